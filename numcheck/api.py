@@ -1,0 +1,94 @@
+"""The public Python API: read paths, extract claims, run checks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from collections.abc import Mapping
+from collections.abc import Sequence
+from dataclasses import dataclass
+from dataclasses import field
+from typing import Any
+
+from numcheck.checks import Corpus
+from numcheck.checks import selected_checks
+from numcheck.claims import Claim
+from numcheck.discover import DEFAULT_INCLUDE
+from numcheck.discover import InputError
+from numcheck.discover import discover
+from numcheck.discover import read_path
+from numcheck.documents import Document
+from numcheck.extract import extract
+from numcheck.findings import Finding
+
+
+@dataclass
+class Result:
+    """What a run produced: findings, the claims read, and the inputs that were skipped."""
+
+    findings: list[Finding] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+    @property
+    def files(self) -> int:
+        return len(self.documents)
+
+
+def read_documents(
+    paths: Sequence[str], *, include: Sequence[str] = DEFAULT_INCLUDE, exclude: Sequence[str] = ()
+) -> tuple[list[Document], list[str]]:
+    """The documents under ``paths`` and a one-line message for each file skipped."""
+    documents, skipped = [], []
+    for path in discover(paths, include=include, exclude=exclude):
+        try:
+            documents.append(read_path(path))
+        except InputError as error:
+            skipped.append(str(error))
+    return documents, skipped
+
+
+def extract_claims(
+    paths: Sequence[str], *, include: Sequence[str] = DEFAULT_INCLUDE, exclude: Sequence[str] = ()
+) -> Result:
+    documents, skipped = read_documents(paths, include=include, exclude=exclude)
+    claims = [claim for document in documents for claim in extract(document)]
+    return Result(claims=claims, documents=documents, skipped=skipped)
+
+
+def check_documents(
+    documents: Iterable[Document],
+    *,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    settings: Mapping[str, Mapping[str, Any]] | None = None,
+    report_on: set[str] | None = None,
+) -> Result:
+    """Run the chosen checks over ``documents``; report findings on ``report_on`` paths only
+    (all paths when None), although every document is read for cross-document checks."""
+    documents = list(documents)
+    claims = {document.path: extract(document) for document in documents}
+    corpus = Corpus(documents, claims)
+    settings = settings or {}
+    findings: list[Finding] = []
+    for check_class in selected_checks(select, ignore):
+        check = check_class(settings.get(check_class.name) or settings.get(check_class.code))
+        findings.extend(check.run(corpus))
+    if report_on is not None:
+        findings = [f for f in findings if f.path in report_on]
+    findings.sort(key=Finding.sort_key)
+    all_claims = [claim for document in documents for claim in claims[document.path]]
+    return Result(findings=findings, claims=all_claims, documents=documents)
+
+
+def check_paths(
+    paths: Sequence[str],
+    *,
+    include: Sequence[str] = DEFAULT_INCLUDE,
+    exclude: Sequence[str] = (),
+    **options: Any,
+) -> Result:
+    documents, skipped = read_documents(paths, include=include, exclude=exclude)
+    result = check_documents(documents, **options)
+    result.skipped = skipped
+    return result

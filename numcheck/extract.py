@@ -1,0 +1,136 @@
+"""Extraction: every numeric claim of a Document.
+
+The grammar is tried only where a claim can begin: a figure, a currency sign, a number word,
+or a qualifier that is followed by one (a fast regular-expression scan). What the grammar
+accepts then passes the exclusion rules, gets its unit readings, interval and subject.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from numcheck.claims import Claim
+from numcheck.claims import interval
+from numcheck.documents import Document
+from numcheck.exclusions import exclusion_reason
+from numcheck.findings import Location
+from numcheck.grammar import Match
+from numcheck.grammar import Measure
+from numcheck.grammar import parse_at
+from numcheck.numbers import WORD_NUMBER_PATTERN
+from numcheck.qualifiers import qualifier_table
+from numcheck.subjects import following_phrase
+from numcheck.subjects import preceding_noun
+from numcheck.units import COUNT
+from numcheck.units import CURRENCY
+from numcheck.units import Reading
+from numcheck.units import lexicon
+
+_NOT_AFTER = r"(?<![\w.,/:@#&+$£€¥₹%-])"
+
+
+@functools.cache
+def _candidates() -> re.Pattern[str]:
+    lx = lexicon()
+    def alternation(items):
+        return "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in sorted(items, key=len, reverse=True))
+
+    number_start = rf"\d|\.\d|[½¼¾⅓⅔⅛]|(?i:{WORD_NUMBER_PATTERN})"
+    money = alternation(lx.currency_prefixes)
+    qualifiers = alternation(qualifier_table())
+    return re.compile(
+        rf"{_NOT_AFTER}(?:(?i:(?:{qualifiers})|between)\s*(?=(?:{money})|{number_start})"
+        rf"|(?:{money})\s*(?=\d|\.\d)|{number_start})"
+    )
+
+
+def extract(document: Document) -> list[Claim]:
+    return list(iter_claims(document))
+
+
+def iter_claims(document: Document) -> Iterator[Claim]:
+    prose = document.prose
+    pattern = _candidates()
+    position = 0
+    while True:
+        found = pattern.search(prose, position)
+        if found is None:
+            return
+        match = parse_at(prose, found.start())
+        if match is None or exclusion_reason(prose, match):
+            position = found.end()
+            continue
+        yield _claim(document, match)
+        position = match.end
+
+
+def _location(document: Document, start: int, end: int) -> Location:
+    line, column = document.position(start)
+    end_line, end_column = document.position(end)
+    return Location(document.path, line, column, end_line, end_column, start, end)
+
+
+def _shared_unit(measures: tuple[Measure, ...]) -> tuple[Measure, ...]:
+    """In "10 to 12 km" and "$5-10bn" the first figure takes the unit and scale of the last."""
+    last = measures[-1]
+    shared = []
+    for measure in measures[:-1]:
+        from dataclasses import replace
+
+        if measure.unit is None and measure.currency is None:
+            measure = replace(measure, unit=last.unit, currency=last.currency)
+        if measure.scale == 1 and last.scale != 1:
+            measure = replace(measure, figure=measure.figure.scaled(last.scale), scale=last.scale)
+        shared.append(measure)
+    return (*shared, last)
+
+
+def _readings(measure: Measure) -> tuple[Reading, ...]:
+    if measure.currency:
+        return (Reading(measure.currency, CURRENCY),)
+    if measure.unit is None:
+        return ()
+    return measure.unit.form.readings
+
+
+def _claim(document: Document, match: Match) -> Claim:
+    measures = _shared_unit(match.measures) if match.shape == "range" else match.measures
+    first = measures[0]
+    readings = _readings(first)
+    unit = readings[0].unit if len(readings) == 1 else None
+    dimension = readings[0].dimension if len(readings) == 1 else COUNT
+    if len(readings) > 1 and len({r.dimension for r in readings}) == 1:
+        dimension = readings[0].dimension
+    qualifier = "range" if match.shape == "range" else (match.qualifier or "exact")
+    low, high = interval(measures, qualifier)
+    value = None if match.shape == "range" else first.figure.value
+    adjectival = any(m.unit is not None and m.unit.hyphenated for m in measures)
+    return Claim(
+        location=_location(document, match.start, match.end),
+        text=document.source[match.start : match.end],
+        value=value,
+        low=low,
+        high=high,
+        qualifier=qualifier,
+        qualifier_text=match.qualifier_text,
+        unit=unit,
+        dimension=dimension,
+        subject=_subject(document.prose, match, readings, adjectival),
+        readings=readings,
+        measures=measures,
+        shape=match.shape,
+        adjectival=adjectival,
+    )
+
+
+def _subject(prose: str, match: Match, readings: tuple[Reading, ...], adjectival: bool) -> str | None:
+    measured = any(r.is_physical for r in readings)
+    if adjectival or not measured:
+        after = following_phrase(prose, match.end)
+        if after and after.lower() == "of":
+            return None
+        if after or adjectival:
+            return after
+    return preceding_noun(prose, match.start)

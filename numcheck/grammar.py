@@ -1,0 +1,230 @@
+"""The pyparsing grammar of numeric claims.
+
+A claim is an optional qualifier followed by one of:
+
+    between  := "between" measure "and" measure
+    range    := measure ("-" | "–" | "to") measure
+    compound := measure measure            (only a unit and its part: "5ft 11in")
+    measure  := amount [unit | "-" unit]   ("190 miles", "a 190-mile", "86F", "25%")
+    amount   := [currency] number [scale]  ("$5bn", "£4.2m", "1.5 million", "5k")
+    number   := digits | fraction | words  ("10,000", "1/4", "2 1/2", "twenty-five")
+
+Unit words, currencies, scales and qualifiers come from the rule packs. The grammar is only
+tried where a claim can begin (``candidate_starts``); what is *not* a quantity although it
+parses (years, dates, model names...) is decided afterwards by ``exclusions``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from dataclasses import replace
+
+import pyparsing as pp
+
+from numcheck.numbers import DIGITS_PATTERN
+from numcheck.numbers import FRACTION_PATTERN
+from numcheck.numbers import WORD_NUMBER_PATTERN
+from numcheck.numbers import Figure
+from numcheck.numbers import digits_figure
+from numcheck.numbers import fraction_figure
+from numcheck.numbers import words_figure
+from numcheck.qualifiers import qualifier_table
+from numcheck.units import Lexicon
+from numcheck.units import UnitForm
+from numcheck.units import lexicon
+
+# The longest stretch of text one claim may cover; a window never crosses a blank line.
+WINDOW = 160
+
+
+@dataclass(frozen=True)
+class UnitMention:
+    start: int
+    end: int
+    form: UnitForm
+    hyphenated: bool  # "190-mile": the unit is used as an adjective
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One figure with what is written around it: currency, scale and unit."""
+
+    start: int
+    end: int
+    figure: Figure
+    currency: str | None = None
+    unit: UnitMention | None = None
+    words: bool = False  # the figure is written in words
+    scale: float = 1.0  # "million", "bn", "k"
+
+
+@dataclass(frozen=True)
+class Match:
+    """What the grammar found: a qualifier and one, two (range) or more (compound) measures."""
+
+    start: int
+    end: int
+    qualifier: str | None
+    qualifier_text: str | None
+    shape: str  # "single", "range" or "compound"
+    measures: tuple[Measure, ...]
+
+
+def _alternation(items: list[str]) -> str:
+    return "|".join(re.escape(item).replace(r"\ ", r"\s+") for item in sorted(items, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+
+def _located(expression: pp.ParserElement) -> pp.ParserElement:
+    """Give a terminal's matched text with its start and end offsets."""
+    return expression.copy().set_parse_action(lambda s, loc, toks: Token(loc, loc + len(toks[0]), toks[0]))
+
+
+def _number_action(maker):
+    def action(s: str, loc: int, toks: pp.ParseResults):
+        figure = maker(loc, toks[0])
+        if figure is None:
+            raise pp.ParseException(s, loc, "not a number")
+        return figure
+
+    return action
+
+
+@functools.cache
+def grammar() -> pp.ParserElement:
+    return _build(lexicon())
+
+
+def _build(lx: Lexicon) -> pp.ParserElement:
+    words = [f.surface for f in lx.forms if f.style == "word"]
+    symbols = [f.surface for f in lx.forms if f.style == "symbol"]
+    attached = [f.surface for f in lx.forms if f.style == "attached"]
+    boundary = r"(?![\w°])"
+    spaced_units = rf"(?:(?i:{_alternation(words)})|{_alternation(symbols)}){boundary}"
+    touching_units = rf"(?:{_alternation(attached + symbols)}|(?i:{_alternation(words)})){boundary}"
+
+    digits = pp.Regex(DIGITS_PATTERN).set_parse_action(_number_action(digits_figure))
+    fraction = pp.Regex(FRACTION_PATTERN).set_parse_action(_number_action(fraction_figure))
+    words_number = pp.Regex(WORD_NUMBER_PATTERN, flags=re.I).set_parse_action(
+        _number_action(words_figure)
+    )
+    number = (fraction | digits | words_number)("number")
+
+    scale_word = _located(pp.Regex(rf"(?i:{_alternation(list(lx.scale_words))})(?![\w])"))
+    scale_touching = _located(
+        pp.Regex(rf"(?:{_alternation(list(lx.scale_attached))})(?![\w])").leave_whitespace()
+    )
+    thousand_touching = _located(pp.Regex(r"[kK](?![\w])").leave_whitespace())
+    currency = _located(pp.Regex(_alternation(list(lx.currency_prefixes))))("currency")
+
+    unit_touching = _located(pp.Regex(touching_units).leave_whitespace())
+    unit_spaced = _located(pp.Regex(spaced_units))
+    unit_hyphen = pp.Suppress(pp.Regex(r"-(?=\w)").leave_whitespace()) + _located(
+        pp.Regex(touching_units).leave_whitespace()
+    ).set_results_name("hyphen_unit")
+
+    money = currency + number + pp.Opt((scale_touching | scale_word)("scale"))
+    plain = number + pp.Opt((thousand_touching | scale_word)("scale"))
+    amount = money | plain
+    measure = pp.Group(
+        amount + pp.Opt(unit_hyphen | (unit_touching | unit_spaced).set_results_name("unit"))
+    ).set_parse_action(lambda s, loc, toks: _measure(lx, toks[0]))
+
+    range_separator = pp.Regex(r"\s?[–—]\s?|-(?=[\d$£€.])").leave_whitespace() | pp.CaselessKeyword(
+        "to"
+    )
+    between = pp.Suppress(pp.CaselessKeyword("between")) + measure + pp.Suppress(
+        pp.CaselessKeyword("and")
+    ) + measure
+    tail = (pp.Suppress(range_separator) + measure)("range_end") | measure("compound_part")
+    core = pp.Group(between)("between") | (measure + pp.Opt(tail))
+    qualifier = _located(pp.Regex(rf"(?i:{_alternation(list(qualifier_table()))})(?![\w])"))("qualifier")
+    claim = pp.Located(pp.Opt(qualifier) + core)
+    return claim
+
+
+def _measure(lx: Lexicon, toks: pp.ParseResults) -> Measure:
+    figure: Figure = toks["number"]
+    start, end = figure.start, figure.end
+    currency = None
+    if "currency" in toks:
+        start, text = toks["currency"].start, toks["currency"].text
+        currency = lx.currency_prefixes[text]
+    factor = 1.0
+    if "scale" in toks:
+        end, text = toks["scale"].end, toks["scale"].text
+        factor = lx.scale_attached.get(text) or lx.scale_words[text.lower()]
+        figure = figure.scaled(factor)
+    unit = None
+    for key, hyphenated in (("unit", False), ("hyphen_unit", True)):
+        if key in toks:
+            token = toks[key]
+            form = lx.form(token.text)
+            if form is not None:
+                unit = UnitMention(token.start, token.end, form, hyphenated)
+                end = token.end
+    words = not any(char.isdigit() for char in figure.text)
+    return Measure(start, end, figure, currency, unit, words, factor)
+
+
+def parse_at(text: str, offset: int) -> Match | None:
+    """The claim that begins at ``offset`` of ``text``, or None."""
+    limit = text.find("\n\n", offset, offset + WINDOW)
+    window = text[offset : limit if limit != -1 else offset + WINDOW]
+    try:
+        result = grammar().parse_string(window)
+    except pp.ParseException:
+        return None
+    return _match(result, offset)
+
+
+def _match(located: pp.ParseResults, offset: int) -> Match | None:
+    start, tokens, end = located[0], located[1], located[2]
+    qualifier = qualifier_text = None
+    measures: list[Measure] = []
+    shape = "single"
+    for token in tokens:
+        if isinstance(token, Token):
+            qualifier_text = token.text
+            qualifier = qualifier_table()[" ".join(token.text.lower().split())]
+        elif isinstance(token, Measure):
+            measures.append(token)
+        elif isinstance(token, pp.ParseResults):  # between ... and ...
+            measures.extend(m for m in token if isinstance(m, Measure))
+            shape = "range"
+    if "range_end" in tokens:
+        shape = "range"
+    elif len(measures) == 2 and shape == "single":
+        if _is_compound(measures[0], measures[1]):
+            shape = "compound"
+        else:
+            measures.pop()
+            end = measures[0].end
+    shifted = tuple(_shift(m, offset) for m in measures)
+    return Match(start + offset, end + offset, qualifier, qualifier_text, shape, shifted)
+
+
+def _is_compound(big: Measure, small: Measure) -> bool:
+    """"5ft 11in", "3 hours 20 minutes": a unit followed by the part it is made of."""
+    if big.unit is None or small.unit is None or big.currency or small.currency:
+        return False
+    parts = lexicon().compounds
+    return any(
+        parts.get(a.unit or "") == b.unit
+        for a in big.unit.form.readings
+        for b in small.unit.form.readings
+    )
+
+
+def _shift(measure: Measure, offset: int) -> Measure:
+    figure = replace(measure.figure, start=measure.figure.start + offset, end=measure.figure.end + offset)
+    unit = measure.unit and replace(measure.unit, start=measure.unit.start + offset, end=measure.unit.end + offset)
+    return replace(measure, start=measure.start + offset, end=measure.end + offset, figure=figure, unit=unit)

@@ -1,0 +1,295 @@
+"""Markdown reader: a Document whose prose holds only the words a reader sees as text.
+
+markdown-it-py (CommonMark, plus tables, strikethrough and YAML front matter) gives the
+structure. Prose starts fully blanked; only the characters of ``text`` tokens (paragraphs,
+headings, list items, table cells, link text, emphasis content, image alt text) are copied back
+from the source. Everything else stays blank: front matter, code blocks and spans, HTML,
+comments, link destinations and titles, reference definitions, autolinks, and markup characters
+(``#``, ``*``, ``_``, ``>``, ``|``, list bullets and numbers, escape backslashes). Bare URLs and
+e-mail addresses in the kept text are blanked afterwards.
+
+Inline tokens carry no character offsets, so each inline token's children are located in the
+source lines of their block in order, searching forward from the last position found.
+
+An HTML entity (``&amp;``, ``&#49;``) is prose written in markup: it is replaced by its decoded
+character followed by spaces when that is one visible character, and blanked otherwise (so
+``&nbsp;`` becomes plain spaces).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.helpers import parseLinkDestination, parseLinkTitle
+from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from numcheck.documents import Document, blank_text, blank_urls, line_offsets, make_document
+
+_EMPHASIS = frozenset(
+    {"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"},
+)
+_BREAKS = frozenset({"softbreak", "hardbreak"})
+_SPACE = " \t"
+_SPACE_OR_NEWLINE = " \t\n"
+
+
+@functools.cache
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    md.use(front_matter_plugin).use(footnote_plugin)
+    # Keep escapes and entities as their own tokens: their markup is what the source holds.
+    md.disable("text_join")
+    return md
+
+
+def markdown_document(path: str, source: str) -> Document:
+    """A Document for Markdown ``source``; ``story`` comes from the front matter, if any."""
+    # Same length as the source; markdown-it would turn a CRLF into one newline.
+    work = source.replace("\r", " ")
+    env: dict[str, Any] = {}
+    tokens = _parser().parse(work, env)
+    walker = _Walker(work, line_offsets(source), _inline_footnotes(env))
+    story = None
+    for token in tokens:
+        if token.type == "front_matter":
+            story = _story(token.content)
+        elif token.type == "inline" and token.map:
+            walker.inline(token)
+    prose = blank_urls(_assemble(source, walker.spans))
+    return make_document(path, source, prose, story)
+
+
+def _inline_footnotes(env: dict[str, Any]) -> dict[int, list[Token]]:
+    """Inline footnotes (``^[note]``) by id: their words sit where the note is written."""
+    notes = env.get("footnotes", {}).get("list", {})
+    return {key: note["tokens"] for key, note in notes.items() if "tokens" in note}
+
+
+def _story(front_matter: str) -> str | None:
+    """The ``story`` key of YAML front matter; None when absent or the YAML is broken."""
+    try:
+        data = yaml.safe_load(front_matter)
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    story = data.get("story")
+    if isinstance(story, bool) or not isinstance(story, str | int):
+        return None
+    return str(story).strip() or None
+
+
+def _assemble(source: str, spans: Sequence[tuple[int, int, str | None]]) -> str:
+    """Blank ``source``, then copy back each span (or write its replacement)."""
+    blank = blank_text(source)
+    pieces: list[str] = []
+    last = 0
+    for start, end, replacement in sorted(spans, key=lambda span: span[0]):
+        start = max(start, last)
+        if end <= start:
+            continue
+        pieces.append(blank[last:start])
+        pieces.append(source[start:end] if replacement is None else replacement)
+        last = end
+    pieces.append(blank[last:])
+    return "".join(pieces)
+
+
+@dataclass
+class _Walker:
+    """Locates inline tokens in the source, in order, and records the spans that are prose."""
+
+    work: str
+    line_starts: tuple[int, ...]
+    footnotes: dict[int, list[Token]]
+    spans: list[tuple[int, int, str | None]] = field(default_factory=list)
+    cursor: int = 0
+    end: int = 0
+    line: int = -1
+
+    def inline(self, token: Token) -> None:
+        """Locate an inline token's children within the source lines of its block."""
+        first, last = token.map or (0, 0)
+        start = self._line_offset(first)
+        # Table cells share a line: the next cell starts where the previous one ended.
+        self.cursor = max(self.cursor, start) if first == self.line else start
+        self.line = first
+        self.end = self._line_offset(last)
+        # Start at the content, past container markers (a ``*`` bullet is no emphasis).
+        found = self._find(token.content.split("\n", 1)[0])
+        if found >= 0:
+            self.cursor = found
+        self.children(token.children or [])
+
+    def _line_offset(self, line: int) -> int:
+        return self.line_starts[line] if line < len(self.line_starts) else len(self.work)
+
+    def children(self, tokens: Sequence[Token]) -> None:
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            if token.type == "link_open" and token.markup in ("autolink", "linkify"):
+                index = self._autolink(tokens, index)
+                continue
+            self.child(token)
+            index += 1
+
+    def child(self, token: Token) -> None:
+        kind = token.type
+        if kind == "text":
+            self._text(token.content)
+        elif kind == "text_special":
+            self._special(token)
+        elif kind in _BREAKS:
+            self._skip_past("\n")
+        elif kind == "code_inline":
+            self._code(token.markup)
+        elif kind == "html_inline":
+            self._multiline(token.content)
+        elif kind in _EMPHASIS:
+            self._skip_past(token.markup)
+        elif kind == "link_open":
+            self._skip_past("[")
+        elif kind == "link_close":
+            self._link_tail()
+        elif kind == "image":
+            self._skip_past("![")
+            self.children(token.children or [])
+            self._link_tail()
+        elif kind == "footnote_ref":
+            self._footnote_ref(token)
+
+    def _find(self, needle: str) -> int:
+        return self.work.find(needle, self.cursor, self.end) if needle else -1
+
+    def _skip_past(self, needle: str) -> None:
+        found = self._find(needle)
+        if found >= 0:
+            self.cursor = found + len(needle)
+
+    def _text(self, content: str) -> None:
+        if not content:
+            return
+        found = self._find(content)
+        if found >= 0:
+            self.spans.append((found, found + len(content), None))
+            self.cursor = found + len(content)
+            return
+        self._loose_text(content)
+
+    def _loose_text(self, content: str) -> None:
+        """Text whose source differs from its content: ``\\|`` in table cells, tab expansion."""
+        match = _loose_pattern(content).search(self.work, self.cursor, self.end)
+        if match is None:
+            return
+        start = match.start()
+        for backslash in re.finditer(r"\\(?=\|)", match.group()):
+            self.spans.append((start, match.start() + backslash.start(), None))
+            start = match.start() + backslash.end()
+        self.spans.append((start, match.end(), None))
+        self.cursor = match.end()
+
+    def _special(self, token: Token) -> None:
+        found = self._find(token.markup)
+        if found < 0:
+            return
+        end = found + len(token.markup)
+        if token.info == "escape":
+            self.spans.append((found + 1, end, None))
+        elif _visible_character(token.content):
+            self.spans.append((found, end, token.content.ljust(len(token.markup))))
+        self.cursor = end
+
+    def _code(self, marker: str) -> None:
+        run = re.compile(rf"(?<!`){re.escape(marker)}(?!`)")
+        opening = run.search(self.work, self.cursor, self.end)
+        if opening is None:
+            return
+        closing = run.search(self.work, opening.end(), self.end)
+        self.cursor = closing.end() if closing else opening.end()
+
+    def _multiline(self, content: str) -> None:
+        """Skip raw content that may span lines (container markers may sit between them)."""
+        lines = content.split("\n")
+        self._skip_past(lines[0])
+        for line in lines[1:]:
+            self._skip_past(line.strip(_SPACE))
+
+    def _autolink(self, tokens: Sequence[Token], index: int) -> int:
+        """Skip ``<https://...>`` whole; return the index after its ``link_close``."""
+        self._skip_past("<")
+        self._skip_past(">")
+        index += 1
+        while index < len(tokens) and tokens[index].type != "link_close":
+            index += 1
+        return index + 1
+
+    def _footnote_ref(self, token: Token) -> None:
+        """Skip ``[^label]``; an inline ``^[note]`` keeps the note's words."""
+        note = self.footnotes.get(token.meta.get("id", -1))
+        if note is None:
+            self._skip_past("[^")
+            self._skip_past("]")
+            return
+        self._skip_past("^[")
+        self.children(note)
+        self._skip_past("]")
+
+    def _link_tail(self) -> None:
+        """Skip ``]`` and what follows it: ``(destination "title")`` or a ``[label]``."""
+        self._skip_past("]")
+        work, position = self.work, self.cursor
+        if position < self.end and work[position] == "(":
+            self.cursor = _inline_destination_end(work, position, self.end)
+        elif position < self.end and work[position] == "[":
+            self._skip_past("]")
+
+
+def _inline_destination_end(work: str, opening: int, end: int) -> int:
+    """The offset after the ``)`` that closes an inline link's ``(destination "title")``."""
+    position = _skip_space(work, opening + 1, end)
+    destination = parseLinkDestination(work, position, end)
+    if destination.ok:
+        position = _skip_space(work, destination.pos, end)
+        if position < end and work[position] in "\"'(":
+            title = parseLinkTitle(work, position, end)
+            if title.ok:
+                position = _skip_space(work, title.pos, end)
+    if position < end and work[position] == ")":
+        return position + 1
+    closing = work.find(")", opening, end)
+    return closing + 1 if closing >= 0 else opening + 1
+
+
+def _visible_character(text: str) -> bool:
+    return len(text) == 1 and text.isprintable() and not text.isspace()
+
+
+def _skip_space(work: str, position: int, end: int) -> int:
+    while position < end and work[position] in _SPACE_OR_NEWLINE:
+        position += 1
+    return position
+
+
+@functools.lru_cache(maxsize=256)
+def _loose_pattern(content: str) -> re.Pattern[str]:
+    """A pattern for ``content`` allowing ``\\|`` for ``|`` and any blank run for a blank run."""
+    parts = []
+    for piece in re.split(r"([ \t]+|\|)", content):
+        if not piece:
+            continue
+        if piece == "|":
+            parts.append(r"\\?\|")
+        elif piece.strip(_SPACE) == "":
+            parts.append(r"[ \t]+")
+        else:
+            parts.append(re.escape(piece))
+    return re.compile("".join(parts))

@@ -1,0 +1,70 @@
+"""The subject of a claim: what the figure counts or measures.
+
+A count or an adjectival measure takes the noun phrase that follows it ("10,000 North
+Korean troops", "an 800-mile buffer zone"); any other measure takes the noun it is said of
+("a range of up to 190 miles", "its NATO aspirations for 20 years"). Rule-based, no tagger:
+a noun phrase is a run of up to four words that are not function words.
+"""
+
+from __future__ import annotations
+
+import re
+
+FUNCTION_WORDS = frozenset(
+    """a an the and or but nor of to in on at by for from with without into onto over under as
+    than then that which who whom whose this these those is are was were be been being am have
+    has had will would could should may might must can do does did not no its their his her our
+    your my it they he she we you i there here each every per if so such while when where after
+    before since until about around some more most less least already also still just only even
+    ago away later earlier across along between beyond during including like via within against
+    toward towards near up down out off back now yet both either neither all any other another
+    what how why whether though although because due said says say according reportedly
+    approximately roughly nearly almost among amid upon whereas unless once whose""".split()
+)
+_FIRST_WORD = re.compile(r"[ \t]*-?[ \t]*([^\W\d_][\w’'.&-]*)")
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w’'.&-]*)")
+_SKIP_PARENTHESIS = re.compile(r"^\s*\([^()]{0,60}\)")
+_CONNECTOR_BEFORE = re.compile(
+    r"([^\W\d_][\w’'&-]*(?:\s+[^\W\d_][\w’'&-]*){0,2})\s+"
+    r"(?:of|is|was|are|were|measuring|spanning|covering|reaching|totalling|totaling|for|at)\s+$",
+    re.IGNORECASE,
+)
+MAX_WORDS = 4
+
+
+def following_phrase(prose: str, end: int) -> str | None:
+    """The noun phrase right after ``end``: "North Korean ground troops", "buffer zone"."""
+    rest = prose[end : end + 160]
+    skipped = _SKIP_PARENTHESIS.match(rest)
+    position = skipped.end() if skipped else 0
+    words: list[str] = []
+    while len(words) < MAX_WORDS:
+        found = (_NEXT_WORD if words else _FIRST_WORD).match(rest, position)
+        if not found:
+            break
+        word = found.group(1).rstrip("’'")
+        sentence_ends = word.endswith(".") and word.count(".") == 1
+        word = word.rstrip(".") if sentence_ends else word
+        lowered = word.lower()
+        if lowered in FUNCTION_WORDS or (words and lowered.endswith("ed")) or lowered == "old":
+            break
+        words.append(word)
+        position = found.end()
+        if sentence_ends:
+            break
+    return " ".join(words) if words else None
+
+
+def preceding_noun(prose: str, start: int) -> str | None:
+    """The noun a measure is said of: "range" in "a range of up to 190 miles"."""
+    before = prose[max(0, start - 80) : start]
+    found = _CONNECTOR_BEFORE.search(before)
+    if not found:
+        return None
+    words = found.group(1).split()
+    kept: list[str] = []
+    for word in reversed(words):
+        if word.lower() in FUNCTION_WORDS:
+            break
+        kept.insert(0, word)
+    return " ".join(kept) if kept else None
