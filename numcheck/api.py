@@ -19,6 +19,7 @@ from numcheck.discover import read_path
 from numcheck.documents import Document
 from numcheck.extract import extract
 from numcheck.findings import Finding
+from numcheck.stories import group_stories
 
 
 @dataclass
@@ -63,12 +64,13 @@ def check_documents(
     ignore: list[str] | None = None,
     settings: Mapping[str, Mapping[str, Any]] | None = None,
     report_on: set[str] | None = None,
+    story_groups: Mapping[str, Sequence[str]] | None = None,
 ) -> Result:
     """Run the chosen checks over ``documents``; report findings on ``report_on`` paths only
     (all paths when None), although every document is read for cross-document checks."""
     documents = list(documents)
     claims = {document.path: extract(document) for document in documents}
-    corpus = Corpus(documents, claims)
+    corpus = Corpus(documents, claims, group_stories(documents, claims, story_groups))
     settings = settings or {}
     findings: list[Finding] = []
     for check_class in selected_checks(select, ignore):

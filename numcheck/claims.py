@@ -38,6 +38,7 @@ class Claim:
     shape: str
     adjectival: bool = False
     key: str | None = None
+    restates: bool = False  # a conversion of the claim just before it ("(306 km)")
 
     @property
     def path(self) -> str:

@@ -44,8 +44,17 @@ def _parser() -> argparse.ArgumentParser:
         "--fail-level", choices=["error", "warning", "note"], default="warning",
         help="exit 1 when a finding is at this level or above (default: warning)",
     )  # fmt: skip
+    check.add_argument("--fix", action="store_true", help="apply the safe fixes in place")
+    check.add_argument(
+        "--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too"
+    )
+    check.add_argument(
+        "--diff", action="store_true", help="print a diff of what --fix would change; write nothing"
+    )
     claims = commands.add_parser("claims", help="list the numeric claims found")
     reading(claims)
+    stories = commands.add_parser("stories", help="show which documents form one story")
+    reading(stories)
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=["text", "json"], default="text")
     explain = commands.add_parser("explain", help="print a rule's documentation")
@@ -95,9 +104,54 @@ def _check(args: argparse.Namespace) -> int:
     from numcheck.report import formatter
 
     documents, skipped = _read(args)
-    result = api.check_documents(documents, select=args.select, ignore=args.ignore)
+
+    def run(documents: list) -> api.Result:
+        return api.check_documents(documents, select=args.select, ignore=args.ignore)
+
+    if args.fix or args.diff:
+        return _fix(args, documents, skipped, run)
+    result = run(documents)
     result.skipped = skipped
     sys.stdout.write(formatter(args.format).render_findings(result))
+    _report_skipped(skipped)
+    if skipped:
+        return EXIT_USAGE
+    threshold = LEVEL_RANK[args.fail_level]
+    failing = any(LEVEL_RANK[f.level] >= threshold for f in result.findings)
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def _fix(args: argparse.Namespace, documents: list, skipped: list[str], run) -> int:
+    """--fix and --diff: apply (or show) the fixes, then report what remains."""
+    from numcheck import fixes
+    from numcheck.report import formatter
+
+    outcome = fixes.fix_documents(documents, run, unsafe=args.unsafe_fixes)
+    if args.diff:
+        for path, fixed in outcome.fixed.items():
+            sys.stdout.write(fixes.unified_diff(path, outcome.original[path], fixed))
+        count = len(outcome.applied)
+        print(f"numcheck: would fix {count} finding{'s' if count != 1 else ''}", file=sys.stderr)
+        _report_skipped(skipped)
+        return EXIT_USAGE if skipped else EXIT_FINDINGS if outcome.fixed else EXIT_CLEAN
+    stdin = "-" in args.paths
+    log = sys.stdout if args.format == "text" and not stdin else sys.stderr
+    if stdin:
+        document = documents[0]
+        sys.stdout.write(outcome.fixed.get(document.path, document.source))
+    failed: set[str] = set()
+    for path, fixed in outcome.fixed.items() if not stdin else ():
+        try:
+            fixes.write_fixed(path, outcome.original[path], fixed)
+        except fixes.WriteError as error:
+            skipped.append(str(error))
+            failed.add(path)
+    for applied in outcome.applied:
+        if applied.finding.path not in failed:
+            print(applied.describe(), file=log)
+    result = outcome.result
+    result.skipped = skipped
+    (sys.stderr if stdin else sys.stdout).write(formatter(args.format).render_findings(result))
     _report_skipped(skipped)
     if skipped:
         return EXIT_USAGE
@@ -115,6 +169,30 @@ def _claims(args: argparse.Namespace) -> int:
     claims = [claim for document in documents for claim in extract(document)]
     result = Result(claims=claims, documents=documents, skipped=skipped)
     sys.stdout.write(formatter(args.format).render_claims(result))
+    _report_skipped(skipped)
+    return EXIT_USAGE if skipped else EXIT_CLEAN
+
+
+def _stories(args: argparse.Namespace) -> int:
+    import json
+
+    from numcheck.extract import extract
+    from numcheck.stories import group_stories
+
+    documents, skipped = _read(args)
+    claims = {document.path: extract(document) for document in documents}
+    groups: dict[str, list[str]] = {}
+    for path, story in group_stories(documents, claims).items():
+        groups.setdefault(story, []).append(path)
+    ordered = sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
+    if args.format == "json":
+        rows = [{"story": story, "documents": sorted(paths)} for story, paths in ordered]
+        print(json.dumps({"stories": rows}, indent=2, ensure_ascii=False))
+    else:
+        for story, paths in ordered:
+            print(f"{story} ({len(paths)} document{'s' if len(paths) != 1 else ''})")
+            for path in sorted(paths):
+                print(f"    {path}")
     _report_skipped(skipped)
     return EXIT_USAGE if skipped else EXIT_CLEAN
 
@@ -145,7 +223,13 @@ def _explain(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
-_COMMANDS = {"check": _check, "claims": _claims, "rules": _rules, "explain": _explain}
+_COMMANDS = {
+    "check": _check,
+    "claims": _claims,
+    "stories": _stories,
+    "rules": _rules,
+    "explain": _explain,
+}
 
 
 if __name__ == "__main__":

@@ -23,10 +23,13 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable
+from collections.abc import Iterator
+from collections.abc import Sequence
 from typing import IO
 
-from numcheck.documents import Document, read_document
+from numcheck.documents import Document
+from numcheck.documents import read_document
 
 DEFAULT_INCLUDE: tuple[str, ...] = ("*.md", "*.markdown", "*.txt")
 SKIPPED_DIRECTORIES = frozenset({"node_modules", "__pycache__"})

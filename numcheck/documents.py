@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 

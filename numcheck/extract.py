@@ -11,14 +11,18 @@ import functools
 import re
 from collections.abc import Iterator
 
+from dataclasses import replace
+
 from numcheck.claims import Claim
 from numcheck.claims import interval
 from numcheck.documents import Document
+from numcheck.conversions import conversion_pairs
 from numcheck.exclusions import exclusion_reason
 from numcheck.findings import Location
 from numcheck.grammar import Match
 from numcheck.grammar import Measure
 from numcheck.grammar import parse_at
+from numcheck.keys import subject_key
 from numcheck.numbers import WORD_NUMBER_PATTERN
 from numcheck.qualifiers import qualifier_table
 from numcheck.subjects import following_phrase
@@ -47,7 +51,15 @@ def _candidates() -> re.Pattern[str]:
 
 
 def extract(document: Document) -> list[Claim]:
-    return list(iter_claims(document))
+    """Every claim of ``document``, each with its subject key; a conversion written beside
+    its source ("190 miles (306 km)") takes the subject of its source."""
+    claims = list(iter_claims(document))
+    for pair in conversion_pairs(document.prose, claims):
+        index = claims.index(pair.target)
+        claims[index] = replace(
+            pair.target, subject=pair.source.subject, key=pair.source.key, restates=True
+        )
+    return claims
 
 
 def iter_claims(document: Document) -> Iterator[Claim]:
@@ -77,8 +89,6 @@ def _shared_unit(measures: tuple[Measure, ...]) -> tuple[Measure, ...]:
     last = measures[-1]
     shared = []
     for measure in measures[:-1]:
-        from dataclasses import replace
-
         if measure.unit is None and measure.currency is None:
             measure = replace(measure, unit=last.unit, currency=last.currency)
         if measure.scale == 1 and last.scale != 1:
@@ -107,6 +117,8 @@ def _claim(document: Document, match: Match) -> Claim:
     low, high = interval(measures, qualifier)
     value = None if match.shape == "range" else first.figure.value
     adjectival = any(m.unit is not None and m.unit.hyphenated for m in measures)
+    measured = any(r.is_physical for r in readings)
+    subject = _subject(document.prose, match, readings, adjectival)
     return Claim(
         location=_location(document, match.start, match.end),
         text=document.source[match.start : match.end],
@@ -117,7 +129,8 @@ def _claim(document: Document, match: Match) -> Claim:
         qualifier_text=match.qualifier_text,
         unit=unit,
         dimension=dimension,
-        subject=_subject(document.prose, match, readings, adjectival),
+        subject=subject,
+        key=subject_key(subject, dimension, document.prose, match.start, measured),
         readings=readings,
         measures=measures,
         shape=match.shape,

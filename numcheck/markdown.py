@@ -21,21 +21,28 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field
 from typing import Any
 
 import yaml
 from markdown_it import MarkdownIt
-from markdown_it.helpers import parseLinkDestination, parseLinkTitle
+from markdown_it.helpers import parseLinkDestination
+from markdown_it.helpers import parseLinkTitle
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from numcheck.documents import Document, blank_text, blank_urls, line_offsets, make_document
+from numcheck.documents import Document
+from numcheck.documents import blank_text
+from numcheck.documents import blank_urls
+from numcheck.documents import line_offsets
+from numcheck.documents import make_document
 
 _EMPHASIS = frozenset(
     {"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"},
 )
+_CELLS = frozenset({"th_open", "td_open"})
 _BREAKS = frozenset({"softbreak", "hardbreak"})
 _SPACE = " \t"
 _SPACE_OR_NEWLINE = " \t\n"
@@ -58,11 +65,13 @@ def markdown_document(path: str, source: str) -> Document:
     tokens = _parser().parse(work, env)
     walker = _Walker(work, line_offsets(source), _inline_footnotes(env))
     story = None
+    previous = ""
     for token in tokens:
         if token.type == "front_matter":
             story = _story(token.content)
         elif token.type == "inline" and token.map:
-            walker.inline(token)
+            walker.inline(token, in_cell=previous in _CELLS)
+        previous = token.type
     prose = blank_urls(_assemble(source, walker.spans))
     return make_document(path, source, prose, story)
 
@@ -115,7 +124,7 @@ class _Walker:
     end: int = 0
     line: int = -1
 
-    def inline(self, token: Token) -> None:
+    def inline(self, token: Token, in_cell: bool) -> None:
         """Locate an inline token's children within the source lines of its block."""
         first, last = token.map or (0, 0)
         start = self._line_offset(first)
@@ -123,11 +132,23 @@ class _Walker:
         self.cursor = max(self.cursor, start) if first == self.line else start
         self.line = first
         self.end = self._line_offset(last)
-        # Start at the content, past container markers (a ``*`` bullet is no emphasis).
-        found = self._find(token.content.split("\n", 1)[0])
+        self._start_at_content(token.content.split("\n", 1)[0], in_cell, first)
+        self.children(token.children or [])
+
+    def _start_at_content(self, head: str, in_cell: bool, line: int) -> None:
+        """Move past container markers: in ``1. 1`` the text is the second ``1``.
+
+        Outside tables the first content line ends its source line (trailing blanks aside),
+        so its last occurrence on that line is the right one.
+        """
+        if not head:
+            return
+        if in_cell:
+            found = self._find(head)
+        else:
+            found = self.work.rfind(head, self.cursor, self._line_offset(line + 1))
         if found >= 0:
             self.cursor = found
-        self.children(token.children or [])
 
     def _line_offset(self, line: int) -> int:
         return self.line_starts[line] if line < len(self.line_starts) else len(self.work)

@@ -25,7 +25,7 @@ from numcheck.findings import Level
 from numcheck.findings import Location
 from numcheck.findings import Related
 
-CHECK_MODULES = ("numcheck.checks.conversion",)
+CHECK_MODULES = ("numcheck.checks.conversion", "numcheck.checks.agreement")
 DOC_SECTIONS = ("What it does", "Why is this bad?", "Example", "Fix safety")
 _REGISTRY: dict[str, type[Check]] = {}
 
@@ -58,6 +58,7 @@ class Corpus:
     documents: list[Document]
     claims: dict[str, list[Claim]]
     stories: dict[str, str] = field(default_factory=dict)
+    cache: dict[str, Any] = field(default_factory=dict)
 
 
 class Check:

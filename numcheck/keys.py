@@ -1,0 +1,117 @@
+"""Subject keys: one normalized key that two phrasings of the same thing share.
+
+``North Korean troops``, ``North Korean ground troops`` and ``North Korean soldiers`` share
+``count|north korean|troop``; the range of ATACMS missiles is ``[length]|atacms|range``,
+another key than ``an 800-mile buffer zone``. The rules:
+
+1. The head noun is the last word of the subject phrase, lower case, made singular (plain
+   English rules plus the ``irregular`` table), then mapped through ``synonyms``.
+2. Capitalised modifiers before the head (nationalities, names) are kept, lower case, mapped
+   through ``aliases``; lower-case modifiers ("ground", "additional") are dropped.
+3. A measure (a length, a speed...) also takes the thing it belongs to: the nearest acronym
+   before it in the same sentence ("ATACMS", "HIMARS"), if any.
+4. The key starts with the claim's dimension, so counts are never compared with lengths,
+   nor money with percentages. A claim without a subject, or with a generic head ("time",
+   "way"), gets no key and is never compared.
+
+The tables live in ``rules/subjects.yaml``; a user pack of kind ``subjects`` extends them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from numcheck.rulepacks import load_kind
+from numcheck.rulepacks import require
+from numcheck.rulepacks import string_list
+
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9-]*[A-Z0-9]s?\b")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n")
+_NOT_OWNERS = frozenset({"US", "UK", "EU", "UN", "USA", "AM", "PM", "GMT", "UTC", "TV", "CEO"})
+
+
+@dataclass(frozen=True)
+class SubjectTables:
+    synonyms: dict[str, str]
+    aliases: dict[str, str]
+    irregular: dict[str, str]
+    generic: frozenset[str]
+
+
+@functools.cache
+def tables() -> SubjectTables:
+    synonyms: dict[str, str] = {}
+    aliases: dict[str, str] = {}
+    irregular: dict[str, str] = {}
+    generic: set[str] = set()
+    for name, data in load_kind("subjects"):
+        for head, others in require(name, data.get("synonyms", {}), dict, "synonyms").items():
+            synonyms[str(head).lower()] = str(head).lower()
+            for other in string_list(name, others, f"synonyms.{head}"):
+                synonyms[other.lower()] = str(head).lower()
+        for written, form in require(name, data.get("aliases", {}), dict, "aliases").items():
+            aliases[str(written).lower()] = str(form).lower()
+        for plural, single in require(name, data.get("irregular", {}), dict, "irregular").items():
+            irregular[str(plural).lower()] = str(single).lower()
+        generic.update(word.lower() for word in string_list(name, data.get("generic"), "generic"))
+    return SubjectTables(synonyms, aliases, irregular, frozenset(generic))
+
+
+def singular(word: str) -> str:
+    table = tables().irregular
+    if word in table:
+        return table[word]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes", "zes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def head_of(phrase: str) -> tuple[str, list[str]]:
+    """The canonical head noun and the kept (capitalised) modifiers of a subject phrase."""
+    t = tables()
+    words = phrase.replace("’s", "").replace("'s", "").split()
+    lowered_phrase = " ".join(words).lower()
+    for written, form in t.synonyms.items():
+        if " " in written and lowered_phrase.endswith(written):
+            words = [*phrase.split()[: -len(written.split())], form]
+            break
+    head = singular(words[-1].lower().strip(".,"))
+    head = t.synonyms.get(head, head)
+    modifiers = []
+    joined = " ".join(w for w in words[:-1] if w[:1].isupper())
+    if joined:
+        modifiers.append(t.aliases.get(joined.lower(), joined.lower().replace(".", "")))
+    return head, modifiers
+
+
+def owner_before(prose: str, start: int) -> str | None:
+    """The nearest acronym before ``start`` in its sentence: what a measure belongs to."""
+    window = prose[max(0, start - 300) : start]
+    ends = list(_SENTENCE_END.finditer(window))
+    sentence = window[ends[-1].end() :] if ends else window
+    for found in reversed(list(_ACRONYM.finditer(sentence))):
+        name = found.group()
+        bare = name[:-1] if name.endswith("s") and name[:-1].isupper() else name
+        if len(bare) >= 3 and bare not in _NOT_OWNERS and not bare.isdigit():
+            return bare.lower()
+    return None
+
+
+def subject_key(
+    subject: str | None, dimension: str, prose: str, start: int, measured: bool
+) -> str | None:
+    """The key under which a claim is compared with others, or None."""
+    if not subject:
+        return None
+    head, modifiers = head_of(subject)
+    if head in tables().generic or not head.isalpha():
+        return None
+    owner = owner_before(prose, start) if measured else None
+    qualifiers = modifiers + ([owner] if owner and owner not in modifiers else [])
+    return f"{dimension}|{' '.join(qualifiers)}|{head}"

@@ -1,0 +1,137 @@
+"""Stories: which documents report the same events and so are compared with each other.
+
+A document's story comes, in order, from the ``story:`` key of its Markdown front matter,
+from the ``stories`` groups of the configuration (globs), or else from its content: two
+documents are in one story when the names they mention and the figures they give overlap
+strongly. Overlap is a weighted Jaccard similarity over those features, each weighted by
+how rare it is in the corpus (smoothed inverse document frequency). Documents are linked
+when the similarity reaches ``THRESHOLD``, and stories are the connected groups.
+
+Only pairs that share a rare feature are ever compared (an inverted index whose lists are
+capped), so grouping does not grow with the square of the corpus.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from collections.abc import Mapping
+from collections.abc import Sequence
+
+from numcheck.claims import Claim
+from numcheck.documents import Document
+
+THRESHOLD = 0.15
+# A feature found in more documents than this is too common to suggest a pair.
+MAX_POSTING = 200
+_NAME = re.compile(r"(?<![.!?\n]\s)(?<![\n\"“])\b[A-Z][\w’'-]*\w")
+_SENTENCE_WORDS = frozenset(
+    "The A An This That These Those It He She They We I In On At For But And Or If As While "
+    "When After Before Since Meanwhile However According Some Most Many".split()
+)
+
+
+def features(document: Document, claims: Sequence[Claim]) -> frozenset[str]:
+    """The names a document mentions and the figures it gives."""
+    found: set[str] = set()
+    for match in _NAME.finditer(document.prose):
+        word = match.group()
+        if word not in _SENTENCE_WORDS and match.start() > 0:
+            found.add("name:" + word.lower().replace("’s", "").replace("'s", ""))
+    for claim in claims:
+        if claim.value is not None:
+            found.add(f"figure:{claim.value:g}:{claim.unit or claim.dimension}")
+    return frozenset(found)
+
+
+class _Groups:
+    """Union-find over document indexes."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, item: int) -> int:
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def join(self, a: int, b: int) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+
+def similarity(a: frozenset[str], b: frozenset[str], weight: Mapping[str, float]) -> float:
+    shared = sum(weight[f] for f in a & b)
+    total = sum(weight[f] for f in a | b)
+    return shared / total if total else 0.0
+
+
+def explicit_story(path: str, document: Document, groups: Mapping[str, Sequence[str]]) -> str | None:
+    if document.story:
+        return document.story
+    for name, globs in groups.items():
+        if any(fnmatch.fnmatch(path, g) or fnmatch.fnmatch(path, f"*/{g}") for g in globs):
+            return name
+    return None
+
+
+def group_stories(
+    documents: Sequence[Document],
+    claims: Mapping[str, Sequence[Claim]],
+    groups: Mapping[str, Sequence[str]] | None = None,
+) -> dict[str, str]:
+    """Each document's path mapped to its story's name."""
+    stories: dict[str, str] = {}
+    automatic: list[Document] = []
+    for document in documents:
+        story = explicit_story(document.path, document, groups or {})
+        if story is None:
+            automatic.append(document)
+        else:
+            stories[document.path] = story
+    stories.update(_automatic(automatic, claims))
+    return stories
+
+
+def _automatic(documents: Sequence[Document], claims: Mapping[str, Sequence[Claim]]) -> dict[str, str]:
+    sets = [features(d, claims.get(d.path, ())) for d in documents]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for index, feature_set in enumerate(sets):
+        for feature in feature_set:
+            postings[feature].append(index)
+    count = len(documents)
+    weight = {f: math.log(1 + count / len(docs)) for f, docs in postings.items()}
+    groups = _Groups(count)
+    for a, b in _candidate_pairs(sets, postings):
+        if groups.find(a) != groups.find(b) and similarity(sets[a], sets[b], weight) >= THRESHOLD:
+            groups.join(a, b)
+    members: dict[int, list[int]] = defaultdict(list)
+    for index in range(count):
+        members[groups.find(index)].append(index)
+    stories = {}
+    for indexes in members.values():
+        name = _story_name(documents[indexes[0]].path, len(indexes))
+        for index in indexes:
+            stories[documents[index].path] = name
+    return stories
+
+
+def _candidate_pairs(
+    sets: Sequence[frozenset[str]], postings: Mapping[str, list[int]]
+) -> Iterable[tuple[int, int]]:
+    seen: set[tuple[int, int]] = set()
+    for docs in postings.values():
+        if len(docs) < 2 or len(docs) > MAX_POSTING:
+            continue
+        for i, a in enumerate(docs):
+            for b in docs[i + 1 :]:
+                if (a, b) not in seen:
+                    seen.add((a, b))
+                    yield a, b
+
+
+def _story_name(first_path: str, size: int) -> str:
+    return f"auto:{first_path}" if size > 1 else f"single:{first_path}"
