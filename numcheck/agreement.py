@@ -3,13 +3,15 @@
 Claims are compared in one unit (pint converts measures; counts are counts; money is only
 compared in one currency). Each claim stands for an interval (``claims.interval``):
 
-* an exact figure: its value ± the precision of its digits ("11,000" is 10,500 to 11,500);
+* an exact figure: its value ± the precision of its digits ("11,000" is 10,500 to 11,500,
+  so "11,000" and "12,000" cannot both be right);
 * ``about``/``around``/``roughly``…: at least ±10%;
 * ``over``/``more than``/``at least``…: from the figure up;
 * ``fewer than``/``under``…: up to the figure;
 * ``up to``/``as much as``/``at most``: the stated maximum itself, so "up to 190 miles"
   and "up to 120 miles" disagree. Against a claim that is not itself a maximum it means
-  "no more than" ("up to 15,000 troops" allows "11,000 troops");
+  "no more than" ("up to 15,000 troops" allows "11,000 troops"; so "up to 190 miles" and
+  "about 120 miles" only differ, since numcheck cannot tell a maximum from a count);
 * a range: from its low end to its high end.
 
 Two claims *conflict* when their intervals do not meet. Two claims that do not conflict
@@ -77,10 +79,15 @@ def _bounds(a: Comparable, b: Comparable) -> tuple[float, float]:
 
 
 def conflict(a: Comparable, b: Comparable) -> bool:
+    """Whether the intervals do not overlap. Intervals that only touch do not overlap: a
+    figure rounded to "11,000" lies in [10,500, 11,500), one rounded to "12,000" does not."""
     a_low, a_high = _bounds(a, b)
     b_low, b_high = _bounds(b, a)
-    slack = _EPSILON * max(1.0, abs(a_high) if a_high != float("inf") else 1.0)
-    return a_high + slack < b_low or b_high + slack < a_low
+    return a_high <= b_low + _slack(b_low) or b_high <= a_low + _slack(a_low)
+
+
+def _slack(value: float) -> float:
+    return _EPSILON * max(1.0, abs(value)) if abs(value) != float("inf") else 0.0
 
 
 def same_figure(a: Comparable, b: Comparable) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from collections.abc import Iterable
 from collections.abc import Mapping
 from collections.abc import Sequence
@@ -20,6 +21,7 @@ from numcheck.documents import Document
 from numcheck.extract import extract
 from numcheck.findings import Finding
 from numcheck.stories import group_stories
+from numcheck.suppress import mark_suppressed
 
 
 @dataclass
@@ -65,11 +67,24 @@ def check_documents(
     settings: Mapping[str, Mapping[str, Any]] | None = None,
     report_on: set[str] | None = None,
     story_groups: Mapping[str, Sequence[str]] | None = None,
+    show_suppressed: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    extracted: Mapping[str, list[Claim]] | None = None,
 ) -> Result:
     """Run the chosen checks over ``documents``; report findings on ``report_on`` paths only
-    (all paths when None), although every document is read for cross-document checks."""
+    (all paths when None), although every document is read for cross-document checks.
+
+    Findings silenced by inline comments (``numcheck.suppress``) are dropped, or kept and
+    marked ``suppressed`` with ``show_suppressed``. ``progress(done, total)`` is called as
+    each document's claims are extracted. ``extracted`` holds claims already extracted, by
+    path (a caller's cache, as the language server keeps); the rest are extracted here."""
     documents = list(documents)
-    claims = {document.path: extract(document) for document in documents}
+    claims: dict[str, list[Claim]] = {}
+    for done, document in enumerate(documents, 1):
+        known = extracted.get(document.path) if extracted else None
+        claims[document.path] = known if known is not None else extract(document)
+        if progress is not None:
+            progress(done, len(documents))
     corpus = Corpus(documents, claims, group_stories(documents, claims, story_groups))
     settings = settings or {}
     findings: list[Finding] = []
@@ -78,6 +93,9 @@ def check_documents(
         findings.extend(check.run(corpus))
     if report_on is not None:
         findings = [f for f in findings if f.path in report_on]
+    findings = list(mark_suppressed(findings, documents))
+    if not show_suppressed:
+        findings = [f for f in findings if not f.suppressed]
     findings.sort(key=Finding.sort_key)
     all_claims = [claim for document in documents for claim in claims[document.path]]
     return Result(findings=findings, claims=all_claims, documents=documents)

@@ -5,10 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from numcheck import __version__
 from numcheck.findings import LEVEL_RANK
 from numcheck.report import FORMATS
+
+if TYPE_CHECKING:
+    from numcheck.api import Result
+    from numcheck.config import Config
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -35,15 +40,21 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--exclude", action="append", metavar="GLOB", help="files to leave out")
         sub.add_argument("--stdin-filename", metavar="PATH", help="the path to report for stdin")
         sub.add_argument("--rules", action="append", metavar="DIR", help="an extra rule pack folder")
+        sub.add_argument(
+            "--config", metavar="PATH", help="the config file (default: found from the paths)"
+        )
 
     check = commands.add_parser("check", help="report findings")
     reading(check)
     check.add_argument("--select", type=_comma_list, metavar="CODES", help="only these rules")
     check.add_argument("--ignore", type=_comma_list, metavar="CODES", help="not these rules")
     check.add_argument(
-        "--fail-level", choices=["error", "warning", "note"], default="warning",
+        "--fail-level", choices=["error", "warning", "note"], default=None,
         help="exit 1 when a finding is at this level or above (default: warning)",
     )  # fmt: skip
+    check.add_argument(
+        "--show-suppressed", action="store_true", help="also list findings silenced by comments"
+    )
     check.add_argument("--fix", action="store_true", help="apply the safe fixes in place")
     check.add_argument(
         "--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too"
@@ -56,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     stories = commands.add_parser("stories", help="show which documents form one story")
     reading(stories)
     rules = commands.add_parser("rules", help="list the rules")
-    rules.add_argument("--format", choices=["text", "json"], default="text")
+    rules.add_argument("--format", choices=["text", "json", "markdown"], default="text")
     explain = commands.add_parser("explain", help="print a rule's documentation")
     explain.add_argument("rule", help="a rule code (NC101) or name (conversion-mismatch)")
     return parser
@@ -65,33 +76,49 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     from numcheck.checks import CheckError
+    from numcheck.config import ConfigError
     from numcheck.discover import InputError
     from numcheck.rulepacks import RulePackError
 
     try:
         return _COMMANDS[args.command](args)
-    except (UsageError, CheckError, InputError, RulePackError) as error:
+    except (UsageError, CheckError, ConfigError, InputError, RulePackError) as error:
         print(f"numcheck: {error}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
 
 
-def _read(args: argparse.Namespace):
+def _config(args: argparse.Namespace) -> Config:
+    """The config file found from the paths (or given), with the command line's flags on top."""
+    from numcheck.config import load_config
+
+    stdin_label = args.stdin_filename if "-" in args.paths else None
+    config = load_config([stdin_label] if stdin_label else args.paths, config_file=args.config)
+    return config.override(
+        select=getattr(args, "select", None),
+        ignore=getattr(args, "ignore", None),
+        fail_level=getattr(args, "fail_level", None),
+        include=args.include,
+        exclude=args.exclude,
+        rules=args.rules,
+    )
+
+
+def _read(args: argparse.Namespace, config: Config | None = None):
     from numcheck import api
-    from numcheck.discover import DEFAULT_INCLUDE
     from numcheck.discover import read_text
     from numcheck.rulepacks import add_pack_dirs
 
-    if args.rules:
-        add_pack_dirs(args.rules)
+    config = config or _config(args)
+    if config.rules:
+        add_pack_dirs(config.rules)
     if "-" in args.paths:
         if len(args.paths) > 1:
             raise UsageError("'-' (stdin) cannot be mixed with other paths")
         label = args.stdin_filename or "-"
         return [read_text(label, sys.stdin.read())], []
-    include = tuple(args.include) if args.include else DEFAULT_INCLUDE
-    return api.read_documents(args.paths, include=include, exclude=tuple(args.exclude or ()))
+    return api.read_documents(args.paths, include=config.include, exclude=config.exclude)
 
 
 def _report_skipped(skipped: list[str]) -> None:
@@ -101,27 +128,52 @@ def _report_skipped(skipped: list[str]) -> None:
 
 def _check(args: argparse.Namespace) -> int:
     from numcheck import api
+    from numcheck import progress
+    from numcheck.document_set import gather
     from numcheck.report import formatter
 
-    documents, skipped = _read(args)
+    config = _config(args)
+    documents, skipped = _read(args, config)
+    document_set = gather(documents, config)
+    _report_skipped(document_set.skipped)
+    bar = progress.ProgressBar() if progress.wanted(len(document_set.documents)) else None
 
     def run(documents: list) -> api.Result:
-        return api.check_documents(documents, select=args.select, ignore=args.ignore)
+        return api.check_documents(
+            documents,
+            select=list(config.select) if config.select is not None else None,
+            ignore=list(config.ignore),
+            settings=config.settings,
+            report_on=document_set.report_on,
+            show_suppressed=args.show_suppressed,
+            progress=bar,
+        )
 
-    if args.fix or args.diff:
-        return _fix(args, documents, skipped, run)
-    result = run(documents)
+    try:
+        if args.fix or args.diff:
+            return _fix(args, document_set.documents, skipped, run, config.fail_level)
+        result = run(document_set.documents)
+    finally:
+        if bar is not None:
+            bar.close()
     result.skipped = skipped
     sys.stdout.write(formatter(args.format).render_findings(result))
     _report_skipped(skipped)
     if skipped:
         return EXIT_USAGE
-    threshold = LEVEL_RANK[args.fail_level]
-    failing = any(LEVEL_RANK[f.level] >= threshold for f in result.findings)
+    return _exit_status(result, config.fail_level)
+
+
+def _exit_status(result: Result, fail_level: str) -> int:
+    """1 when a finding (not suppressed) is at ``fail_level`` or above, else 0."""
+    threshold = LEVEL_RANK[fail_level]
+    failing = any(LEVEL_RANK[f.level] >= threshold and not f.suppressed for f in result.findings)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
-def _fix(args: argparse.Namespace, documents: list, skipped: list[str], run) -> int:
+def _fix(
+    args: argparse.Namespace, documents: list, skipped: list[str], run, fail_level: str
+) -> int:
     """--fix and --diff: apply (or show) the fixes, then report what remains."""
     from numcheck import fixes
     from numcheck.report import formatter
@@ -155,9 +207,7 @@ def _fix(args: argparse.Namespace, documents: list, skipped: list[str], run) -> 
     _report_skipped(skipped)
     if skipped:
         return EXIT_USAGE
-    threshold = LEVEL_RANK[args.fail_level]
-    failing = any(LEVEL_RANK[f.level] >= threshold for f in result.findings)
-    return EXIT_FINDINGS if failing else EXIT_CLEAN
+    return _exit_status(result, fail_level)
 
 
 def _claims(args: argparse.Namespace) -> int:
@@ -165,10 +215,13 @@ def _claims(args: argparse.Namespace) -> int:
     from numcheck.extract import extract
     from numcheck.report import formatter
 
+    render = getattr(formatter(args.format), "render_claims", None)
+    if render is None:
+        raise UsageError(f"the {args.format} format lists findings, not claims (use text or json)")
     documents, skipped = _read(args)
     claims = [claim for document in documents for claim in extract(document)]
     result = Result(claims=claims, documents=documents, skipped=skipped)
-    sys.stdout.write(formatter(args.format).render_claims(result))
+    sys.stdout.write(render(result))
     _report_skipped(skipped)
     return EXIT_USAGE if skipped else EXIT_CLEAN
 
@@ -203,7 +256,11 @@ def _rules(args: argparse.Namespace) -> int:
     from numcheck.checks import all_checks
 
     checks = all_checks()
-    if args.format == "json":
+    if args.format == "markdown":
+        from numcheck.rules_doc import rules_markdown
+
+        sys.stdout.write(rules_markdown())
+    elif args.format == "json":
         rows = [
             {"code": c.code, "name": c.name, "level": c.level, "summary": c.summary()} for c in checks
         ]

@@ -59,8 +59,9 @@ def _parser() -> MarkdownIt:
 
 def markdown_document(path: str, source: str) -> Document:
     """A Document for Markdown ``source``; ``story`` comes from the front matter, if any."""
-    # Same length as the source; markdown-it would turn a CRLF into one newline.
-    work = source.replace("\r", " ")
+    # Same length as the source, and what markdown-it would make of it: it turns a CRLF into
+    # one newline (a blank before the newline changes nothing) and NUL into U+FFFD.
+    work = source.replace("\r", " ").replace("\0", "\ufffd")
     env: dict[str, Any] = {}
     tokens = _parser().parse(work, env)
     walker = _Walker(work, line_offsets(source), _inline_footnotes(env))
@@ -102,6 +103,8 @@ def _assemble(source: str, spans: Sequence[tuple[int, int, str | None]]) -> str:
     pieces: list[str] = []
     last = 0
     for start, end, replacement in sorted(spans, key=lambda span: span[0]):
+        if start < last and replacement is not None:
+            continue
         start = max(start, last)
         if end <= start:
             continue

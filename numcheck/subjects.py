@@ -26,7 +26,8 @@ _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w’'.&-]*)")
 _SKIP_PARENTHESIS = re.compile(r"^\s*\([^()]{0,60}\)")
 _CONNECTOR_BEFORE = re.compile(
     r"([^\W\d_][\w’'&-]*(?:\s+[^\W\d_][\w’'&-]*){0,2})\s+"
-    r"(?:of|is|was|are|were|measuring|spanning|covering|reaching|totalling|totaling|for|at)\s+$",
+    r"(?:of|is|was|are|were|measuring|spanning|covering|reaching|totalling|totaling|for|at"
+    r"|covers|measures|spans|stretches|reaches|weighs|weighed|totals|totalled|costs|cost)\s+$",
     re.IGNORECASE,
 )
 MAX_WORDS = 4

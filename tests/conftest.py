@@ -136,7 +136,7 @@ def seeds_copy(tmp_path: Path) -> Path:
     return target
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def run_numcheck(numcheck_cmd: Path) -> Callable[..., Run]:
     """``run_numcheck(*args, cwd=None, stdin=None)``: run the installed command."""
 
@@ -146,7 +146,7 @@ def run_numcheck(numcheck_cmd: Path) -> Callable[..., Run]:
     return run
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def where() -> SimpleNamespace:
     """Position helpers: ``span_at``, ``span_of``, ``text_at`` and ``line_column``."""
     return SimpleNamespace(

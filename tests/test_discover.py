@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import codecs
 import io
-import os
 import sys
 from pathlib import Path
 
@@ -44,40 +43,49 @@ def tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-# (include, exclude, expected files under docs/)
+ALL = [".hidden.md", "a.md", "b.txt", "drafts/d.md", "drafts/old/e.txt", "notes.markdown"]
+ALL += ["sub/deep/f.md"]
+NO_DRAFTS = [".hidden.md", "a.md", "b.txt", "notes.markdown", "sub/deep/f.md"]
+
+# (name, include, exclude, expected files under docs/)
 WALK_CASES = [
+    ("defaults", DEFAULT_INCLUDE, (), ALL),
+    ("exclude folder contents", DEFAULT_INCLUDE, ("drafts/*",), NO_DRAFTS),
+    ("exclude folder name", DEFAULT_INCLUDE, ("drafts",), NO_DRAFTS),
+    ("exclude suffix", DEFAULT_INCLUDE, ("*.txt",), [n for n in ALL if not n.endswith(".txt")]),
     (
+        "exclude double star",
         DEFAULT_INCLUDE,
+        ("**/*.md",),
+        ["b.txt", "drafts/old/e.txt", "notes.markdown"],
+    ),
+    ("exclude shown path", DEFAULT_INCLUDE, ("docs/sub/**", ".*"), ALL[1:-1]),
+    ("include other suffix", ("*.py",), (), ["c.py"]),
+    (
+        "character classes",
+        ("*.[mM][dD]",),
         (),
-        [
-            ".hidden.md",
-            "a.md",
-            "b.txt",
-            "drafts/d.md",
-            "drafts/old/e.txt",
-            "notes.markdown",
-            "sub/deep/f.md",
-        ],
+        [".hidden.md", "a.md", "drafts/d.md", "sub/deep/f.md", "sub/g.MD"],
     ),
-    (DEFAULT_INCLUDE, ("drafts/*",), [".hidden.md", "a.md", "b.txt", "notes.markdown", "sub/deep/f.md"]),
-    (DEFAULT_INCLUDE, ("drafts",), [".hidden.md", "a.md", "b.txt", "notes.markdown", "sub/deep/f.md"]),
+    ("include double star", ("sub/**/*.md",), (), ["sub/deep/f.md"]),
+    ("include one level", ("drafts/*",), (), ["drafts/d.md"]),
+    ("include and exclude", ("drafts/**",), ("e.*",), ["drafts/d.md"]),
     (
-        DEFAULT_INCLUDE,
-        ("*.txt",),
-        [".hidden.md", "a.md", "drafts/d.md", "notes.markdown", "sub/deep/f.md"],
+        "question mark",
+        ("?.txt", "[!a-c].md"),
+        (),
+        ["b.txt", "drafts/d.md", "drafts/old/e.txt", "sub/deep/f.md"],
     ),
-    (DEFAULT_INCLUDE, ("**/*.md",), ["b.txt", "drafts/old/e.txt", "notes.markdown"]),
-    (DEFAULT_INCLUDE, ("docs/sub/**", ".*"), ["a.md", "b.txt", "drafts/d.md", "drafts/old/e.txt", "notes.markdown"]),
-    (("*.py",), (), ["c.py"]),
-    (("*.[mM][dD]",), (), [".hidden.md", "a.md", "drafts/d.md", "sub/deep/f.md", "sub/g.MD"]),
-    (("sub/**/*.md",), (), ["sub/deep/f.md"]),
-    (("drafts/*",), (), ["drafts/d.md"]),
-    (("drafts/**",), ("e.*",), ["drafts/d.md"]),
-    (("?.txt", "[!a-c].md"), (), ["b.txt"]),
 ]
 
 
-@pytest.mark.parametrize(("include", "exclude", "expected"), WALK_CASES)
+@pytest.mark.parametrize(
+    ("include", "exclude", "expected"),
+    [
+        pytest.param(include, exclude, expected, id=name)
+        for name, include, exclude, expected in WALK_CASES
+    ],
+)
 def test_walk_with_include_and_exclude(
     tree: Path, include: tuple[str, ...], exclude: tuple[str, ...], expected: list[str]
 ) -> None:
@@ -91,7 +99,9 @@ def test_walk_order_is_sorted_by_path(tree: Path) -> None:
     assert discover(["docs/"]) == found
 
 
-def test_dot_paths_are_shown_without_a_leading_dot(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_dot_paths_are_shown_without_a_leading_dot(
+    tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tree / "docs" / "sub")
     assert discover(["."]) == ["deep/f.md"]
 
@@ -143,7 +153,7 @@ def test_crlf_is_kept(tmp_path: Path) -> None:
 
 
 def test_utf8_bom_is_removed_so_columns_match_editors(tmp_path: Path) -> None:
-    data = codecs.BOM_UTF8 + "---\nstory: s\n---\n# 190 miles\n".encode()
+    data = codecs.BOM_UTF8 + b"---\nstory: s\n---\n# 190 miles\n"
     document = read_path(write(tmp_path / "a.md", data))
     assert document.source == "---\nstory: s\n---\n# 190 miles\n"
     assert document.story == "s"
@@ -205,9 +215,7 @@ def test_nul_after_the_first_8_kb_is_not_binary(tmp_path: Path) -> None:
     assert document.source.endswith("\x00 190 miles")
 
 
-def test_too_large_files_are_skipped(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_too_large_files_are_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(discover_module, "MAX_FILE_BYTES", 1024 * 1024)
     (tmp_path / "big.txt").write_bytes(b"190 miles\n" * 157287)
@@ -231,19 +239,16 @@ def test_missing_and_directory_paths_raise_read_error(
         read_path("folder")
 
 
-@pytest.mark.skipif(
-    sys.platform == "win32" or os.geteuid() == 0, reason="permissions are not enforced"
-)
 def test_unreadable_file_is_a_read_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    path = tmp_path / "locked.txt"
-    path.write_text("190 miles")
-    path.chmod(0)
-    try:
-        with pytest.raises(ReadError, match=r"^locked\.txt: permission denied, skipped$"):
-            read_path("locked.txt")
-    finally:
-        path.chmod(0o644)
+    (tmp_path / "locked.txt").write_text("190 miles")
+
+    def refuse(path: str, mode: str = "r") -> io.BufferedReader:
+        raise PermissionError(13, "Permission denied", path)
+
+    monkeypatch.setattr(discover_module, "open", refuse, raising=False)
+    with pytest.raises(ReadError, match=r"^locked\.txt: permission denied, skipped$"):
+        read_path("locked.txt")
 
 
 @pytest.mark.parametrize(

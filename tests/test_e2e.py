@@ -128,7 +128,7 @@ MUTATIONS = [
         "up to 190 miles",
         "NC101",
         "306 kilometers",
-    ),  # fmt: skip
+    ),
     Mutation(
         "002",
         "about 190 miles.",
@@ -137,7 +137,7 @@ MUTATIONS = [
         "about 190 miles",
         "NC101",
         "306 km",
-    ),  # fmt: skip
+    ),
     # Not a conversion at all: a length restated as a mass.
     Mutation("000", "(306 km)", "(306 kg)", "306 kg", "up to 190 miles", "NC102"),
     Mutation("001", "(306 km)", "(306 kg)", "306 kg", "up to 190 miles", "NC102"),
@@ -152,7 +152,7 @@ MUTATIONS = [
         "306 kg",
         "about 190 miles",
         "NC102",
-    ),  # fmt: skip
+    ),
     # A right rounding of 305.8 km: nothing to report.
     Mutation("000", "(306 km)", "(310 km)", "310 km", "up to 190 miles", None),
     Mutation("001", "(306 km)", "(310 km)", "310 km", "up to 190 miles", None),
@@ -269,3 +269,219 @@ def test_mutated_seed_text(run_numcheck, seeds_copy: Path, where, mutation: Muta
     assert body[index + 1] == (
         f"    {path}:{source['line']}:{source['column']}: the source figure: {mutation.source}"
     ), run
+
+
+# --------------------------------------------------------------------------------------
+# 3. Markdown: code, comments, URLs, HTML and front matter are not prose.
+
+# (marker, target): the one wrong conversion in prose on the marker's line, after the marker.
+# The same wrong conversions also sit in front matter, fenced (``` and ~~~) and indented code,
+# inline code, link URLs and autolinks, a link definition, HTML comments and an HTML block.
+MARKUP_FINDINGS = [
+    ("Opening paragraph: the missile flies up to 190 miles", "360 km"),
+    ("Right after the fence, the range is 100 miles", "200 km"),
+    ("are code; prose has 100 miles", "200 km"),
+    ("then 50 miles", "95 km"),
+    ("a family, and a trip of 50 miles", "95 km"),
+    ("Quoted: a range of up to 190 miles", "360 km"),
+]
+
+
+def markup_variants(e2e_fixtures: Path, tmp_path: Path) -> dict[str, str]:
+    """The Markdown fixture as written (LF) and with CRLF line ends, in ``tmp_path``."""
+    text = (e2e_fixtures / "markup.md").read_text(encoding="utf-8")
+    assert "\r" not in text
+    variants = {"markup.md": text, "markup-crlf.md": text.replace("\n", "\r\n")}
+    for name, content in variants.items():
+        (tmp_path / name).write_bytes(content.encode("utf-8"))
+    return variants
+
+
+@pytest.mark.parametrize("name", ["markup.md", "markup-crlf.md"])
+def test_markdown_reports_prose_only(
+    run_numcheck, e2e_fixtures: Path, tmp_path: Path, where, name: str
+) -> None:
+    text = markup_variants(e2e_fixtures, tmp_path)[name]
+    run = run_numcheck("check", name, "--format", "json", cwd=tmp_path)
+    assert run.returncode == 1, run
+    assert run.stderr == "", run
+    findings = run.json()["findings"]
+    got = [
+        (f["path"], f["code"], f["line"], f["column"], f["end_line"], f["end_column"])
+        for f in findings
+    ]
+    expected = []
+    for marker, target in MARKUP_FINDINGS:
+        span = where.span_of(text, target, after=marker)
+        expected.append((name, "NC101", *span.values()))
+    assert got == expected, run
+    for finding, (_, target) in zip(findings, MARKUP_FINDINGS, strict=True):
+        span = [finding[key] for key in ("line", "column", "end_line", "end_column")]
+        assert where.text_at(text, *span) == target
+
+
+@pytest.mark.parametrize("name", ["markup.md", "markup-crlf.md"])
+def test_markdown_claims_come_from_prose_only(
+    run_numcheck, e2e_fixtures: Path, tmp_path: Path, where, name: str
+) -> None:
+    text = markup_variants(e2e_fixtures, tmp_path)[name]
+    run = run_numcheck("claims", name, "--format", "json", cwd=tmp_path)
+    assert run.returncode == 0, run
+    claims = run.json()["claims"]
+    prose_lines = {where.span_of(text, marker)["line"] for marker, _ in MARKUP_FINDINGS}
+    assert {claim["line"] for claim in claims} == prose_lines
+    assert len(claims) == 2 * len(MARKUP_FINDINGS)
+    for claim in claims:
+        span = [claim[key] for key in ("line", "column", "end_line", "end_column")]
+        assert where.text_at(text, *span) == claim["text"]
+
+
+def test_markdown_text_format_positions(
+    run_numcheck, e2e_fixtures: Path, tmp_path: Path, where
+) -> None:
+    text = markup_variants(e2e_fixtures, tmp_path)["markup-crlf.md"]
+    run = run_numcheck("check", "markup-crlf.md", cwd=tmp_path)
+    assert run.returncode == 1, run
+    lines = [line for line in run.stdout_lines if FINDING_LINE.match(line)]
+    expected = []
+    for marker, target in MARKUP_FINDINGS:
+        span = where.span_of(text, target, after=marker)
+        expected.append(f"markup-crlf.md:{span['line']}:{span['column']}: NC101 [error] ")
+    assert len(lines) == len(expected), run
+    for line, prefix in zip(lines, expected, strict=True):
+        assert line.startswith(prefix), run
+
+
+# --------------------------------------------------------------------------------------
+# 5. The claims of the seed articles.
+
+
+@dataclass(frozen=True)
+class SeedClaim:
+    seed: str
+    after: str  # a unique marker just before the claim
+    text: str
+    value: float
+    qualifier: str
+    unit: str | None
+    subject: str | None  # None: not asserted
+    subject_part: str | None = None  # a part the subject must contain
+
+
+NK = "North Korean"
+SEED_CLAIMS = [
+    SeedClaim("000", "with a range of ", "up to 190 miles", 190, "upper-bound", "mile", "range"),
+    SeedClaim("001", "which have a range ", "up to 190 miles", 190, "upper-bound", "mile", "range"),
+    SeedClaim("002", "which has a range ", "about 190 miles", 190, "approximate", "mile", "range"),
+    SeedClaim("003", "a variety of ", "as much as 190 miles", 190, "upper-bound", "mile", None),
+    SeedClaim("004", "engaging targets ", "up to 190 miles", 190, "upper-bound", "mile", None),
+    SeedClaim("000", "Sources stated that ", "over 10,000", 10000, "lower-bound", None, None, NK),
+    SeedClaim("001", "deployment of ", "over 10,000", 10000, "lower-bound", None, None, NK),
+    SeedClaim("003", "believes that ", "greater than 10,000", 10000, "lower-bound", None, None, NK),
+    SeedClaim("002", "included deploying ", "11,000", 11000, "exact", None, None, NK),
+    SeedClaim("002", "secure an ", "800-mile", 800, "exact", "mile", "buffer zone"),
+    SeedClaim("002", "NATO aspirations for ", "20 years", 20, "exact", "year", None),
+    SeedClaim("003", "effectively next ", "12 months", 12, "exact", "month", None),
+]
+
+# Numbers that are not claims: names, years, dates, words in a proper name.
+NOT_CLAIMS = [
+    ("001", "F-16s"),
+    ("003", "F-16s"),
+    ("003", "since 2022"),
+    ("002", "by 2024"),
+    ("001", "January 20"),
+    ("004", "January 20"),
+    ("003", "Jan. 20"),
+    ("003", "November 5"),
+    ("000", "World War Three"),
+    ("001", "World War Three"),
+]
+NOT_CLAIM_TEXTS = {
+    "F-16s",
+    "F-16",
+    "16",
+    "2022",
+    "2024",
+    "January 20",
+    "Jan. 20",
+    "20",
+    "5",
+    "Three",
+}
+
+
+@pytest.fixture(scope="module")
+def seed_claims(run_numcheck, seeds_dir: Path) -> list[dict]:
+    run = run_numcheck("claims", "seeds/", "--format", "json", cwd=seeds_dir.parent)
+    assert run.returncode == 0, run
+    assert run.stderr == "", run
+    payload = run.json()
+    assert set(payload) == {"claims"}
+    return payload["claims"]
+
+
+def test_every_claim_has_the_contract_fields_and_points_at_its_text(
+    seed_claims: list[dict], seeds_dir: Path, where
+) -> None:
+    assert seed_claims
+    texts = {name: (seeds_dir / name).read_text(encoding="utf-8") for name in SEED_NAMES.values()}
+    for claim in seed_claims:
+        assert CLAIM_KEYS <= set(claim), claim
+        text = texts[claim["path"].removeprefix("seeds/")]
+        span = [claim[key] for key in ("line", "column", "end_line", "end_column")]
+        assert where.text_at(text, *span) == claim["text"], claim
+
+
+@pytest.mark.parametrize(
+    "expected", SEED_CLAIMS, ids=lambda c: f"{c.seed}:{c.text}".replace(" ", "_")
+)
+def test_seed_claim(seed_claims: list[dict], seeds_dir: Path, where, expected: SeedClaim) -> None:
+    name = SEED_NAMES[expected.seed]
+    text = (seeds_dir / name).read_text(encoding="utf-8")
+    span = where.span_of(text, expected.text, after=expected.after)
+    found = [
+        claim
+        for claim in seed_claims
+        if claim["path"] == f"seeds/{name}"
+        and (claim["line"], claim["column"]) == (span["line"], span["column"])
+    ]
+    assert len(found) == 1, found
+    claim = found[0]
+    assert claim["text"] == expected.text
+    assert (claim["end_line"], claim["end_column"]) == (span["end_line"], span["end_column"])
+    assert claim["value"] == expected.value
+    assert claim["qualifier"] == expected.qualifier
+    assert claim["unit"] == expected.unit
+    if expected.subject is not None:
+        assert claim["subject"] == expected.subject
+    if expected.subject_part is not None:
+        assert expected.subject_part in (claim["subject"] or "")
+    low, high = claim["low"], claim["high"]
+    if expected.qualifier == "lower-bound":
+        assert low == expected.value and high is None
+    else:
+        assert low is not None and high is not None and low <= expected.value <= high
+
+
+@pytest.mark.parametrize(("seed", "words"), NOT_CLAIMS)
+def test_seed_non_claim(
+    seed_claims: list[dict], seeds_dir: Path, where, seed: str, words: str
+) -> None:
+    name = SEED_NAMES[seed]
+    text = (seeds_dir / name).read_text(encoding="utf-8")
+    offsets = [match.start() for match in re.finditer(re.escape(words), text)]
+    assert offsets
+    claims = [claim for claim in seed_claims if claim["path"] == f"seeds/{name}"]
+    for offset in offsets:
+        start = where.line_column(text, offset)
+        end = where.line_column(text, offset + len(words))
+        for claim in claims:
+            claim_start = (claim["line"], claim["column"])
+            claim_end = (claim["end_line"], claim["end_column"])
+            overlaps = claim_start < end and start < claim_end
+            assert not overlaps, f"{words!r} read as a claim: {claim}"
+
+
+def test_no_seed_claim_is_a_name_year_or_date(seed_claims: list[dict]) -> None:
+    assert [c for c in seed_claims if c["text"] in NOT_CLAIM_TEXTS] == []

@@ -156,13 +156,13 @@ QUANTULUM_SETS = (
 
 def recognizers_sets(root: Path, *, skip_not_supported: bool) -> Iterator[DevSet]:
     base = root / "recognizers-text"
-    unit_models = [
-        ("Dimension", "NumberWithUnit/English/DimensionModel.json"),
-        ("Currency", "NumberWithUnit/English/CurrencyModel.json"),
-        ("Temperature", "NumberWithUnit/English/TemperatureModel.json"),
-        ("Age", "NumberWithUnit/English/AgeModel.json"),
+    unit_models = [  # the family every unit of a model has, if they share one
+        ("Dimension", "NumberWithUnit/English/DimensionModel.json", None),
+        ("Currency", "NumberWithUnit/English/CurrencyModel.json", "currency"),
+        ("Temperature", "NumberWithUnit/English/TemperatureModel.json", "temperature"),
+        ("Age", "NumberWithUnit/English/AgeModel.json", "duration"),
     ]
-    for name, relative in unit_models:
+    for name, relative, shared in unit_models:
         devset = DevSet(f"RT {name}", None)
         for case in _load_json(base / relative):
             if skip_not_supported and case.get("NotSupported"):
@@ -173,7 +173,7 @@ def recognizers_sets(root: Path, *, skip_not_supported: bool) -> Iterator[DevSet
                 value = _number(resolution.get("value"))
                 if value is None:  # a unit named without a figure ("convert to fahrenheit")
                     continue
-                family = _family(str(resolution.get("unit", "")))
+                family = shared or _family(str(resolution.get("unit", "")))
                 start = result.get("Start")
                 end = result.get("End")
                 expected.append(

@@ -6,7 +6,13 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-FORMATS = {"text": "numcheck.report.text", "json": "numcheck.report.json_format"}
+FORMATS = {
+    "text": "numcheck.report.text",
+    "json": "numcheck.report.json_format",
+    "sarif": "numcheck.report.sarif",
+    "github": "numcheck.report.github",
+    "rdjson": "numcheck.report.rdjson",
+}
 
 
 def formatter(name: str) -> ModuleType:

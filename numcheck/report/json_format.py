@@ -8,6 +8,7 @@ from typing import Any
 
 from numcheck import __version__
 from numcheck.api import Result
+from numcheck.findings import Finding
 
 
 def _finite(value: Any) -> Any:
@@ -16,17 +17,29 @@ def _finite(value: Any) -> Any:
     return value
 
 
+def _finding(finding: Finding) -> dict[str, Any]:
+    """A finding as DESIGN.md fixes it; a suppressed one (``--show-suppressed``) says so."""
+    data = finding.to_dict()
+    if finding.suppressed:
+        data["suppressed"] = True
+    return data
+
+
 def render_findings(result: Result) -> str:
-    counts = {level: sum(f.level == level for f in result.findings) for level in ("error", "warning", "note")}
+    active = [f for f in result.findings if not f.suppressed]
+    counts = {
+        level: sum(f.level == level for f in active) for level in ("error", "warning", "note")
+    }
     payload = {
         "tool": {"name": "numcheck", "version": __version__},
-        "findings": [finding.to_dict() for finding in result.findings],
+        "findings": [_finding(finding) for finding in result.findings],
         "summary": {
             "files": result.files,
             "claims": len(result.claims),
             "errors": counts["error"],
             "warnings": counts["warning"],
             "notes": counts["note"],
+            "suppressed": len(result.findings) - len(active),
             "skipped": result.skipped,
         },
     }

@@ -13,6 +13,8 @@ from numcheck.findings import Finding
 def _line(finding: Finding) -> str:
     where = f"{finding.path}:{finding.location.line}:{finding.location.column}"
     text = f"{where}: {finding.code} [{finding.level}] {finding.message}"
+    if finding.suppressed:
+        text += " [suppressed]"
     for related in finding.related:
         place = f"{related.location.path}:{related.location.line}:{related.location.column}"
         text += f"\n    {place}: {related.message}"
@@ -21,11 +23,17 @@ def _line(finding: Finding) -> str:
 
 def summary(result: Result) -> str:
     counts = {level: 0 for level in ("error", "warning", "note")}
+    suppressed = 0
     for finding in result.findings:
-        counts[finding.level] += 1
+        if finding.suppressed:
+            suppressed += 1
+        else:
+            counts[finding.level] += 1
     files = f"{result.files} file{'s' if result.files != 1 else ''}"
     parts = [f"{counts[level]} {level}{'s' if counts[level] != 1 else ''}" for level in counts]
     text = f"{files} checked, {len(result.claims)} claims: " + ", ".join(parts)
+    if suppressed:
+        text += f", {suppressed} suppressed"
     if result.skipped:
         text += f" ({len(result.skipped)} skipped)"
     return text

@@ -1,0 +1,95 @@
+"""Subject keys: phrasings of one thing share a key, different things do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from numcheck.documents import plain_text_document
+from numcheck.extract import extract
+from numcheck.keys import head_of
+from numcheck.keys import singular
+
+
+def keys_of(text: str) -> list[str | None]:
+    return [claim.key for claim in extract(plain_text_document("k.txt", text))]
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("troops", "troop"), ("soldiers", "soldier"), ("casualties", "casualty"),
+        ("people", "person"), ("children", "child"), ("churches", "church"), ("boxes", "box"),
+        ("missiles", "missile"), ("range", "range"), ("status", "status"), ("aircraft", "aircraft"),
+        ("crisis", "crisis"), ("glass", "glass"),
+    ],
+)  # fmt: skip
+def test_singular(word: str, expected: str) -> None:
+    assert singular(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "head", "modifiers"),
+    [
+        ("North Korean troops", "troop", ["north korean"]),
+        ("North Korean ground troops", "troop", ["north korean"]),
+        ("North Korean soldiers", "troop", ["north korean"]),
+        ("U.S. officials", "official", ["us"]),
+        ("US officials", "official", ["us"]),
+        ("American officials", "official", ["us"]),
+        ("buffer zone", "zone", []),
+        ("servicemen", "troop", []),
+        ("people", "person", []),
+        ("Russian troops", "troop", ["russian"]),
+    ],
+)
+def test_head_and_modifiers(phrase: str, head: str, modifiers: list[str]) -> None:
+    assert head_of(phrase) == (head, modifiers)
+
+
+SAME_KEY = [
+    ("over 10,000 North Korean troops were sent", "11,000 North Korean soldiers were sent"),
+    ("over 10,000 North Korean ground troops were sent", "11,000 North Korean troops were sent"),
+    (
+        "ATACMS rockets, which have a range of up to 190 miles",
+        "the Army Tactical Missile System (ATACMS), which has a range of about 190 miles",
+    ),
+    (
+        "ATACMS rockets, a U.S. tactical ballistic missile with a range of up to 190 miles",
+        "ATACMS missiles, which have a range of 300 km",
+    ),
+    ("two U.S. officials said", "Two US officials said"),
+    ("the crash killed 132 people", "the crash killed 130 people"),
+]
+DIFFERENT_KEY = [
+    ("ATACMS rockets, which have a range of up to 190 miles", "secure an 800-mile buffer zone"),
+    ("ATACMS rockets have a range of up to 190 miles", "HIMARS rockets have a range of up to 50 miles"),
+    ("over 10,000 North Korean troops", "over 10,000 Russian troops"),
+    ("11,000 troops", "11,000 tanks"),
+    ("a 25% rise", "a $25bn rise"),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), SAME_KEY)
+def test_same_key(first: str, second: str) -> None:
+    (a,), (b,) = keys_of(first), keys_of(second)
+    assert a is not None and a == b
+
+
+@pytest.mark.parametrize(("first", "second"), DIFFERENT_KEY)
+def test_different_key(first: str, second: str) -> None:
+    (a,), (b,) = keys_of(first), keys_of(second)
+    assert a != b
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Two months remain before the inauguration.", "It can fight effectively next 12 months.", "It took some time: 3 hours."],
+)
+def test_no_key_without_a_subject(text: str) -> None:
+    assert all(key is None for key in keys_of(text))
+
+
+def test_conversion_takes_the_key_of_its_source() -> None:
+    claims = extract(plain_text_document("k.txt", "ATACMS have a range of up to 190 miles (306 km)."))
+    assert [c.restates for c in claims] == [False, True]
+    assert claims[0].key == claims[1].key == "[length]|atacms|range"
