@@ -216,6 +216,8 @@ class Story:
     date: tuple[int, int]  # month index, day
     year: int
     tags: tuple[str, ...] = ()
+    cast: tuple[str, ...] = ()  # "Name, title" of the people this story quotes
+    orgs: tuple[str, ...] = ()
 
 
 def pick(rng: random.Random, seq: tuple[Any, ...] | list[Any]) -> Any:
@@ -223,7 +225,23 @@ def pick(rng: random.Random, seq: tuple[Any, ...] | list[Any]) -> Any:
 
 
 def person(rng: random.Random) -> str:
-    return f"{pick(rng, W.FIRST_NAMES)} {pick(rng, W.LAST_NAMES)}"
+    if rng.random() < 0.3:
+        return f"{pick(rng, W.FIRST_NAMES)} {pick(rng, W.LAST_NAMES)}"
+    return f"{pick(rng, W.FIRST_NAMES)} {made_up_name(rng, W.SURNAME_END)}"
+
+
+def made_up_name(rng: random.Random, endings: tuple[str, ...]) -> str:
+    return pick(rng, W.NAME_START) + pick(rng, W.NAME_MIDDLE) + pick(rng, endings)
+
+
+def place(rng: random.Random) -> str:
+    name = made_up_name(rng, W.PLACE_END)
+    style = rng.random()
+    if style < 0.2:
+        return f"the {made_up_name(rng, ('a', 'o', 'en', 'ar'))} valley"
+    if style < 0.3:
+        return f"{pick(rng, ('North', 'South', 'East', 'West', 'Upper', 'Lower'))} {name}"
+    return name
 
 
 def alt_value(rng: random.Random, value: float, low: float = 0.35, high: float = 0.55) -> float:
@@ -239,6 +257,8 @@ def make_story(seed: int, index: int) -> Story:
     nation, enemy = rng.sample(W.NATIONS, 2)
     third = pick(rng, [n for n in W.NATIONS if n not in (nation, enemy)])
     supplier, supplier_adj = pick(rng, W.SUPPLIERS)
+    cast = tuple(f"{person(rng)}, {pick(rng, W.TITLES)}" for _ in range(rng.randrange(4, 8)))
+    orgs = tuple(rng.sample(W.ORGS, 3))
     year = rng.randrange(2019, 2026)
     month = rng.randrange(12)
     day = rng.randrange(1, W.MONTHS[month][2] + 1)
@@ -246,19 +266,21 @@ def make_story(seed: int, index: int) -> Story:
         "country": nation[0],
         "demonym": nation[1],
         "capital": nation[2],
-        "region": pick(rng, nation[3]),
+        "region": pick(rng, nation[3]) if rng.random() < 0.3 else place(rng),
         "enemy": enemy[0],
         "enemy_demonym": enemy[1],
         "enemy_capital": enemy[2],
-        "enemy_region": pick(rng, enemy[3]),
+        "enemy_region": pick(rng, enemy[3]) if rng.random() < 0.3 else place(rng),
         "third_demonym": third[1],
         "supplier": supplier,
         "supplier_adj": supplier_adj,
         "leader": person(rng),
         "minister": person(rng),
         "analyst": person(rng),
-        "city": pick(rng, W.CITIES),
-        "city2": pick(rng, W.CITIES),
+        "city": pick(rng, W.CITIES) if rng.random() < 0.3 else place(rng).removeprefix("the "),
+        "city2": pick(rng, W.CITIES) if rng.random() < 0.3 else place(rng).removeprefix("the "),
+        "n_officials": f"{small_word(rng.choice((2, 2, 3, 4)))} "
+        f"{pick(rng, ('officials', 'diplomats', 'people familiar with the matter'))}",
         "duration": pick(
             rng,
             (
@@ -291,7 +313,9 @@ def make_story(seed: int, index: int) -> Story:
     pct.alt = max(1, min(95, int(round(alt_value(rng, pct.value)))))
     if pct.alt == pct.value:
         pct.alt = pct.value + 20
-    return Story(index, genre, slots, measures, count, money, pct, (month, day), year, tags)
+    return Story(
+        index, genre, slots, measures, count, money, pct, (month, day), year, tags, cast, orgs
+    )
 
 
 def _count(
@@ -1006,7 +1030,7 @@ class Writer:
         if name == "weekday":
             return pick(rng, W.WEEKDAYS)
         if name == "org":
-            return pick(rng, W.ORGS)
+            return pick(rng, s.orgs)
         if name == "opener":
             return self.draw(W.OPENERS)
         if name == "reaction":
@@ -1018,13 +1042,9 @@ class Writer:
         if name == "official":
             return pick(rng, W.TITLES)
         if name == "official_named":
-            return f"{person(rng)}, {pick(rng, W.TITLES)}"
+            return pick(rng, s.cast)
         if name == "headline_verb":
             return pick(rng, W.HEADLINE_VERBS)
-        if name == "n_officials":
-            n = rng.choice((2, 2, 2, 3, 4))
-            who = pick(rng, ("officials", "diplomats", "people familiar with the matter"))
-            return f"{small_word(n)} {who}"
         if name == "sources_said":
             return self.fill(
                 top=False,

@@ -70,6 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     rules.add_argument("--format", choices=["text", "json", "markdown"], default="text")
     explain = commands.add_parser("explain", help="print a rule's documentation")
     explain.add_argument("rule", help="a rule code (NC101) or name (conversion-mismatch)")
+    commands.add_parser("lsp", help="run the language server on stdio (needs numcheck[lsp])")
     return parser
 
 
@@ -87,6 +88,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away ("numcheck claims . | head"): not an error
+        return EXIT_CLEAN
 
 
 def _config(args: argparse.Namespace) -> Config:
@@ -107,6 +111,8 @@ def _config(args: argparse.Namespace) -> Config:
 
 def _read(args: argparse.Namespace, config: Config | None = None):
     from numcheck import api
+    from numcheck.discover import ReadError
+    from numcheck.discover import read_path
     from numcheck.discover import read_text
     from numcheck.rulepacks import add_pack_dirs
 
@@ -117,7 +123,12 @@ def _read(args: argparse.Namespace, config: Config | None = None):
         if len(args.paths) > 1:
             raise UsageError("'-' (stdin) cannot be mixed with other paths")
         label = args.stdin_filename or "-"
-        return [read_text(label, sys.stdin.read())], []
+        try:
+            # Decoded as files are: binary and invalid UTF-8 input is refused, not guessed.
+            document = read_path("-")
+        except ReadError as error:
+            return [], [f"{label}: {str(error).removeprefix('-: ')}"]
+        return [read_text(label, document.source)], []
     return api.read_documents(args.paths, include=config.include, exclude=config.exclude)
 
 
@@ -280,12 +291,19 @@ def _explain(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+def _lsp(args: argparse.Namespace) -> int:
+    from numcheck.lsp import main as serve
+
+    return serve()
+
+
 _COMMANDS = {
     "check": _check,
     "claims": _claims,
     "stories": _stories,
     "rules": _rules,
     "explain": _explain,
+    "lsp": _lsp,
 }
 
 

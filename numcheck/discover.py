@@ -141,7 +141,7 @@ def _excluded(path: str, patterns: Sequence[str]) -> bool:
         if "/" in pattern.strip("/"):
             candidates: Iterable[str] = prefixes
         else:
-            candidates = parts
+            candidates = [part for part in parts if part not in (".", "..")]
         if any(_matches(pattern, candidate) for candidate in candidates):
             return True
     return False

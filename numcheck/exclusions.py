@@ -1,7 +1,8 @@
-"""What parses as a quantity but is not one: years, dates, times, identifiers, phone numbers.
+"""What parses as a quantity but is not one: years, dates, times, identifiers, phone numbers,
+scores, ratios, fractions written as labels ("9/11"), ordinals, rates in units numcheck lacks.
 
-Each rule is a small function of the prose and the grammar's match that returns a reason
-("year", "date"...) or None. They run after the grammar, in order; the first reason wins.
+Each rule is a small predicate of the prose and the grammar's match, named for the reason it
+gives ("year", "date"...). They run after the grammar, in order; the first that holds wins.
 """
 
 from __future__ import annotations
@@ -17,7 +18,11 @@ MONTHS = (
 )
 _MONTH_BEFORE = re.compile(rf"\b{MONTHS}\.?\s*$")
 _MONTH_AFTER = re.compile(rf"^\s*(?:of\s+)?{MONTHS}\b")
-_GLUED_AFTER = re.compile(r"^(?:[^\W_]|[.:/,]\d|-\d)")
+_GLUED_AFTER = re.compile(r"^(?:[^\W_]|[.:/,]\d|[-–]\d|[\^×]|-[^\W\d_])")
+# Words that may follow a hyphenated unit: "a 10-year-old", "a 190-mile-long border".
+_UNIT_ADJECTIVE = re.compile(
+    r"^-(?:old|long|wide|high|deep|tall|thick|strong|plus|odd|deal|term)\b", re.IGNORECASE
+)
 _TIME_AFTER = re.compile(
     r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock|GMT\b|UTC\b|BST\b|CET\b|EST\b|EDT\b|PST\b|ET\b|hrs\b)",
     re.IGNORECASE,
@@ -34,6 +39,31 @@ _LABEL_BEFORE = re.compile(
 )
 _CAPITALISED_BEFORE = re.compile(r"\b([A-Z][\w’'&.-]*)[ \t\u00a0]+$")
 _YEAR = re.compile(r"1\d{3}|20\d{2}")
+_NOUN_AFTER = re.compile(r"^[ \t]+(?!(?:and|or|to|in|on|at|by|for|from|with|of|the|a|an)\b)[a-z]")
+_ORDINAL_AFTER = re.compile(
+    r"^\s+(?:thirds?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|elevenths?"
+    r"|twelfths?|(?:thir|four|fif|six|seven|eigh|nine)teenths?|(?:twen|thir|for|fif|six|seven"
+    r"|eigh|nine)tieths?|hundredths?|thousandths?|millionths?|billionths?|trillionths?|halves)\b",
+    re.IGNORECASE,
+)
+_COUNT_WORD = (
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty"
+    r"|thirty|forty|fifty|a|an)"
+)
+_RATIO_BEFORE = re.compile(rf"(?i:\b{_COUNT_WORD})\s+(?:in|out\s+of)\s+$")
+_RATIO_AFTER = re.compile(
+    r"^\s+(?:in|out\s+of)\s+(?!(?:1\d{3}|20\d{2})\b)(?:\d|(?i:one|two|three|four|five|six"
+    r"|seven|eight|nine|ten|a\s+(?:hundred|thousand|million))\b)"
+)
+_RATE_AFTER = re.compile(r"^\s*(?:/|per\b)", re.IGNORECASE)
+# "1.7 eV", "14 mGy", "3.5 TeV": a unit symbol numcheck does not know (mixed case, short).
+_UNKNOWN_SYMBOL_AFTER = re.compile(r"^[ \t]?(?:[a-zµμ][A-Z][A-Za-z]?|[A-Z][a-z][A-Z])(?![\w])")
+_SCORE_CONTEXT = re.compile(
+    r"\b(?:won|win|wins|winning|lost|lose|loses|losing|beat|beats|beaten|defeat(?:s|ed)?"
+    r"|victory|victories|draw|drew|tied?|score[sd]?|scoring|scoreline|vote[sd]?|voting|margin"
+    r"|lead|led|leads|trail(?:s|ed|ing)?|thrash(?:ed)?|edged?|clinched?|sealed?)\b",
+    re.IGNORECASE,
+)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*|[.!?]\s*[\"“‘]\s*|^[\"“‘]\s*)$")
 
 Rule = Callable[[str, Match], bool]
@@ -55,41 +85,63 @@ def _bare(match: Match) -> bool:
 
 
 def glued_to_text(prose: str, match: Match) -> bool:
-    """"F-16s", "4G", "19th", "3.11.2", "10:30", "2:1", "24/7", "2021-06": part of a token."""
-    return bool(_GLUED_AFTER.match(_after(prose, match)))
+    """ "F-16s", "4G", "19th", "3.11.2", "10:30", "2:1", "24/7", "2021-06", "4km^2", "5-star",
+    "twenty-fifth": part of a longer token. A hyphenated unit may take an adjective
+    ("a 10-year-old", "a 190-mile-long border")."""
+    after = _after(prose, match)
+    if not _GLUED_AFTER.match(after):
+        return False
+    last = match.measures[-1]
+    return not (last.unit is not None and last.unit.hyphenated and _UNIT_ADJECTIVE.match(after))
+
+
+def leading_zero(prose: str, match: Match) -> bool:
+    """ "007", "0900", "021": a whole number written with a leading zero is a code or a time."""
+    text = match.measures[0].figure.text.lstrip("-\u2212")
+    return len(text) > 1 and text[0] == "0" and text[1].isdigit()
 
 
 def year(prose: str, match: Match) -> bool:
-    """"2022", "by 2024", "2022-2024", "2022–23": four-digit whole numbers from 1000 to 2099."""
-    return _bare(match) and bool(_YEAR.fullmatch(match.measures[0].figure.text))
+    """ "2022", "by 2024", "2022-2024", "2022–23", "around 2030": four-digit whole numbers from
+    1000 to 2099 with no unit, currency or scale (a qualified one that counts a noun is not a
+    year: "around 2000 people")."""
+    first = match.measures[0]
+    if not _YEAR.fullmatch(first.figure.text):
+        return False
+    plain = all(m.unit is None and m.currency is None and m.scale == 1 for m in match.measures)
+    if not plain:
+        return False
+    return match.qualifier is None or not _NOUN_AFTER.match(_after(prose, match))
 
 
 def date(prose: str, match: Match) -> bool:
-    """"November 5", "Jan. 20", "20 January", "5 of March"."""
+    """ "November 5", "Jan. 20", "20 January", "5 of March"."""
     first = match.measures[0]
     if first.unit is not None or first.currency is not None or first.words:
         return False
-    return bool(_MONTH_BEFORE.search(_before(prose, match)) or _MONTH_AFTER.match(_after(prose, match)))
+    return bool(
+        _MONTH_BEFORE.search(_before(prose, match)) or _MONTH_AFTER.match(_after(prose, match))
+    )
 
 
 def time_of_day(prose: str, match: Match) -> bool:
-    """"10 a.m.", "3 pm", "10 o'clock", "0900 GMT"."""
+    """ "10 a.m.", "3 pm", "10 o'clock", "0900 GMT"."""
     return _bare(match) and bool(_TIME_AFTER.match(_after(prose, match)))
 
 
 def phone_number(prose: str, match: Match) -> bool:
-    """"555-123-4567", "(555) 123 4567", "+44 20 7946 0958"."""
+    """ "555-123-4567", "(555) 123 4567", "+44 20 7946 0958"."""
     start = match.start - 1 if prose[match.start - 1 : match.start] in "(+" else match.start
     return _bare(match) and bool(_PHONE.match(prose[start : start + 24]))
 
 
 def labelled_identifier(prose: str, match: Match) -> bool:
-    """"Article 5", "No. 10", "version 3.11", "Route 66", "#3": a number that names a thing."""
+    """ "Article 5", "No. 10", "version 3.11", "Route 66", "#3": a number that names a thing."""
     return _bare(match) and bool(_LABEL_BEFORE.search(_before(prose, match)))
 
 
 def name_with_number(prose: str, match: Match) -> bool:
-    """"Boeing 737", "World War Three", "Windows 11": a bare figure after a capitalised word
+    """ "Boeing 737", "World War Three", "Windows 11": a bare figure after a capitalised word
     that does not start the sentence."""
     if not _bare(match) or match.measures[0].figure.grouped:
         return False
@@ -101,14 +153,65 @@ def name_with_number(prose: str, match: Match) -> bool:
     return not _SENTENCE_START.search(head)
 
 
+def label_fraction(prose: str, match: Match) -> bool:
+    """ "9/11", "the 3/11 bombings": a fraction with no unit is a quantity only as a share of
+    something ("1/4 of the budget"); "1/4 mile" and "2 1/2 years" have their unit."""
+    first = match.measures[0]
+    if "/" not in first.figure.text and not any(c in first.figure.text for c in "½¼¾⅓⅔⅛"):
+        return False
+    if first.unit is not None or first.currency is not None:
+        return False
+    return not re.match(r"^\s+of\b", _after(prose, match))
+
+
+def ordinal_after(prose: str, match: Match) -> bool:
+    """ "two thirds", "three fifths", "a hundred trillionths": a fraction in words."""
+    return _bare(match) and bool(_ORDINAL_AFTER.match(_after(prose, match)))
+
+
+def ratio(prose: str, match: Match) -> bool:
+    """ "one in five adults", "4 in 10 Americans", "two out of three": a ratio, not counts."""
+    if not _bare(match):
+        return False
+    return bool(
+        _RATIO_BEFORE.search(_before(prose, match)) or _RATIO_AFTER.match(_after(prose, match))
+    )
+
+
+def unknown_rate(prose: str, match: Match) -> bool:
+    """ "50 miles per gallon", "20 km/ms": a unit divided by one numcheck does not know."""
+    last = match.measures[-1]
+    if last.unit is None or not any(r.is_physical for r in last.unit.form.readings):
+        return False
+    return bool(_RATE_AFTER.match(_after(prose, match)))
+
+
+def unknown_unit(prose: str, match: Match) -> bool:
+    """ "1.7 eV", "14 mGy": a figure in a unit numcheck does not know is not a count."""
+    return _bare(match) and bool(_UNKNOWN_SYMBOL_AFTER.match(_after(prose, match)))
+
+
+def score(prose: str, match: Match) -> bool:
+    """ "won 3-2", "a 2-1 victory", "the 5-4 vote": a result, not a range."""
+    if len(match.measures) != 2 or not _bare(match):
+        return False
+    first, last = match.measures
+    if prose[first.end : last.start].strip() not in ("-", "–"):
+        return False
+    return bool(
+        _SCORE_CONTEXT.search(_before(prose, match, 30))
+        or _SCORE_CONTEXT.search(_after(prose, match))
+    )
+
+
 def lone_one(prose: str, match: Match) -> bool:
-    """"one of them", "a hand": the word one (or a) without a unit or scale counts nothing."""
+    """ "one of them", "a hand": the word one (or a) without a unit or scale counts nothing."""
     first = match.measures[0]
     return first.words and first.figure.value == 1 and first.unit is None and first.scale == 1
 
 
 def capitalised_word_number(prose: str, match: Match) -> bool:
-    """"Three" in the middle of a sentence is part of a name ("World War Three")."""
+    """ "Three" in the middle of a sentence is part of a name ("World War Three")."""
     first = match.measures[0]
     if not first.words or not first.figure.text[:1].isupper() or match.qualifier:
         return False
@@ -117,12 +220,19 @@ def capitalised_word_number(prose: str, match: Match) -> bool:
 
 RULES: tuple[Rule, ...] = (
     glued_to_text,
+    leading_zero,
     year,
     date,
     time_of_day,
     phone_number,
     labelled_identifier,
     name_with_number,
+    label_fraction,
+    ordinal_after,
+    ratio,
+    unknown_rate,
+    unknown_unit,
+    score,
     lone_one,
     capitalised_word_number,
 )

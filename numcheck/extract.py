@@ -24,12 +24,14 @@ from numcheck.grammar import Measure
 from numcheck.grammar import parse_at
 from numcheck.keys import subject_key
 from numcheck.numbers import WORD_NUMBER_PATTERN
+from numcheck.numbers import Figure
 from numcheck.qualifiers import qualifier_table
 from numcheck.subjects import following_phrase
 from numcheck.subjects import preceding_noun
 from numcheck.units import COUNT
 from numcheck.units import CURRENCY
 from numcheck.units import Reading
+from numcheck.units import convert
 from numcheck.units import lexicon
 
 _NOT_AFTER = r"(?<![\w.,/:@#&+$£€¥₹%-])"
@@ -41,7 +43,7 @@ def _candidates() -> re.Pattern[str]:
     def alternation(items):
         return "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in sorted(items, key=len, reverse=True))
 
-    number_start = rf"\d|\.\d|[½¼¾⅓⅔⅛]|(?i:{WORD_NUMBER_PATTERN})"
+    number_start = rf"\d|\.\d|[-\u2212](?=\.?\d)|(?i:minus\s+(?=\d))|[½¼¾⅓⅔⅛]|(?i:{WORD_NUMBER_PATTERN})"
     money = alternation(lx.currency_prefixes)
     qualifiers = alternation(qualifier_table())
     return re.compile(
@@ -66,6 +68,7 @@ def iter_claims(document: Document) -> Iterator[Claim]:
     prose = document.prose
     pattern = _candidates()
     position = 0
+    previous_end = -1
     while True:
         found = pattern.search(prose, position)
         if found is None:
@@ -74,8 +77,18 @@ def iter_claims(document: Document) -> Iterator[Claim]:
         if match is None or exclusion_reason(prose, match):
             position = found.end()
             continue
+        if previous_end >= 0 and not prose[previous_end : match.start].strip():
+            match = _preposition(match)
         yield _claim(document, match)
-        position = match.end
+        position = previous_end = match.end
+
+
+def _preposition(match: Match) -> Match:
+    """Right after a figure, "over" and "under" are prepositions, not qualifiers: "$5bn over
+    five years", "1 over 3"."""
+    if (match.qualifier_text or "").lower() not in ("over", "under", "above", "below"):
+        return match
+    return replace(match, start=match.measures[0].start, qualifier=None, qualifier_text=None)
 
 
 def _location(document: Document, start: int, end: int) -> Location:
@@ -105,6 +118,21 @@ def _readings(measure: Measure) -> tuple[Reading, ...]:
     return measure.unit.form.readings
 
 
+def _compound_total(measures: tuple[Measure, ...]) -> Measure:
+    """"5ft 11in" as one measure in feet: 5.92 ft, known to the inch."""
+    big = measures[0]
+    unit = big.unit.form.readings[0].unit if big.unit else None
+    total, step = 0.0, big.figure.step
+    for measure in measures:
+        part = measure.unit.form.readings[0].unit if measure.unit else None
+        factor = convert(1.0, part, unit) if part and unit and part != unit else 1.0
+        total += measure.figure.value * factor
+        step = measure.figure.step * factor
+    last = measures[-1].figure
+    figure = Figure(big.figure.start, last.end, big.figure.text, total, step, step, decimals=2)
+    return replace(big, end=measures[-1].end, figure=figure)
+
+
 def _claim(document: Document, match: Match) -> Claim:
     measures = _shared_unit(match.measures) if match.shape == "range" else match.measures
     first = measures[0]
@@ -114,8 +142,13 @@ def _claim(document: Document, match: Match) -> Claim:
     if len(readings) > 1 and len({r.dimension for r in readings}) == 1:
         dimension = readings[0].dimension
     qualifier = "range" if match.shape == "range" else (match.qualifier or "exact")
-    low, high = interval(measures, qualifier)
-    value = None if match.shape == "range" else first.figure.value
+    if match.shape == "compound":
+        total = _compound_total(measures)
+        low, high = interval((total,), qualifier)
+        value = total.figure.value
+    else:
+        low, high = interval(measures, qualifier)
+        value = None if match.shape == "range" else first.figure.value
     adjectival = any(m.unit is not None and m.unit.hyphenated for m in measures)
     measured = any(r.is_physical for r in readings)
     subject = _subject(document.prose, match, readings, adjectival)
@@ -130,7 +163,7 @@ def _claim(document: Document, match: Match) -> Claim:
         unit=unit,
         dimension=dimension,
         subject=subject,
-        key=subject_key(subject, dimension, document.prose, match.start, measured),
+        key=subject_key(subject, dimension, document.prose, match.start, match.end, measured),
         readings=readings,
         measures=measures,
         shape=match.shape,

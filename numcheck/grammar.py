@@ -31,6 +31,7 @@ from numcheck.numbers import digits_figure
 from numcheck.numbers import fraction_figure
 from numcheck.numbers import words_figure
 from numcheck.qualifiers import qualifier_table
+from numcheck.units import CURRENCY
 from numcheck.units import Lexicon
 from numcheck.units import UnitForm
 from numcheck.units import lexicon
@@ -73,7 +74,9 @@ class Match:
 
 
 def _alternation(items: list[str]) -> str:
-    return "|".join(re.escape(item).replace(r"\ ", r"\s+") for item in sorted(items, key=len, reverse=True))
+    return "|".join(
+        re.escape(item).replace(r"\ ", r"\s+") for item in sorted(items, key=len, reverse=True)
+    )
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,9 @@ class Token:
 
 def _located(expression: pp.ParserElement) -> pp.ParserElement:
     """Give a terminal's matched text with its start and end offsets."""
-    return expression.copy().set_parse_action(lambda s, loc, toks: Token(loc, loc + len(toks[0]), toks[0]))
+    return expression.copy().set_parse_action(
+        lambda s, loc, toks: Token(loc, loc + len(toks[0]), toks[0])
+    )
 
 
 def _number_action(maker):
@@ -103,13 +108,31 @@ def grammar() -> pp.ParserElement:
     return _build(lexicon())
 
 
+def _unit_pattern(forms: list[UnitForm]) -> str:
+    """One alternation of unit surfaces, longest first whatever their style, so that "km per
+    hour" wins over "km" and "° Celsius" over "°"; words match in any case, symbols exactly."""
+    ordered = sorted({(f.surface, f.style) for f in forms}, key=lambda item: -len(item[0]))
+    parts = []
+    for surface, style in ordered:
+        escaped = re.escape(surface).replace(r"\ ", r"\s+")
+        parts.append(f"(?i:{escaped})" if style == "word" else escaped)
+    return "(?:" + "|".join(parts) + r")(?![\w°])"
+
+
+@dataclass(frozen=True)
+class Separator:
+    """What joins the two ends of a range: "-", "–", "to", "- to" ("8- to 16-metre")."""
+
+    text: str
+
+    @property
+    def hyphen(self) -> bool:
+        return self.text.strip() == "-"
+
+
 def _build(lx: Lexicon) -> pp.ParserElement:
-    words = [f.surface for f in lx.forms if f.style == "word"]
-    symbols = [f.surface for f in lx.forms if f.style == "symbol"]
-    attached = [f.surface for f in lx.forms if f.style == "attached"]
-    boundary = r"(?![\w°])"
-    spaced_units = rf"(?:(?i:{_alternation(words)})|{_alternation(symbols)}){boundary}"
-    touching_units = rf"(?:{_alternation(attached + symbols)}|(?i:{_alternation(words)})){boundary}"
+    spaced_units = _unit_pattern([f for f in lx.forms if f.style != "attached"])
+    touching_units = _unit_pattern(list(lx.forms))
 
     digits = pp.Regex(DIGITS_PATTERN).set_parse_action(_number_action(digits_figure))
     fraction = pp.Regex(FRACTION_PATTERN).set_parse_action(_number_action(fraction_figure))
@@ -117,12 +140,14 @@ def _build(lx: Lexicon) -> pp.ParserElement:
         _number_action(words_figure)
     )
     number = (fraction | digits | words_number)("number")
+    minus = _located(pp.Regex(r"(?i:minus)(?=\s+\d)"))("minus")
 
     scale_word = _located(pp.Regex(rf"(?i:{_alternation(list(lx.scale_words))})(?![\w])"))
     scale_touching = _located(
         pp.Regex(rf"(?:{_alternation(list(lx.scale_attached))})(?![\w])").leave_whitespace()
     )
-    thousand_touching = _located(pp.Regex(r"[kK](?![\w])").leave_whitespace())
+    # "5k" is 5,000; "4K" (a resolution) and "5K" (a race) are left alone.
+    thousand_touching = _located(pp.Regex(r"k(?![\w])").leave_whitespace())
     currency = _located(pp.Regex(_alternation(list(lx.currency_prefixes))))("currency")
 
     unit_touching = _located(pp.Regex(touching_units).leave_whitespace())
@@ -132,21 +157,28 @@ def _build(lx: Lexicon) -> pp.ParserElement:
     ).set_results_name("hyphen_unit")
 
     money = currency + number + pp.Opt((scale_touching | scale_word)("scale"))
-    plain = number + pp.Opt((thousand_touching | scale_word)("scale"))
+    plain = pp.Opt(minus) + number + pp.Opt((thousand_touching | scale_word)("scale"))
     amount = money | plain
     measure = pp.Group(
         amount + pp.Opt(unit_hyphen | (unit_touching | unit_spaced).set_results_name("unit"))
     ).set_parse_action(lambda s, loc, toks: _measure(lx, toks[0]))
 
-    range_separator = pp.Regex(r"\s?[–—]\s?|-(?=[\d$£€.])").leave_whitespace() | pp.CaselessKeyword(
-        "to"
+    range_separator = (
+        pp.Regex(r"-[ \t]+to(?![\w])|[ \t]?–[ \t]?|—|-(?=[\d$£€.])").leave_whitespace()
+        | pp.CaselessKeyword("to")
+    ).set_parse_action(lambda toks: Separator(toks[0]))
+    between = (
+        pp.Suppress(pp.CaselessKeyword("between"))
+        + measure
+        + pp.Suppress(pp.CaselessKeyword("and"))
+        + measure
     )
-    between = pp.Suppress(pp.CaselessKeyword("between")) + measure + pp.Suppress(
-        pp.CaselessKeyword("and")
-    ) + measure
-    tail = (pp.Suppress(range_separator) + measure)("range_end") | measure("compound_part")
+    compound_part = pp.Opt(pp.Suppress(pp.CaselessKeyword("and"))) + measure("compound_part")
+    tail = (range_separator + measure)("range_end") | compound_part
     core = pp.Group(between)("between") | (measure + pp.Opt(tail))
-    qualifier = _located(pp.Regex(rf"(?i:{_alternation(list(qualifier_table()))})(?![\w])"))("qualifier")
+    qualifier = _located(pp.Regex(rf"(?i:{_alternation(list(qualifier_table()))})(?![\w])"))(
+        "qualifier"
+    )
     claim = pp.Located(pp.Opt(qualifier) + core)
     return claim
 
@@ -172,7 +204,27 @@ def _measure(lx: Lexicon, toks: pp.ParseResults) -> Measure:
                 unit = UnitMention(token.start, token.end, form, hyphenated)
                 end = token.end
     words = not any(char.isdigit() for char in figure.text)
+    if "minus" in toks:  # "minus 5C": the sign is part of the figure
+        start = toks["minus"].start
+        text = f"{toks['minus'].text} {figure.text}"
+        figure = replace(figure, start=start, text=text, value=-figure.value)
     return Measure(start, end, figure, currency, unit, words, factor)
+
+
+# "rose from 40 to 50", "was cut from $5bn to $4bn": a change between two figures, not a range.
+_CHANGE_FROM = re.compile(
+    r"\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|increas(?:e[sd]?|ing)|decreas(?:e[sd]?|ing)"
+    r"|gr[eo]w(?:s|n|ing)?|drop(?:s|ped|ping)?|jump(?:s|ed|ing)?|climb(?:s|ed|ing)?|cut(?:s|ting)?"
+    r"|rais(?:e[sd]?|ing)|reduc(?:e[sd]?|ing)|lower(?:s|ed|ing)?|lift(?:s|ed|ing)?"
+    r"|boost(?:s|ed|ing)?|slip(?:s|ped|ping)?|sl[iu]d(?:es|ing)?|soar(?:s|ed|ing)?"
+    r"|surg(?:e[sd]?|ing)|plung(?:e[sd]?|ing)|plummet(?:s|ed|ing)?|tumbl(?:e[sd]?|ing)"
+    r"|declin(?:e[sd]?|ing)|doubl(?:e[sd]?|ing)|tripl(?:e[sd]?|ing)|went|go(?:es|ne|ing)?"
+    r"|mov(?:e[sd]?|ing)|revis(?:e[sd]?|ing)|upgrad(?:e[sd]?|ing)|downgrad(?:e[sd]?|ing)"
+    r"|expand(?:s|ed|ing)?|shr[iau]nk(?:s|ing)?|chang(?:e[sd]?|ing)|swung|swing(?:s|ing)?"
+    r"|up|down|widen(?:s|ed|ing)?|narrow(?:s|ed|ing)?|extend(?:s|ed|ing)?)\b"
+    r"[^.;:!?\n]{0,60}?\bfrom\s+\Z",
+    re.IGNORECASE,
+)
 
 
 def parse_at(text: str, offset: int) -> Match | None:
@@ -183,37 +235,78 @@ def parse_at(text: str, offset: int) -> Match | None:
         result = grammar().parse_string(window)
     except pp.ParseException:
         return None
-    return _match(result, offset)
+    change = bool(_CHANGE_FROM.search(text, max(0, offset - 80), offset))
+    return _match(result, offset, change)
 
 
-def _match(located: pp.ParseResults, offset: int) -> Match | None:
+def _match(located: pp.ParseResults, offset: int, change: bool = False) -> Match | None:
     start, tokens, end = located[0], located[1], located[2]
     qualifier = qualifier_text = None
     measures: list[Measure] = []
+    separator: Separator | None = None
     shape = "single"
+    between = False
     for token in tokens:
         if isinstance(token, Token):
             qualifier_text = token.text
             qualifier = qualifier_table()[" ".join(token.text.lower().split())]
         elif isinstance(token, Measure):
             measures.append(token)
+        elif isinstance(token, Separator):
+            separator = token
+            shape = "range"
         elif isinstance(token, pp.ParseResults):  # between ... and ...
             measures.extend(m for m in token if isinstance(m, Measure))
+            if not _joins(measures[0], measures[-1], None):
+                return None
             shape = "range"
-    if "range_end" in tokens:
-        shape = "range"
-    elif len(measures) == 2 and shape == "single":
-        if _is_compound(measures[0], measures[1]):
-            shape = "compound"
-        else:
-            measures.pop()
-            end = measures[0].end
+            between = True
+    if separator is not None:
+        if change or not _joins(measures[0], measures[-1], separator):
+            shape = "split"
+    elif len(measures) == 2 and not between:
+        shape = "compound" if _is_compound(measures[0], measures[1]) else "split"
+    if shape == "split":
+        measures = measures[:1]
+        end = measures[0].end
+        shape = "single"
     shifted = tuple(_shift(m, offset) for m in measures)
     return Match(start + offset, end + offset, qualifier, qualifier_text, shape, shifted)
 
 
+def _kind(measure: Measure) -> frozenset[str] | None:
+    """What a measure is of: its currency or the dimensions its unit may have; None if bare."""
+    if measure.currency:
+        return frozenset([measure.currency])
+    if measure.unit is None:
+        return None
+    return frozenset(
+        r.unit if r.dimension == CURRENCY and r.unit else r.dimension
+        for r in measure.unit.form.readings
+    )
+
+
+def _joins(first: Measure, last: Measure, separator: Separator | None) -> bool:
+    """Whether two measures can be the ends of one range: "10-12", "10 to 12 km", "$5-10bn",
+    "5% to 10%"; not "25% to $5bn", "24703 L-202", "3-0" or "50 to 40" (a score, a change)."""
+    first_kind, last_kind = _kind(first), _kind(last)
+    if separator is not None and separator.hyphen and first.unit is not None:
+        if last.unit is None or last.unit.form.surface != first.unit.form.surface:
+            return False
+    if first_kind is not None:
+        if last_kind is None and not (first.currency and first.unit is None):
+            return False
+        if last_kind is not None and not first_kind & last_kind:
+            return False
+    low = first.figure.value * (last.scale if first.scale == 1 else 1)
+    comparable = first.unit is None or (
+        last.unit is not None and first.unit.form.surface == last.unit.form.surface
+    )
+    return not comparable or low < last.figure.value
+
+
 def _is_compound(big: Measure, small: Measure) -> bool:
-    """"5ft 11in", "3 hours 20 minutes": a unit followed by the part it is made of."""
+    """ "5ft 11in", "3 hours 20 minutes": a unit followed by the part it is made of."""
     if big.unit is None or small.unit is None or big.currency or small.currency:
         return False
     parts = lexicon().compounds
@@ -225,6 +318,12 @@ def _is_compound(big: Measure, small: Measure) -> bool:
 
 
 def _shift(measure: Measure, offset: int) -> Measure:
-    figure = replace(measure.figure, start=measure.figure.start + offset, end=measure.figure.end + offset)
-    unit = measure.unit and replace(measure.unit, start=measure.unit.start + offset, end=measure.unit.end + offset)
-    return replace(measure, start=measure.start + offset, end=measure.end + offset, figure=figure, unit=unit)
+    figure = replace(
+        measure.figure, start=measure.figure.start + offset, end=measure.figure.end + offset
+    )
+    unit = measure.unit and replace(
+        measure.unit, start=measure.unit.start + offset, end=measure.unit.end + offset
+    )
+    return replace(
+        measure, start=measure.start + offset, end=measure.end + offset, figure=figure, unit=unit
+    )

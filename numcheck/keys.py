@@ -11,8 +11,14 @@ another key than ``an 800-mile buffer zone``. The rules:
 3. A measure (a length, a speed...) also takes the thing it belongs to: the nearest acronym
    before it in the same sentence ("ATACMS", "HIMARS"), if any.
 4. The key starts with the claim's dimension, so counts are never compared with lengths,
-   nor money with percentages. A claim without a subject, or with a generic head ("time",
-   "way"), gets no key and is never compared.
+   nor money with percentages. A claim without a subject, with a generic head ("time",
+   "way") or with a head that attributes the report ("two officials said", "three people
+   familiar with the matter": each mention may be another group) gets no key and is never
+   compared.
+
+5. A head that says too little alone ("people", "residents") is compared only together with
+   the event it counts, found beside the figure ("killed 132 people", "30,000 residents
+   fled"); without one it gets no key.
 
 The tables live in ``rules/subjects.yaml``; a user pack of kind ``subjects`` extends them.
 """
@@ -29,6 +35,7 @@ from numcheck.rulepacks import string_list
 
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9-]*[A-Z0-9]s?\b")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n")
+_WORDS = re.compile(r"[a-z]+")
 _NOT_OWNERS = frozenset({"US", "UK", "EU", "UN", "USA", "AM", "PM", "GMT", "UTC", "TV", "CEO"})
 
 
@@ -38,6 +45,9 @@ class SubjectTables:
     aliases: dict[str, str]
     irregular: dict[str, str]
     generic: frozenset[str]
+    attribution: frozenset[str]
+    needs_event: frozenset[str]
+    events: dict[str, str]
 
 
 @functools.cache
@@ -46,6 +56,9 @@ def tables() -> SubjectTables:
     aliases: dict[str, str] = {}
     irregular: dict[str, str] = {}
     generic: set[str] = set()
+    attribution: set[str] = set()
+    needs_event: set[str] = set()
+    events: dict[str, str] = {}
     for name, data in load_kind("subjects"):
         for head, others in require(name, data.get("synonyms", {}), dict, "synonyms").items():
             synonyms[str(head).lower()] = str(head).lower()
@@ -56,7 +69,17 @@ def tables() -> SubjectTables:
         for plural, single in require(name, data.get("irregular", {}), dict, "irregular").items():
             irregular[str(plural).lower()] = str(single).lower()
         generic.update(word.lower() for word in string_list(name, data.get("generic"), "generic"))
-    return SubjectTables(synonyms, aliases, irregular, frozenset(generic))
+        attribution.update(
+            word.lower() for word in string_list(name, data.get("attribution"), "attribution")
+        )
+        needs_event.update(w.lower() for w in string_list(name, data.get("needs_event"), "needs_event"))
+        for event, words in require(name, data.get("events", {}), dict, "events").items():
+            for word in string_list(name, words, f"events.{event}"):
+                events[word.lower()] = str(event).lower()
+    return SubjectTables(
+        synonyms, aliases, irregular, frozenset(generic), frozenset(attribution),
+        frozenset(needs_event), events,
+    )  # fmt: skip
 
 
 def singular(word: str) -> str:
@@ -103,15 +126,33 @@ def owner_before(prose: str, start: int) -> str | None:
     return None
 
 
+def event_near(prose: str, start: int, end: int) -> str | None:
+    """The event a count is for: a word of ``events`` just before the figure ("killed 132
+    people") or within a few words after it ("132 people were killed", "people died")."""
+    events = tables().events
+    before = _WORDS.findall(prose[max(0, start - 30) : start].lower())[-2:]
+    after = _WORDS.findall(prose[end : end + 60].lower())[:6]
+    for word in [*reversed(before), *after]:
+        if word in events:
+            return events[word]
+    return None
+
+
 def subject_key(
-    subject: str | None, dimension: str, prose: str, start: int, measured: bool
+    subject: str | None, dimension: str, prose: str, start: int, end: int, measured: bool
 ) -> str | None:
     """The key under which a claim is compared with others, or None."""
     if not subject:
         return None
     head, modifiers = head_of(subject)
-    if head in tables().generic or not head.isalpha():
+    t = tables()
+    if head in t.generic or head in t.attribution or not head.isalpha():
         return None
     owner = owner_before(prose, start) if measured else None
     qualifiers = modifiers + ([owner] if owner and owner not in modifiers else [])
+    if head in t.needs_event and not qualifiers:
+        event = event_near(prose, start, end)
+        if event is None:
+            return None
+        head = f"{head} {event}"
     return f"{dimension}|{' '.join(qualifiers)}|{head}"

@@ -30,11 +30,25 @@ MULTIPLIERS = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, 
 VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 
 _WORD = "|".join(sorted([*ONES, *TENS, *MULTIPLIERS, "dozen"], key=len, reverse=True))
-WORD_NUMBER_PATTERN = (
-    rf"(?:an?\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?"
-    rf"(?:{_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_WORD}))*(?![\w])"
+_MULTIPLIER = r"(?:hundred|thousand|million|billion|trillion|dozen)\b"
+# "half a million", "a quarter million", "three-quarters of a billion": a share of a multiplier.
+_SHARE_OF = (
+    r"(?:half\s+(?:an?\s+)?|(?:an?\s+)?quarter\s+(?:of\s+an?\s+)?"
+    rf"|three[\s-]quarters\s+(?:of\s+an?\s+)?)(?={_MULTIPLIER})"
 )
-DIGITS_PATTERN = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# "two and a half", "one and a quarter million"
+_AND_SHARE = rf"\s+and\s+(?:a\s+half|a\s+quarter|three[\s-]quarters)(?:\s+{_MULTIPLIER})?"
+WORD_NUMBER_PATTERN = (
+    rf"(?:{_SHARE_OF}|an?\s+(?={_MULTIPLIER}))?"
+    rf"(?:{_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_WORD}))*(?![\w])(?:{_AND_SHARE})?(?![\w])"
+)
+SHARES = {"half": 0.5, "quarter": 0.25, "quarters": 0.75}
+_GROUP_SEPARATORS = " \u00a0\u202f\u2009"
+DIGITS_PATTERN = (
+    r"[-\u2212]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    rf"|\d{{1,3}}(?:[{_GROUP_SEPARATORS}]\d{{3}})+(?:\.\d+)?(?!\d)"
+    r"|\d+(?:\.\d+)?|\.\d+)"
+)
 FRACTION_PATTERN = r"(?:\d+(?:[ \u00a0]+|-))?\d{1,2}/\d{1,2}(?![\d/])|\d*[½¼¾⅓⅔⅛]"
 
 
@@ -73,40 +87,84 @@ def _whole_number_steps(value: float) -> tuple[float, float]:
 
 
 def digits_figure(start: int, text: str) -> Figure:
-    plain = text.replace(",", "")
+    """ "10,000", "1.5", "-5", "40 000" (grouped with spaces): value and precision."""
+    plain = re.sub(rf"[,{_GROUP_SEPARATORS}]", "", text).replace("\u2212", "-")
     value = float(plain)
     decimals = len(plain.split(".")[1]) if "." in plain else 0
     if decimals:
         step = round_step = 10.0**-decimals
     else:
         step, round_step = _whole_number_steps(value)
-    return Figure(start, start + len(text), text, value, step, round_step, decimals, "," in text)
+    grouped = any(char in text for char in "," + _GROUP_SEPARATORS)
+    return Figure(start, start + len(text), text, value, step, round_step, decimals, grouped)
 
 
 def word_value(text: str) -> float | None:
-    """The value of a number in words ("twenty-five", "ten thousand"), None if not a number."""
+    """The value of a number in words ("twenty-five", "ten thousand", "half a million",
+    "two and a half"); None if the words are not a number ("million" alone, "two three")."""
     tokens = [t for t in re.split(r"[\s-]+", text.lower()) if t]
-    if tokens and tokens[0] in ("a", "an"):
+    share, tokens = _leading_share(tokens)
+    if not tokens:
+        return None
+    if tokens[0] in ("a", "an"):
         tokens[0] = "one"
-    total, current, previous = 0.0, 0.0, ""
-    for token in tokens:
+    elif share == 1 and (tokens[0] in MULTIPLIERS or tokens[0] == "dozen"):
+        return None  # a multiplier needs a figure before it
+    total, current, previous, last_multiplier = 0.0, 0.0, "", 1.0
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        part = _share_after(tokens, index)
+        if part:
+            if current:
+                current += part
+            else:  # "one million and a half"
+                total += part * last_multiplier
+            index += 3
+            previous = "share"
+            continue
         if token == "and":
             if previous not in MULTIPLIERS:
                 return None
         elif token in ONES or token in TENS:
             small = ONES.get(token, TENS.get(token, 0))
-            if previous in ONES or (previous in TENS and small >= 10):
+            if previous in ONES or (previous in TENS and small >= 10) or previous == "share":
                 return None
             current += small
         elif token == "dozen":
             current = max(current, 1) * 12
         elif token == "hundred":
             current = max(current, 1) * 100
-        else:
-            total += max(current, 1) * MULTIPLIERS[token]
+        elif token in MULTIPLIERS:
+            last_multiplier = MULTIPLIERS[token]
+            total += max(current, 1) * last_multiplier
             current = 0
+        else:
+            return None
         previous = token
-    return total + current
+        index += 1
+    return (total + current) * share
+
+
+def _share_after(tokens: list[str], index: int) -> float:
+    """0.5 where ``tokens[index:]`` reads "and a half", 0.25 "and a quarter", 0.75 "and three
+    quarters"; else 0."""
+    words = tokens[index : index + 3]
+    if words in (["and", "a", "half"], ["and", "a", "quarter"], ["and", "three", "quarters"]):
+        return SHARES[words[2]]
+    return 0.0
+
+
+def _leading_share(tokens: list[str]) -> tuple[float, list[str]]:
+    """ "half a million" -> (0.5, ["million"]); no share -> (1.0, tokens)."""
+    for lead, share in ((["half"], 0.5), (["quarter"], 0.25), (["three", "quarters"], 0.75)):
+        for prefix in (lead, ["a", *lead], ["an", *lead]):
+            if tokens[: len(prefix)] == prefix and len(tokens) > len(prefix):
+                rest = tokens[len(prefix) :]
+                while rest and rest[0] in ("a", "an", "of") and len(rest) > 1:
+                    rest = rest[1:]
+                return share, rest
+    return 1.0, tokens
 
 
 def words_figure(start: int, text: str) -> Figure | None:
@@ -114,11 +172,16 @@ def words_figure(start: int, text: str) -> Figure | None:
     if value is None:
         return None
     step, round_step = _whole_number_steps(value)
+    added = re.search(r"\band\s+(?:a|three)\s+(half|quarters?)\b(?:\s+(\w+))?", text, re.I)
+    if added:  # "two and a half million": written to the nearest half million
+        share = 0.5 if added.group(1).lower() == "half" else 0.25
+        multiplier = MULTIPLIERS.get((added.group(2) or "").lower(), 1.0)
+        step = round_step = share * multiplier
     return Figure(start, start + len(text), text, value, step, round_step)
 
 
 def fraction_figure(start: int, text: str) -> Figure | None:
-    """"1/4", "2 1/2", "2-1/2", "½", "2½": proper fractions only ("24/7" is not a quantity)."""
+    """ "1/4", "2 1/2", "2-1/2", "½", "2½": proper fractions only ("24/7" is not a quantity)."""
     whole = 0.0
     body = text
     if body[-1] in VULGAR_FRACTIONS:

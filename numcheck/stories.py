@@ -3,9 +3,11 @@
 A document's story comes, in order, from the ``story:`` key of its Markdown front matter,
 from the ``stories`` groups of the configuration (globs), or else from its content: two
 documents are in one story when the names they mention and the figures they give overlap
-strongly. Overlap is a weighted Jaccard similarity over those features, each weighted by
-how rare it is in the corpus (smoothed inverse document frequency). Documents are linked
-when the similarity reaches ``THRESHOLD``, and stories are the connected groups.
+strongly. Overlap is the weight of the shared features over the weight of the smaller
+document's features, each feature weighted by how rare it is in the corpus (smoothed inverse
+document frequency). Documents are grouped by average linkage: the most similar pairs join
+first, and two groups join only when their documents are similar on average (at least
+``THRESHOLD``), so a chain of loosely related articles does not become one story.
 
 Only pairs that share a rare feature are ever compared (an inverted index whose lists are
 capped), so grouping does not grow with the square of the corpus.
@@ -24,13 +26,17 @@ from collections.abc import Sequence
 from numcheck.claims import Claim
 from numcheck.documents import Document
 
-THRESHOLD = 0.15
+THRESHOLD = 0.35
 # A feature found in more documents than this is too common to suggest a pair.
 MAX_POSTING = 200
 _NAME = re.compile(r"(?<![.!?\n]\s)(?<![\n\"“])\b[A-Z][\w’'-]*\w")
-_SENTENCE_WORDS = frozenset(
+# Capitalised words that name no story: sentence openers and the calendar.
+_NOT_NAMES = frozenset(
     "The A An This That These Those It He She They We I In On At For But And Or If As While "
-    "When After Before Since Meanwhile However According Some Most Many".split()
+    "When After Before Since Meanwhile However According Some Most Many Monday Tuesday "
+    "Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+    "August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct "
+    "Nov Dec".split()
 )
 
 
@@ -39,7 +45,7 @@ def features(document: Document, claims: Sequence[Claim]) -> frozenset[str]:
     found: set[str] = set()
     for match in _NAME.finditer(document.prose):
         word = match.group()
-        if word not in _SENTENCE_WORDS and match.start() > 0:
+        if word not in _NOT_NAMES and match.start() > 0:
             found.add("name:" + word.lower().replace("’s", "").replace("'s", ""))
     for claim in claims:
         if claim.value is not None:
@@ -63,10 +69,13 @@ class _Groups:
         self.parent[self.find(a)] = self.find(b)
 
 
-def similarity(a: frozenset[str], b: frozenset[str], weight: Mapping[str, float]) -> float:
-    shared = sum(weight[f] for f in a & b)
-    total = sum(weight[f] for f in a | b)
-    return shared / total if total else 0.0
+def similarity(
+    a: frozenset[str], b: frozenset[str], weight: Mapping[str, float], total_a: float, total_b: float
+) -> float:
+    """Weighted overlap: the weight of the shared features over that of the smaller set, so
+    a short rewrite of a long article still matches it."""
+    smaller = min(total_a, total_b)
+    return sum(weight[f] for f in a & b) / smaller if smaller else 0.0
 
 
 def explicit_story(path: str, document: Document, groups: Mapping[str, Sequence[str]]) -> str | None:
@@ -104,19 +113,38 @@ def _automatic(documents: Sequence[Document], claims: Mapping[str, Sequence[Clai
             postings[feature].append(index)
     count = len(documents)
     weight = {f: math.log(1 + count / len(docs)) for f, docs in postings.items()}
-    groups = _Groups(count)
+    totals = [sum(weight[f] for f in feature_set) for feature_set in sets]
+    similar: dict[tuple[int, int], float] = {}
     for a, b in _candidate_pairs(sets, postings):
-        if groups.find(a) != groups.find(b) and similarity(sets[a], sets[b], weight) >= THRESHOLD:
-            groups.join(a, b)
-    members: dict[int, list[int]] = defaultdict(list)
-    for index in range(count):
-        members[groups.find(index)].append(index)
+        value = similarity(sets[a], sets[b], weight, totals[a], totals[b])
+        if value >= THRESHOLD:
+            similar[(a, b)] = value
+    members = _average_linkage(count, similar)
     stories = {}
-    for indexes in members.values():
+    for indexes in members:
         name = _story_name(documents[indexes[0]].path, len(indexes))
         for index in indexes:
             stories[documents[index].path] = name
     return stories
+
+
+def _average_linkage(count: int, similar: Mapping[tuple[int, int], float]) -> list[list[int]]:
+    """Join the most similar documents first; two groups join only when their documents are
+    similar on average (pairs never compared count as 0), so one shared name cannot chain
+    unrelated stories together."""
+    groups = _Groups(count)
+    members: dict[int, list[int]] = {index: [index] for index in range(count)}
+    for (a, b), _ in sorted(similar.items(), key=lambda item: (-item[1], item[0])):
+        first, second = groups.find(a), groups.find(b)
+        if first == second:
+            continue
+        left, right = members[first], members[second]
+        total = sum(similar.get((min(x, y), max(x, y)), 0.0) for x in left for y in right)
+        if total / (len(left) * len(right)) >= THRESHOLD:
+            groups.join(first, second)
+            members[second] = left + right
+            del members[first]
+    return sorted(sorted(group) for group in members.values())
 
 
 def _candidate_pairs(

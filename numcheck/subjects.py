@@ -19,8 +19,12 @@ FUNCTION_WORDS = frozenset(
     ago away later earlier across along between beyond during including like via within against
     toward towards near up down out off back now yet both either neither all any other another
     what how why whether though although because due said says say according reportedly
-    approximately roughly nearly almost among amid upon whereas unless once whose""".split()
+    approximately roughly nearly almost among amid upon whereas unless once whose familiar
+    aware close briefed involved last next yesterday today tomorrow tonight annually daily
+    weekly monthly yearly apiece""".split()
 )
+# "a 190-mile-long border", "a 10-year-old boy": the adjective a hyphenated unit takes.
+UNIT_ADJECTIVES = frozenset("long wide high deep tall thick strong old plus odd".split())
 _FIRST_WORD = re.compile(r"[ \t]*-?[ \t]*([^\W\d_][\w’'.&-]*)")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w’'.&-]*)")
 _SKIP_PARENTHESIS = re.compile(r"^\s*\([^()]{0,60}\)")
@@ -38,6 +42,9 @@ def following_phrase(prose: str, end: int) -> str | None:
     rest = prose[end : end + 160]
     skipped = _SKIP_PARENTHESIS.match(rest)
     position = skipped.end() if skipped else 0
+    adjective = re.match(r"-([^\W\d_]+)", rest[position:])
+    if adjective and adjective.group(1).lower() in UNIT_ADJECTIVES:
+        position += adjective.end()
     words: list[str] = []
     while len(words) < MAX_WORDS:
         found = (_NEXT_WORD if words else _FIRST_WORD).match(rest, position)

@@ -106,6 +106,13 @@ def test_dot_paths_are_shown_without_a_leading_dot(
     assert discover(["."]) == ["deep/f.md"]
 
 
+def test_parent_folder_names_do_not_count_as_hidden(
+    tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tree / "docs" / "sub")
+    assert discover(["../drafts"], exclude=[".*"]) == ["../drafts/d.md", "../drafts/old/e.txt"]
+
+
 def test_explicit_files_are_taken_whatever_their_suffix(tree: Path) -> None:
     assert discover(["docs/c.py", "docs/.git/h.md"]) == ["docs/c.py", "docs/.git/h.md"]
 

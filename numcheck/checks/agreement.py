@@ -51,8 +51,12 @@ def _analyse(corpus: Corpus) -> Iterator[Disagreement]:
     for claims in groups.values():
         unit = shared_unit(claims)
         items = [c for c in (comparable(claim, unit) for claim in claims) if c is not None]
-        yield from _within_documents(items)
-        yield from _across_documents(items)
+        inside = list(_within_documents(items))
+        yield from inside
+        contradicted = {id(found.claim) for found in inside}
+        for found in _across_documents(items):
+            if id(found.claim) not in contradicted:  # one finding a claim: the closer one
+                yield found
 
 
 def _within_documents(items: Sequence[Comparable]) -> Iterator[Disagreement]:

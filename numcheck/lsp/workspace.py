@@ -1,0 +1,228 @@
+"""One workspace folder as the language server sees it: its config, its corpus, its caches.
+
+The documents of a story come from disk (the config's ``corpus`` globs, else every file the
+folder holds that ``numcheck check`` would read there), except those open in the editor,
+which are read from memory. A document's claims are extracted once per version: a file again
+only when its mtime or size changes, a buffer only when its text does. Paths are shown
+relative to the folder. Nothing here knows of pygls or the protocol.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from dataclasses import field
+from dataclasses import replace
+
+from numcheck.api import check_documents
+from numcheck.checks import CheckError
+from numcheck.claims import Claim
+from numcheck.discover import InputError
+from numcheck.discover import discover
+from numcheck.discover import read_path
+from numcheck.discover import read_text
+from numcheck.documents import Document
+from numcheck.extract import extract
+from numcheck.findings import Finding
+
+CONFIG_NAMES = frozenset({".numcheck.toml", "pyproject.toml"})
+TEXT_SUFFIXES = (".md", ".markdown", ".txt")
+
+
+@dataclass(frozen=True)
+class Buffer:
+    """A document open in the editor: its text as the editor has it, unsaved changes and all."""
+
+    uri: str
+    path: str
+    version: int
+    text: str
+
+
+@dataclass(frozen=True)
+class _Entry:
+    document: Document
+    claims: list[Claim]
+
+
+@dataclass
+class Outcome:
+    """A run: the findings of each buffer (by absolute path) and every document read, by the
+    path findings use, so related places in other files can be located."""
+
+    findings: dict[str, list[Finding]] = field(default_factory=dict)
+    documents: dict[str, Document] = field(default_factory=dict)
+    error: str | None = None
+
+
+def is_text_path(path: str) -> bool:
+    return path.lower().endswith(TEXT_SUFFIXES)
+
+
+def is_config_path(path: str) -> bool:
+    return os.path.basename(path) in CONFIG_NAMES
+
+
+def within(path: str, folder: str) -> bool:
+    """Whether ``path`` is ``folder`` or lies under it (both absolute)."""
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+class Workspace:
+    """A folder and its state; ``scan`` is False for the folder of a file opened outside any
+    workspace folder, whose other files are then not read (unless a config names a corpus)."""
+
+    def __init__(self, root: str, *, scan: bool = True) -> None:
+        self.root = os.path.abspath(root)
+        self.scan = scan
+        self.config_error: str | None = None
+        self._config = None
+        self._files: list[str] | None = None
+        self._stories: dict[str, str] | None = None
+        self._disk: dict[str, tuple[tuple[int, int], _Entry]] = {}
+        self._memory: dict[str, tuple[str, _Entry]] = {}
+
+    def contains(self, path: str) -> bool:
+        return within(path, self.root)
+
+    def label(self, path: str) -> str:
+        """The path findings show: relative to the folder when inside it."""
+        if self.contains(path) and path != self.root:
+            return os.path.relpath(path, self.root).replace(os.sep, "/")
+        return path
+
+    def path_of(self, label: str) -> str:
+        return label if os.path.isabs(label) else os.path.join(self.root, label)
+
+    @property
+    def config(self):  # numcheck.config.Config
+        if self._config is None:
+            self.reload_config()
+        return self._config
+
+    def reload_config(self) -> None:
+        """Read the config again (and forget what depended on it)."""
+        from numcheck.config import Config
+        from numcheck.config import ConfigError
+        from numcheck.config import load_config
+        from numcheck.rulepacks import RulePackError
+        from numcheck.rulepacks import add_pack_dirs
+
+        try:
+            config = load_config([self.root])
+            if config.rules:
+                add_pack_dirs(config.rules)
+            self.config_error = None
+        except (ConfigError, RulePackError) as error:
+            config, self.config_error = Config(), str(error)
+        self._config = config
+        self._disk.clear()
+        self._memory.clear()
+        self.forget_files()
+
+    def forget_files(self) -> None:
+        """Look for the corpus files again at the next run (files were created or deleted)."""
+        self._files = None
+        self._stories = None
+
+    def files(self) -> list[str]:
+        """The corpus on disk, as absolute paths."""
+        if self._files is None:
+            self._files = self._find_files()
+        return self._files
+
+    def _find_files(self) -> list[str]:
+        from numcheck.document_set import expand
+
+        config = self.config
+        try:
+            if config.corpus:
+                found = discover(expand(config.root, config.corpus), exclude=config.exclude)
+            elif self.scan and os.path.isdir(self.root):
+                found = discover([self.root], include=config.include, exclude=config.exclude)
+            else:
+                found = []
+        except InputError:
+            found = []
+        return [os.path.abspath(path) for path in found]
+
+    def _story_of(self, path: str) -> str | None:
+        if self._stories is None:
+            from numcheck.document_set import expand
+
+            stories: dict[str, str] = {}
+            for name, patterns in self.config.stories.items():
+                for match in expand(self.config.root, patterns):
+                    stories.setdefault(os.path.realpath(match), name)
+            self._stories = stories
+        return self._stories.get(os.path.realpath(path)) if self._stories else None
+
+    def _entry(self, path: str, document: Document) -> _Entry:
+        story = document.story or self._story_of(path)
+        document = replace(document, path=self.label(path), story=story)
+        return _Entry(document, extract(document))
+
+    def _from_disk(self, path: str) -> _Entry | None:
+        try:
+            info = os.stat(path)
+        except OSError:
+            return None
+        key = (info.st_mtime_ns, info.st_size)
+        cached = self._disk.get(path)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        try:
+            entry = self._entry(path, read_path(path))
+        except InputError:
+            return None
+        self._disk[path] = (key, entry)
+        return entry
+
+    def _from_memory(self, buffer: Buffer) -> _Entry:
+        cached = self._memory.get(buffer.path)
+        if cached is not None and cached[0] == buffer.text:
+            return cached[1]
+        entry = self._entry(buffer.path, read_text(buffer.path, buffer.text))
+        self._memory[buffer.path] = (buffer.text, entry)
+        return entry
+
+    def run(self, buffers: Sequence[Buffer]) -> Outcome:
+        """Check the buffers against the rest of the corpus; findings on the buffers only."""
+        open_paths = {buffer.path for buffer in buffers}
+        entries: dict[str, _Entry] = {}
+        for path in self.files():
+            if path not in open_paths:
+                entry = self._from_disk(path)
+                if entry is not None:
+                    entries[path] = entry
+        for buffer in buffers:
+            entries[buffer.path] = self._from_memory(buffer)
+        self._forget_others(entries)
+        documents = [entry.document for entry in entries.values()]
+        outcome = Outcome(documents={document.path: document for document in documents})
+        config = self.config
+        try:
+            result = check_documents(
+                documents,
+                select=list(config.select) if config.select is not None else None,
+                ignore=list(config.ignore),
+                settings=config.settings,
+                report_on={self.label(path) for path in open_paths},
+                extracted={entry.document.path: entry.claims for entry in entries.values()},
+            )
+        except CheckError as error:
+            outcome.error = str(error)
+            return outcome
+        by_label: dict[str, list[Finding]] = {}
+        for finding in result.findings:
+            by_label.setdefault(finding.path, []).append(finding)
+        for path in open_paths:
+            outcome.findings[path] = by_label.get(self.label(path), [])
+        outcome.error = self.config_error
+        return outcome
+
+    def _forget_others(self, entries: dict[str, _Entry]) -> None:
+        for cache in (self._disk, self._memory):
+            for path in [path for path in cache if path not in entries]:
+                del cache[path]

@@ -1,0 +1,198 @@
+"""The real pre-commit, running the project's own hook from ``.pre-commit-hooks.yaml``.
+
+pre-commit clones a hook repository at a commit, so the working tree (committed or not) is
+copied into a temporary git repository and committed there; that commit is the ``rev``. The
+hook's environment is built by pre-commit itself (``pip install`` of that clone) under a
+temporary ``PRE_COMMIT_HOME``, once for all the tests of this module.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+# Folders of a working tree that are never part of the project (when git cannot say).
+_NOT_PROJECT = {".git", ".venv", "venv", "build", "dist", "__pycache__", ".pytest_cache"}
+_NOT_PROJECT_SUFFIXES = (".egg-info", ".pyc")
+INSTALL_TIMEOUT = 900
+
+CLEAN = """\
+# Strikes approved
+
+Ukraine may use ATACMS missiles with a range of up to 190 miles (306 km).
+Officials said over 10,000 North Korean troops were sent to Russia.
+"""
+
+
+def _git(*args: str, cwd: Path, env: dict[str, str]) -> str:
+    completed = subprocess.run(
+        ["git", *args], cwd=cwd, env=env, capture_output=True, text=True, check=False
+    )
+    assert completed.returncode == 0, f"git {' '.join(args)}: {completed.stderr}"
+    return completed.stdout.strip()
+
+
+def _project_files() -> list[Path]:
+    """The working tree's files: tracked and untracked but not ignored, as git sees them."""
+    if (ROOT / ".git").exists() and shutil.which("git"):
+        listed = subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=ROOT,
+            capture_output=True,
+            check=True,
+        ).stdout.decode()
+        return [Path(name) for name in listed.split("\0") if name and (ROOT / name).is_file()]
+    found = []
+    for folder, subfolders, names in os.walk(ROOT):
+        subfolders[:] = [
+            name
+            for name in subfolders
+            if name not in _NOT_PROJECT and not name.endswith(_NOT_PROJECT_SUFFIXES)
+        ]
+        for name in names:
+            if not name.endswith(_NOT_PROJECT_SUFFIXES):
+                found.append(Path(folder, name).relative_to(ROOT))
+    return found
+
+
+def _clean_env(home: Path) -> dict[str, str]:
+    """The environment without git variables a surrounding hook may set, git config isolated."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("GIT_")}
+    (home / "gitconfig").write_text("[init]\n\tdefaultBranch = main\n[commit]\n\tgpgsign = false\n")
+    env.update(
+        GIT_CONFIG_GLOBAL=str(home / "gitconfig"),
+        GIT_CONFIG_NOSYSTEM="1",
+        GIT_AUTHOR_NAME="numcheck tests",
+        GIT_AUTHOR_EMAIL="tests@example.com",
+        GIT_COMMITTER_NAME="numcheck tests",
+        GIT_COMMITTER_EMAIL="tests@example.com",
+        PRE_COMMIT_HOME=str(home / "pre-commit"),
+    )
+    env.pop("PRE_COMMIT", None)
+    return env
+
+
+@pytest.fixture(scope="module")
+def hook_source(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, dict[str, str]]:
+    """A git repository holding the current working tree: (path, commit, environment)."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    home = tmp_path_factory.mktemp("home")
+    env = _clean_env(home)
+    source = tmp_path_factory.mktemp("numcheck-source")
+    for relative in _project_files():
+        target = source / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / relative, target)
+    assert (source / ".pre-commit-hooks.yaml").is_file()
+    _git("init", "-q", cwd=source, env=env)
+    _git("add", "-A", cwd=source, env=env)
+    _git("commit", "-q", "--no-verify", "-m", "working tree", cwd=source, env=env)
+    return source, _git("rev-parse", "HEAD", cwd=source, env=env), env
+
+
+@pytest.fixture
+def newsroom(
+    tmp_path: Path, hook_source: tuple[Path, str, dict[str, str]]
+) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """A repository of articles using the hook; returns ``run(*command)`` in it."""
+    source, rev, env = hook_source
+    repo = tmp_path / "newsroom"
+    (repo / "news").mkdir(parents=True)
+    (repo / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {source.as_posix()}\n    rev: {rev}\n    hooks:\n      - id: numcheck\n"
+    )
+    (repo / "pyproject.toml").write_text(
+        '[tool.numcheck]\ncorpus = ["news/*.md"]\n\n'
+        '[tool.numcheck.stories]\nkorea = ["news/*.md"]\n'
+    )
+    for name in ("a.md", "b.md", "c.md"):
+        (repo / "news" / name).write_text(CLEAN)
+    _git("init", "-q", cwd=repo, env=env)
+    _git("add", "-A", cwd=repo, env=env)
+    _git("commit", "-q", "--no-verify", "-m", "articles", cwd=repo, env=env)
+
+    def run(*command: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            list(command),
+            cwd=repo,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=INSTALL_TIMEOUT,
+            check=False,
+        )
+
+    run.repo = repo  # type: ignore[attr-defined]
+    return run
+
+
+PRE_COMMIT = (sys.executable, "-m", "pre_commit")
+
+
+def _output(completed: subprocess.CompletedProcess[str]) -> str:
+    return completed.stdout + completed.stderr
+
+
+def test_hook_blocks_a_commit_with_a_wrong_conversion(newsroom: Callable) -> None:
+    repo: Path = newsroom.repo  # type: ignore[attr-defined]
+    installed = newsroom(*PRE_COMMIT, "install")
+    assert installed.returncode == 0, _output(installed)
+    head = newsroom("git", "rev-parse", "HEAD").stdout
+
+    article = repo / "news" / "a.md"
+    article.write_text(CLEAN.replace("(306 km)", "(360 km)"))
+    newsroom("git", "add", "news/a.md")
+    blocked = newsroom("git", "commit", "-m", "wrong conversion")
+    output = _output(blocked)
+    assert blocked.returncode != 0, output
+    assert "numcheck" in output and "Failed" in output
+    assert "news/a.md:3:" in output and "NC101 [error]" in output
+    assert "'360 km' does not match '190 miles'" in output and "write '306 km'" in output
+    assert newsroom("git", "rev-parse", "HEAD").stdout == head
+
+    article.write_text(CLEAN.replace("Ukraine may use", "Kyiv may now use"))
+    newsroom("git", "add", "news/a.md")
+    passed = newsroom("git", "commit", "-m", "clean change")
+    assert passed.returncode == 0, _output(passed)
+    assert "numcheck" in _output(passed) and "Passed" in _output(passed)
+    assert newsroom("git", "rev-parse", "HEAD").stdout != head
+
+
+def test_changed_file_is_compared_with_its_story(newsroom: Callable) -> None:
+    """Only news/a.md is passed to the hook; b.md and c.md are read through the corpus."""
+    repo: Path = newsroom.repo  # type: ignore[attr-defined]
+    (repo / "news" / "a.md").write_text(CLEAN.replace("over 10,000", "about 3,000"))
+    (repo / "notes.py").write_text("x = 1\n")
+    completed = newsroom(*PRE_COMMIT, "run", "--files", "news/a.md", "notes.py")
+    output = _output(completed)
+    assert completed.returncode == 1, output
+    assert "news/a.md:4:" in output and "NC202 [warning]" in output
+    assert "news/b.md:4:" in output and "news/c.md:4:" in output
+
+
+def test_findings_in_files_not_passed_are_not_reported(newsroom: Callable) -> None:
+    repo: Path = newsroom.repo  # type: ignore[attr-defined]
+    (repo / "news" / "b.md").write_text(CLEAN.replace("(306 km)", "(360 km)"))
+    (repo / "news" / "a.md").write_text(CLEAN.replace("Officials said", "Officials say"))
+    completed = newsroom(*PRE_COMMIT, "run", "--files", "news/a.md")
+    assert completed.returncode == 0, _output(completed)
+    assert "Passed" in _output(completed)
+    failing = newsroom(*PRE_COMMIT, "run", "--files", "news/b.md")
+    assert failing.returncode == 1
+    assert "news/b.md:3:" in _output(failing) and "NC101" in _output(failing)
+
+
+def test_hook_skips_other_file_types(newsroom: Callable) -> None:
+    repo: Path = newsroom.repo  # type: ignore[attr-defined]
+    (repo / "script.py").write_text("# up to 190 miles (360 km)\n")
+    completed = newsroom(*PRE_COMMIT, "run", "--files", "script.py")
+    assert completed.returncode == 0, _output(completed)
+    assert "(no files to check)" in _output(completed)

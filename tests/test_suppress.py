@@ -1,0 +1,249 @@
+"""Inline suppression: which lines each directive silences, in Markdown and in plain text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from numcheck.api import check_documents
+from numcheck.discover import read_text
+from numcheck.suppress import directives
+
+WRONG = "A range of up to 190 miles (360 km)."
+
+
+def _lines(path: str, text: str) -> dict[int, bool]:
+    """Each NC101 finding's line, mapped to whether it is suppressed."""
+    result = check_documents([read_text(path, text)], select=["NC101"], show_suppressed=True)
+    return {finding.location.line: finding.suppressed for finding in result.findings}
+
+
+def _doc(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+# (source, lines with a wrong conversion, lines whose finding is suppressed)
+MARKDOWN_CASES = [
+    pytest.param(
+        _doc(
+            WRONG,
+            "",
+            "<!-- numcheck: disable NC101 -->",
+            "",
+            WRONG,
+            "",
+            "<!-- numcheck: enable -->",
+            "",
+            WRONG,
+        ),
+        {1, 5, 9},
+        {5},
+        id="disable-enable-blocks",
+    ),
+    pytest.param(
+        _doc(
+            WRONG,
+            "<!-- numcheck: disable NC101 -->",
+            WRONG,
+            "<!-- numcheck: enable NC101 -->",
+            WRONG,
+        ),
+        {1, 3, 5},
+        {3},
+        id="disable-enable-inside-a-paragraph",
+    ),
+    pytest.param(
+        _doc(WRONG + " <!-- numcheck: disable -->", WRONG),
+        {1, 2},
+        {2},
+        id="disable-starts-after-the-comment",
+    ),
+    pytest.param(
+        _doc(WRONG, "", "<!-- numcheck: disable-next-line NC101 -->", WRONG, WRONG),
+        {1, 4, 5},
+        {4},
+        id="disable-next-line",
+    ),
+    pytest.param(
+        _doc(WRONG, WRONG + " <!-- numcheck: disable-line -->", WRONG),
+        {1, 2, 3},
+        {2},
+        id="disable-line",
+    ),
+    pytest.param(
+        _doc(WRONG, "", "<!-- numcheck: disable-file NC101 -->", "", WRONG),
+        {1, 5},
+        {1, 5},
+        id="disable-file",
+    ),
+    pytest.param(
+        _doc(WRONG, "", "<!-- numcheck: disable-file NC102 -->", "", WRONG),
+        {1, 5},
+        set(),
+        id="disable-file-other-rule",
+    ),
+    pytest.param(
+        _doc("<!-- numcheck: disable conversion-mismatch -->", "", WRONG),
+        {3},
+        {3},
+        id="by-name",
+    ),
+    pytest.param(
+        _doc("<!-- numcheck: disable NC102, NC101 -->", "", WRONG),
+        {3},
+        {3},
+        id="several-codes",
+    ),
+    pytest.param(
+        _doc("<!-- numcheck: disable NC1 -->", "", WRONG),
+        {3},
+        {3},
+        id="code-prefix",
+    ),
+    pytest.param(
+        _doc("<!-- numcheck: disable NC2 -->", "", WRONG),
+        {3},
+        set(),
+        id="other-prefix",
+    ),
+    pytest.param(
+        _doc(
+            "<!-- numcheck: disable -->",
+            "",
+            WRONG,
+            "",
+            "<!-- numcheck: enable NC101 -->",
+            "",
+            WRONG,
+        ),
+        {3, 7},
+        {3},
+        id="enable-one-rule-after-disable-all",
+    ),
+    pytest.param(
+        _doc("<!--numcheck:DISABLE-NEXT-LINE nc101-->", WRONG),
+        {2},
+        {2},
+        id="spacing-and-case",
+    ),
+    pytest.param(
+        _doc("```", "<!-- numcheck: disable-file -->", "```", "", WRONG),
+        {5},
+        set(),
+        id="not-in-a-code-block",
+    ),
+    pytest.param(
+        _doc("Write `<!-- numcheck: disable-file -->` to silence a file.", "", WRONG),
+        {3},
+        set(),
+        id="not-in-a-code-span",
+    ),
+    pytest.param(
+        _doc("    <!-- numcheck: disable-file -->", "", WRONG),
+        {3},
+        set(),
+        id="not-in-an-indented-code-block",
+    ),
+    pytest.param(
+        _doc("numcheck: disable-file", "", WRONG),
+        {3},
+        set(),
+        id="markdown-needs-a-comment",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "found", "suppressed"), MARKDOWN_CASES)
+def test_markdown_directives(source: str, found: set[int], suppressed: set[int]) -> None:
+    lines = _lines("article.md", source)
+    assert set(lines) == found
+    assert {line for line, hidden in lines.items() if hidden} == suppressed
+
+
+PLAIN_CASES = [
+    pytest.param(
+        _doc(WRONG, "numcheck: disable NC101", WRONG, "numcheck: enable", WRONG),
+        {1, 3, 5},
+        {3},
+        id="disable-enable",
+    ),
+    pytest.param(
+        _doc("  numcheck: disable-next-line  ", WRONG, WRONG),
+        {2, 3},
+        {2},
+        id="disable-next-line",
+    ),
+    pytest.param(
+        _doc(WRONG, "numcheck: disable-file conversion-mismatch", WRONG),
+        {1, 3},
+        {1, 3},
+        id="disable-file",
+    ),
+    pytest.param(
+        _doc("<!-- numcheck: disable-file -->", WRONG),
+        {2},
+        {2},
+        id="comment-form",
+    ),
+    pytest.param(
+        _doc("Notes: numcheck: disable-file", WRONG),
+        {2},
+        set(),
+        id="only-on-a-line-of-its-own",
+    ),
+    pytest.param(
+        _doc("numcheck: disable NC101\r", WRONG + "\r"),
+        {2},
+        {2},
+        id="crlf",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "found", "suppressed"), PLAIN_CASES)
+def test_plain_text_directives(source: str, found: set[int], suppressed: set[int]) -> None:
+    lines = _lines("article.txt", source)
+    assert set(lines) == found
+    assert {line for line, hidden in lines.items() if hidden} == suppressed
+
+
+def test_suppressed_findings_are_dropped_by_default() -> None:
+    source = _doc(WRONG, "<!-- numcheck: disable-next-line -->", WRONG)
+    result = check_documents([read_text("a.md", source)], select=["NC101"])
+    assert [finding.location.line for finding in result.findings] == [1]
+
+
+def test_directives_are_read_from_the_source() -> None:
+    document = read_text("a.md", _doc("<!-- numcheck: disable NC101, NC102 -->", WRONG))
+    assert "numcheck" not in document.prose
+    (found,) = directives(document)
+    assert (found.action, found.rules, found.line) == ("disable", frozenset({"nc101", "nc102"}), 1)
+
+
+def test_show_suppressed_end_to_end(tmp_path: Path, run_numcheck: Callable[..., object]) -> None:
+    article = tmp_path / "a.md"
+    article.write_text(_doc(WRONG, "", "<!-- numcheck: disable-next-line -->", WRONG))
+    quiet = run_numcheck("check", str(article), cwd=tmp_path)
+    assert quiet.returncode == 1, quiet
+    assert [line.split(":")[1] for line in quiet.stdout_lines if "NC101" in line] == ["1"]
+    shown = run_numcheck("check", "a.md", "--show-suppressed", cwd=tmp_path)
+    assert shown.returncode == 1, shown
+    flagged = [line for line in shown.stdout_lines if "NC101" in line]
+    assert len(flagged) == 2
+    assert flagged[1].startswith("a.md:4:") and flagged[1].endswith("[suppressed]")
+    assert "1 error" in shown.stdout and "1 suppressed" in shown.stdout
+    data = run_numcheck(
+        "check", "a.md", "--show-suppressed", "--format", "json", cwd=tmp_path
+    ).json()
+    assert [f.get("suppressed", False) for f in data["findings"]] == [False, True]
+    assert data["summary"]["errors"] == 1 and data["summary"]["suppressed"] == 1
+
+
+def test_only_suppressed_findings_exit_clean(tmp_path: Path, run_numcheck) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(_doc("numcheck: disable-file", WRONG))
+    run = run_numcheck("check", "a.txt", "--show-suppressed", cwd=tmp_path)
+    assert run.returncode == 0, run
+    assert "[suppressed]" in run.stdout
