@@ -234,8 +234,10 @@ def made_up_name(rng: random.Random, endings: tuple[str, ...]) -> str:
     return pick(rng, W.NAME_START) + pick(rng, W.NAME_MIDDLE) + pick(rng, endings)
 
 
-def place(rng: random.Random) -> str:
+def place(rng: random.Random, *, town: bool = False) -> str:
     name = made_up_name(rng, W.PLACE_END)
+    if town:
+        return name
     style = rng.random()
     if style < 0.2:
         return f"the {made_up_name(rng, ('a', 'o', 'en', 'ar'))} valley"
@@ -258,7 +260,7 @@ def make_story(seed: int, index: int) -> Story:
     third = pick(rng, [n for n in W.NATIONS if n not in (nation, enemy)])
     supplier, supplier_adj = pick(rng, W.SUPPLIERS)
     cast = tuple(f"{person(rng)}, {pick(rng, W.TITLES)}" for _ in range(rng.randrange(4, 8)))
-    orgs = tuple(rng.sample(W.ORGS, 3))
+    orgs = tuple(rng.sample(W.GENRE_ORGS[genre], 3))
     year = rng.randrange(2019, 2026)
     month = rng.randrange(12)
     day = rng.randrange(1, W.MONTHS[month][2] + 1)
@@ -277,8 +279,8 @@ def make_story(seed: int, index: int) -> Story:
         "leader": person(rng),
         "minister": person(rng),
         "analyst": person(rng),
-        "city": pick(rng, W.CITIES) if rng.random() < 0.3 else place(rng).removeprefix("the "),
-        "city2": pick(rng, W.CITIES) if rng.random() < 0.3 else place(rng).removeprefix("the "),
+        "city": pick(rng, W.CITIES) if rng.random() < 0.3 else place(rng, town=True),
+        "city2": pick(rng, W.CITIES) if rng.random() < 0.3 else place(rng, town=True),
         "n_officials": f"{small_word(rng.choice((2, 2, 3, 4)))} "
         f"{pick(rng, ('officials', 'diplomats', 'people familiar with the matter'))}",
         "duration": pick(
@@ -295,7 +297,8 @@ def make_story(seed: int, index: int) -> Story:
         ),
         "history": pick(rng, ("20 years", "a decade", "three decades", "15 years", "40 years")),
     }
-    money_scale = "bn" if rng.random() < 0.75 else "m"
+    small_money = genre in ("aviation", "fire")
+    money_scale = "bn" if rng.random() < (0.2 if small_money else 0.75) else "m"
     if money_scale == "bn":
         amount = pick(rng, (0.5, 1.2, 2, 2.5, 3, 4.5, 5, 6, 7.5, 8, 10, 12, 15, 20, 25, 30, 61))
     else:
@@ -1330,7 +1333,7 @@ def render_markdown(w: Writer, paragraphs: list[str]) -> str:
                 f"https://news.example.com/{s.year}/{month + 1:02d}/{day:02d}/{slug}-"
                 f"{rng.randrange(1000, 99999)}"
             )
-            paragraph += f" Read the [full report]({url}) from {pick(rng, W.ORGS)}."
+            paragraph += f" Read the [full report]({url}) from {pick(rng, s.orgs)}."
             link_done = True
         if paragraph.startswith(("“", '"')) and rng.random() < 0.5:
             paragraph = "> " + paragraph

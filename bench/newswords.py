@@ -533,3 +533,62 @@ PLACE_END: tuple[str, ...] = (
     "heim",
     "port",
 )
+
+# Organisations that plausibly comment on each kind of story.
+GENRE_ORGS: dict[str, tuple[str, ...]] = {
+    "military": (
+        "NATO",
+        "the European Union",
+        "the United Nations",
+        "the Pentagon",
+        "the Ministry of Defence",
+        "the Institute for the Study of War",
+        "the Atlantic Council",
+        "Amnesty International",
+        "the Red Cross",
+        "the International Atomic Energy Agency",
+    ),
+    "infra": (
+        "the national audit office",
+        "the European Investment Bank",
+        "the World Bank",
+        "the transport ministry",
+        "the Institution of Civil Engineers",
+        "Greenpeace",
+        "the chamber of commerce",
+    ),
+    "storm": (
+        "the National Hurricane Center",
+        "the Federal Emergency Management Agency",
+        "the Red Cross",
+        "the National Weather Service",
+        "the state emergency management agency",
+        "the Insurance Information Institute",
+    ),
+    "fire": (
+        "the state fire agency",
+        "the U.S. Forest Service",
+        "the National Weather Service",
+        "the Red Cross",
+        "the Environmental Protection Agency",
+        "the county sheriff's office",
+    ),
+    "corporate": (
+        "the chamber of commerce",
+        "the economy ministry",
+        "the European Commission",
+        "the World Bank",
+        "the International Monetary Fund",
+        "the metalworkers' union",
+        "Moody's",
+        "Goldman Sachs",
+    ),
+    "aviation": (
+        "the Federal Aviation Administration",
+        "the Civil Aviation Authority",
+        "the National Transportation Safety Board",
+        "the European Union Aviation Safety Agency",
+        "the pilots' union",
+        "the International Air Transport Association",
+    ),
+}

@@ -53,7 +53,24 @@ class Run:
     max_rss_mb: float
     exit_code: int
     timed_out: bool = False
+    over_memory: bool = False
     stderr_tail: str = ""
+
+
+# Set from --max-memory: a child whose resident memory passes this is killed, so that a
+# runaway run reports "over memory" instead of starving the machine.
+MEMORY_LIMIT_MB = 8192.0
+
+
+def _rss_mb(pid: int) -> float | None:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        return None
+    return None
 
 
 def run_child(argv: list[str], *, stdout: Any = subprocess.DEVNULL, timeout: float = 1800.0) -> Run:
@@ -63,28 +80,41 @@ def run_child(argv: list[str], *, stdout: Any = subprocess.DEVNULL, timeout: flo
         proc = subprocess.Popen(
             argv, stdin=subprocess.DEVNULL, stdout=stdout, stderr=err, start_new_session=True
         )
-        timed_out = threading.Event()
+        done = threading.Event()
+        reason: list[str] = []
 
-        def kill() -> None:
-            timed_out.set()
+        def kill(why: str) -> None:
+            reason.append(why)
             try:
                 os.killpg(proc.pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
 
-        timer = threading.Timer(timeout, kill)
-        timer.start()
+        def watch() -> None:
+            deadline = start + timeout
+            while not done.wait(0.2):
+                if time.perf_counter() > deadline:
+                    kill("timeout")
+                    return
+                rss = _rss_mb(proc.pid)
+                if rss is not None and rss > MEMORY_LIMIT_MB:
+                    kill("memory")
+                    return
+
+        watcher = threading.Thread(target=watch, daemon=True)
+        watcher.start()
         try:
             _, status, usage = os.wait4(proc.pid, 0)
         finally:
-            timer.cancel()
+            done.set()
+            watcher.join()
         wall = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         tail = err.read().decode("utf-8", "replace")[-2000:]
     # ru_maxrss is in kilobytes on Linux, in bytes on macOS.
     rss = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
-    return Run(argv, wall, rss, proc.returncode, timed_out.is_set(), tail)
+    return Run(argv, wall, rss, proc.returncode, "timeout" in reason, "memory" in reason, tail)
 
 
 def numcheck_command() -> list[str]:
@@ -181,7 +211,12 @@ class Row:
 
 def failed(run: Run) -> str | None:
     if run.timed_out:
-        return "timed out"
+        return f"timed out after {run.wall:.0f} s"
+    if run.over_memory:
+        return (
+            f"killed at {run.max_rss_mb:,.0f} MB resident (over --max-memory) "
+            f"after {run.wall:.0f} s"
+        )
     if run.exit_code not in (0, 1):
         last = run.stderr_tail.strip().splitlines()[-1:] or [""]
         return f"failed (exit {run.exit_code}): {last[0][:120]}"
@@ -491,9 +526,17 @@ def main(argv: list[str] | None = None) -> int:
         "--timeout", type=float, default=1800.0, help="limit for one command (seconds)"
     )
     parser.add_argument(
+        "--max-memory",
+        type=float,
+        default=8.0,
+        help="kill a measured command whose resident memory passes this many GB (default 8)",
+    )
+    parser.add_argument(
         "--output", type=Path, default=RESULTS / "latest.json", help="where to write the JSON"
     )
     args = parser.parse_args(argv)
+    global MEMORY_LIMIT_MB
+    MEMORY_LIMIT_MB = args.max_memory * 1024
 
     command = numcheck_command()
     if args.quick:

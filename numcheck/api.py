@@ -85,7 +85,8 @@ def check_documents(
         claims[document.path] = known if known is not None else extract(document)
         if progress is not None:
             progress(done, len(documents))
-    corpus = Corpus(documents, claims, group_stories(documents, claims, story_groups))
+    stories = group_stories(documents, claims, story_groups)
+    corpus = Corpus(documents, claims, stories, report_on=report_on)
     settings = settings or {}
     findings: list[Finding] = []
     for check_class in selected_checks(select, ignore):

@@ -18,7 +18,7 @@ MONTHS = (
 )
 _MONTH_BEFORE = re.compile(rf"\b{MONTHS}\.?\s*$")
 _MONTH_AFTER = re.compile(rf"^\s*(?:of\s+)?{MONTHS}\b")
-_GLUED_AFTER = re.compile(r"^(?:[^\W_]|[.:/,]\d|[-–]\d|[\^×]|-[^\W\d_])")
+_GLUED_AFTER = re.compile(r"^(?:[^\W_]|[.:/,]\d|[-–]\d|[\^×±]|-[^\W\d_])")
 # Words that may follow a hyphenated unit: "a 10-year-old", "a 190-mile-long border".
 _UNIT_ADJECTIVE = re.compile(
     r"^-(?:old|long|wide|high|deep|tall|thick|strong|plus|odd|deal|term)\b", re.IGNORECASE

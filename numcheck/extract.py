@@ -23,7 +23,8 @@ from numcheck.grammar import Match
 from numcheck.grammar import Measure
 from numcheck.grammar import parse_at
 from numcheck.keys import subject_key
-from numcheck.numbers import WORD_NUMBER_PATTERN
+from numcheck.numbers import NUMBER_WORDS
+from numcheck.patterns import alternation
 from numcheck.numbers import Figure
 from numcheck.qualifiers import qualifier_table
 from numcheck.subjects import following_phrase
@@ -34,16 +35,17 @@ from numcheck.units import Reading
 from numcheck.units import convert
 from numcheck.units import lexicon
 
-_NOT_AFTER = r"(?<![\w.,/:@#&+$£€¥₹%-])"
+_NOT_AFTER = r"(?<![\w.,/:@#&+$£€¥₹%^×±-])"
 
 
 @functools.cache
 def _candidates() -> re.Pattern[str]:
     lx = lexicon()
-    def alternation(items):
-        return "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in sorted(items, key=len, reverse=True))
-
-    number_start = rf"\d|\.\d|[-\u2212](?=\.?\d)|(?i:minus\s+(?=\d))|[½¼¾⅓⅔⅛]|(?i:{WORD_NUMBER_PATTERN})"
+    words = alternation(NUMBER_WORDS)
+    number_start = (
+        rf"\d|\.\d|(?<!\d[ \t])[-\u2212](?=\.?\d)|(?i:minus\s+(?=\d))|[½¼¾⅓⅔⅛]"
+        rf"|(?i:(?:an?\s+(?=hundred|thousand|million|billion|dozen))?{words})(?![\w])"
+    )
     money = alternation(lx.currency_prefixes)
     qualifiers = alternation(qualifier_table())
     return re.compile(

@@ -24,6 +24,7 @@ from dataclasses import replace
 import pyparsing as pp
 
 from numcheck.numbers import DIGITS_PATTERN
+from numcheck.patterns import alternation
 from numcheck.numbers import FRACTION_PATTERN
 from numcheck.numbers import WORD_NUMBER_PATTERN
 from numcheck.numbers import Figure
@@ -74,9 +75,7 @@ class Match:
 
 
 def _alternation(items: list[str]) -> str:
-    return "|".join(
-        re.escape(item).replace(r"\ ", r"\s+") for item in sorted(items, key=len, reverse=True)
-    )
+    return alternation(items)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from dataclasses import replace
 
+from numcheck.patterns import alternation
+
 # A whole number written with trailing zeros may be rounded to its last non-zero digit, but
 # rarely by more than this share of its value ("2,000" for 1,609 is wrong, "300" for 306 is not).
 ROUNDING_SHARE = 0.05
@@ -29,7 +31,8 @@ TENS = {
 MULTIPLIERS = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 
-_WORD = "|".join(sorted([*ONES, *TENS, *MULTIPLIERS, "dozen"], key=len, reverse=True))
+NUMBER_WORDS = (*ONES, *TENS, *MULTIPLIERS, "dozen")
+_WORD = alternation(NUMBER_WORDS)
 _MULTIPLIER = r"(?:hundred|thousand|million|billion|trillion|dozen)\b"
 # "half a million", "a quarter million", "three-quarters of a billion": a share of a multiplier.
 _SHARE_OF = (

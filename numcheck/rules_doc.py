@@ -30,7 +30,20 @@ def _section(check: type[Check]) -> list[str]:
     lines = [f"### {check.code} {check.name}", "", f"{check.summary()} Level: {check.level}."]
     for title, body in check.sections().items():
         lines += ["", f"#### {title}", "", _demote(body)]
+    if check.options:
+        lines += ["", "#### Configuration", "", "```toml", f"[tool.numcheck.{check.name}]"]
+        for key, option in check.options.items():
+            lines.append(f"{key} = {_toml(option.default)}  # {option.description}")
+        lines.append("```")
     return lines
+
+
+def _toml(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value}"'
+    return repr(value)
 
 
 def _demote(body: str) -> str:

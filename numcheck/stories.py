@@ -9,8 +9,9 @@ document frequency). Documents are grouped by average linkage: the most similar 
 first, and two groups join only when their documents are similar on average (at least
 ``THRESHOLD``), so a chain of loosely related articles does not become one story.
 
-Only pairs that share a rare feature are ever compared (an inverted index whose lists are
-capped), so grouping does not grow with the square of the corpus.
+Only pairs that share a rare feature are ever compared: each document looks up its
+``SEED_FEATURES`` rarest features in an inverted index whose lists are capped at
+``MAX_POSTING``, so grouping grows with the corpus, not with its square.
 """
 
 from __future__ import annotations
@@ -28,7 +29,9 @@ from numcheck.documents import Document
 
 THRESHOLD = 0.35
 # A feature found in more documents than this is too common to suggest a pair.
-MAX_POSTING = 200
+MAX_POSTING = 50
+# Each document suggests pairs through its rarest features only.
+SEED_FEATURES = 24
 _NAME = re.compile(r"(?<![.!?\n]\s)(?<![\n\"“])\b[A-Z][\w’'-]*\w")
 # Capitalised words that name no story: sentence openers and the calendar.
 _NOT_NAMES = frozenset(
@@ -115,7 +118,7 @@ def _automatic(documents: Sequence[Document], claims: Mapping[str, Sequence[Clai
     weight = {f: math.log(1 + count / len(docs)) for f, docs in postings.items()}
     totals = [sum(weight[f] for f in feature_set) for feature_set in sets]
     similar: dict[tuple[int, int], float] = {}
-    for a, b in _candidate_pairs(sets, postings):
+    for a, b in _candidate_pairs(sets, postings, weight):
         value = similarity(sets[a], sets[b], weight, totals[a], totals[b])
         if value >= THRESHOLD:
             similar[(a, b)] = value
@@ -148,17 +151,23 @@ def _average_linkage(count: int, similar: Mapping[tuple[int, int], float]) -> li
 
 
 def _candidate_pairs(
-    sets: Sequence[frozenset[str]], postings: Mapping[str, list[int]]
+    sets: Sequence[frozenset[str]],
+    postings: Mapping[str, list[int]],
+    weight: Mapping[str, float] | None = None,
 ) -> Iterable[tuple[int, int]]:
+    """Pairs of documents that share one of the rarer features of the first: at most
+    ``SEED_FEATURES`` × ``MAX_POSTING`` pairs a document, whatever the size of the corpus."""
     seen: set[tuple[int, int]] = set()
-    for docs in postings.values():
-        if len(docs) < 2 or len(docs) > MAX_POSTING:
-            continue
-        for i, a in enumerate(docs):
-            for b in docs[i + 1 :]:
-                if (a, b) not in seen:
-                    seen.add((a, b))
-                    yield a, b
+    for a, feature_set in enumerate(sets):
+        usable = [f for f in feature_set if 1 < len(postings[f]) <= MAX_POSTING]
+        if weight is not None:
+            usable.sort(key=lambda f: (-weight[f], f))
+        for feature in usable[:SEED_FEATURES]:
+            for b in postings[feature]:
+                pair = (a, b) if a < b else (b, a)
+                if a != b and pair not in seen:
+                    seen.add(pair)
+                    yield pair
 
 
 def _story_name(first_path: str, size: int) -> str:

@@ -12,9 +12,12 @@ INSTALL_HINT = (
 def main() -> int:
     """Serve on stdin/stdout until the client exits; 2 when the extra is not installed."""
     try:
-        from numcheck.lsp.server import serve
+        import lsprotocol.types  # noqa: F401
+        import pygls.lsp.server  # noqa: F401
     except ImportError:
         print(INSTALL_HINT, file=sys.stderr)
         return 2
+    from numcheck.lsp.server import serve
+
     serve()
     return 0
