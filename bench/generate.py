@@ -473,7 +473,7 @@ def build_aviation(rng: random.Random, slots: dict[str, str]) -> Built:
     return measures, count, pct, ("aviation", "safety")
 
 
-GENRES: dict[str, Callable[..., Any]] = {
+GENRES: dict[str, Callable[[random.Random, dict[str, str]], Built]] = {
     "military": build_military,
     "infra": build_infra,
     "storm": build_storm,

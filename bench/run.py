@@ -454,7 +454,8 @@ def fmt(value: float | None, spec: str) -> str:
 def markdown(rows: list[Row], scores: dict[str, Any], meta: dict[str, Any]) -> str:
     lines = [
         f"numcheck {meta['numcheck_version']} · Python {meta['python']} · "
-        f"{meta['cpu_count']} CPUs · {meta['date']}",
+        f"{meta['cpu_count']} CPUs · {meta['date']} · load average "
+        f"{meta['load_average_at_start']} at start, {meta['load_average_at_end']} at end",
         "",
         "| measurement | input | wall (s) | MB/s | peak RSS (MB) | notes |",
         "|---|---|---:|---:|---:|---|",
@@ -517,9 +518,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--quantulum-budget",
         type=float,
-        default=120.0,
+        default=None,
         help="run quantulum3 on the whole corpus only if a 0.2 MB sample projects it to take at "
-        "most this many seconds; otherwise on a 1 MB subset (default 120)",
+        "most this many seconds; otherwise on a 1 MB subset (default 120, 30 with --quick)",
     )
     parser.add_argument("--repeat", type=int, default=10, help="cold start runs (default 10)")
     parser.add_argument(
@@ -537,6 +538,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     global MEMORY_LIMIT_MB
     MEMORY_LIMIT_MB = args.max_memory * 1024
+    if args.quantulum_budget is None:
+        args.quantulum_budget = 30.0 if args.quick else 120.0
 
     command = numcheck_command()
     if args.quick:
@@ -553,6 +556,7 @@ def main(argv: list[str] | None = None) -> int:
         "python": platform.python_version(),
         "platform": platform.platform(),
         "cpu_count": os.cpu_count(),
+        "load_average_at_start": round(os.getloadavg()[0], 2),
         "numcheck_version": numcheck_version(command),
         "numcheck": command[0],
         "commit": git_commit(),
@@ -591,6 +595,7 @@ def main(argv: list[str] | None = None) -> int:
     print("bench: cross-document ...", file=sys.stderr, flush=True)
     cross, scores = stories_row(command, stories, args.timeout)
     rows.append(cross)
+    meta["load_average_at_end"] = round(os.getloadavg()[0], 2)
 
     table = markdown(rows, scores, meta)
     print(table)

@@ -156,7 +156,8 @@ def _check(args: argparse.Namespace) -> int:
             ignore=list(config.ignore),
             settings=config.settings,
             report_on=document_set.report_on,
-            show_suppressed=args.show_suppressed,
+            # Fixes never touch suppressed findings: --fix and --diff do not list them.
+            show_suppressed=args.show_suppressed and not (args.fix or args.diff),
             progress=bar,
         )
 

@@ -112,7 +112,8 @@ def read_config(path: str, *, required: bool) -> Config | None:
     except UnicodeDecodeError:
         raise ConfigError(f"{shown}: not valid UTF-8") from None
     if os.path.basename(path) == "pyproject.toml" or set(data) == {"tool"}:
-        table = data.get("tool", {}).get("numcheck")
+        tool = data.get("tool", {})
+        table = tool.get("numcheck") if isinstance(tool, dict) else None
         prefix = "tool.numcheck"
     else:
         table, prefix = data, ""
@@ -124,7 +125,11 @@ def read_config(path: str, *, required: bool) -> Config | None:
 
 
 def _shown(path: str) -> str:
-    relative = os.path.relpath(path)
+    """The path as messages show it: relative to the working folder when inside it."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive
+        return path
     return path if relative.startswith("..") else relative.replace(os.sep, "/")
 
 

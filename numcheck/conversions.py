@@ -51,7 +51,7 @@ class Verdict:
 
 def conversion_pairs(prose: str, claims: Sequence[Claim]) -> Iterator[ConversionPair]:
     """Adjacent claims where the second restates the first in another unit."""
-    for source, target in zip(claims, claims[1:]):
+    for source, target in zip(claims, claims[1:], strict=False):
         between = prose[source.location.end : target.location.start]
         after = prose[target.location.end : target.location.end + 4]
         aside = _OPENS_ASIDE.fullmatch(between) and _CLOSES_ASIDE.match(after)
@@ -79,9 +79,9 @@ def _points(claim: Claim, reading: Reading) -> list[Point]:
     total = 0.0
     step = 0.0
     for measure in measures:
-        part = measure.unit.form.readings[0].unit if measure.unit else unit
-        total += convert(measure.figure.value, part or unit, unit)
-        step = abs(convert(measure.figure.step, part or unit, unit) - convert(0, part or unit, unit))
+        part = (measure.unit.form.readings[0].unit if measure.unit else None) or unit
+        total += convert(measure.figure.value, part, unit)
+        step = abs(convert(measure.figure.step, part, unit) - convert(0, part, unit))
     return [Point(total, step, None)]
 
 
@@ -90,7 +90,8 @@ def _tolerance(point: Point, claim: Claim, other: Claim, extra: float) -> float:
         width = point.figure.half_width
     else:
         width = point.step / 2
-    slack = extra + (APPROXIMATE_SLACK if "approximate" in (claim.qualifier, other.qualifier) else 0)
+    approximate = "approximate" in (claim.qualifier, other.qualifier)
+    slack = extra + (APPROXIMATE_SLACK if approximate else 0)
     return width + slack * abs(point.value)
 
 
@@ -125,9 +126,12 @@ def _judge_units(
         return None
     agrees = True
     expected = []
-    for source, target in zip(sources, targets):
+    for source, target in zip(sources, targets, strict=True):
         exact = convert(source.value, su, tu)
-        ends = (convert(source.value - source.step / 2, su, tu), convert(source.value + source.step / 2, su, tu))
+        ends = (
+            convert(source.value - source.step / 2, su, tu),
+            convert(source.value + source.step / 2, su, tu),
+        )
         tolerance = _tolerance(target, pair.target, pair.source, extra)
         expected.append(exact)
         if target.value + tolerance < min(ends) or target.value - tolerance > max(ends):
@@ -144,7 +148,7 @@ def corrected_text(pair: ConversionPair, verdict: Verdict, extra: float = 0.0) -
     text = target.text
     pieces = []
     cursor = 0
-    for measure, exact in zip(target.measures, verdict.expected):
+    for measure, exact in zip(target.measures, verdict.expected, strict=False):
         figure = measure.figure
         written = _rounded_like(exact, figure, measure, target, pair.source, extra)
         pieces.append(text[cursor : figure.start - start])

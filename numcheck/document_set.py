@@ -42,7 +42,10 @@ def expand(root: str, patterns: Sequence[str]) -> list[str]:
 
 def _shown(path: str) -> str:
     """A path as reports show it: relative to the working folder when it lies inside it."""
-    relative = os.path.relpath(path)
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive
+        return path
     return path if relative.startswith("..") else relative.replace(os.sep, "/")
 
 

@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable
 
 from numcheck.grammar import Match
+from numcheck.subjects import FUNCTION_WORDS
+from numcheck.subjects import following_phrase
 
 MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -18,7 +20,7 @@ MONTHS = (
 )
 _MONTH_BEFORE = re.compile(rf"\b{MONTHS}\.?\s*$")
 _MONTH_AFTER = re.compile(rf"^\s*(?:of\s+)?{MONTHS}\b")
-_GLUED_AFTER = re.compile(r"^(?:[^\W_]|[.:/,]\d|[-–]\d|[\^×±]|-[^\W\d_])")
+_GLUED_AFTER = re.compile(r"^(?:[^\W_]|[.:/,]\d|[-–]\d|[\^×±]|-[^\W\d_]|\([^\W\d_]\))")
 # Words that may follow a hyphenated unit: "a 10-year-old", "a 190-mile-long border".
 _UNIT_ADJECTIVE = re.compile(
     r"^-(?:old|long|wide|high|deep|tall|thick|strong|plus|odd|deal|term)\b", re.IGNORECASE
@@ -27,7 +29,8 @@ _TIME_AFTER = re.compile(
     r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock|GMT\b|UTC\b|BST\b|CET\b|EST\b|EDT\b|PST\b|ET\b|hrs\b)",
     re.IGNORECASE,
 )
-_PHONE = re.compile(r"^\+?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}")
+_PHONE_CHARS = frozenset("0123456789 .-()+")
+_DAY = re.compile(r"0?[1-9]|[12]\d|3[01]")
 _LABEL_BEFORE = re.compile(
     r"(?:\b(?:No|no|Nos|number|version|v|Version|model|Model|route|Route|flight|Flight|page|p|pp"
     r"|chapter|Chapter|section|Section|article|Article|room|Room|gate|Gate|platform|level|Level"
@@ -37,7 +40,15 @@ _LABEL_BEFORE = re.compile(
     r"|size|Size|rule|Rule|title|Title|amendment|Amendment|resolution|Resolution|bill|Bill"
     r"|code|Code|zone|Zone|district|District|channel|Channel|iPhone|Windows|Python)\.?|#)\s*$"
 )
-_CAPITALISED_BEFORE = re.compile(r"\b([A-Z][\w’'&.-]*)[ \t\u00a0]+$")
+_CALENDAR_WORD = re.compile(
+    rf"{MONTHS}\.?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Today|Yesterday|Tomorrow"
+)
+_CODE_BEFORE = re.compile(r"(?<![\w-])[A-Za-z]+\d+[A-Za-z\d]*[ \t]+$")
+_CAPITALISED_BEFORE = re.compile(r"\b([A-Z][\w’'&.-]*|[a-z]+[A-Z][\w’'&.-]*)[ \t\u00a0]+$")
+_ADDRESS_AFTER = re.compile(
+    r"^[ \t]+(?:[A-Z][\w’'-]*[ \t]+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Boulevard|Blvd"
+    r"|Drive|Way|Place|Square|Terrace|Court|Crescent|Highway|Parkway)\b"
+)
 _YEAR = re.compile(r"1\d{3}|20\d{2}")
 _NOUN_AFTER = re.compile(r"^[ \t]+(?!(?:and|or|to|in|on|at|by|for|from|with|of|the|a|an)\b)[a-z]")
 _ORDINAL_AFTER = re.compile(
@@ -55,14 +66,31 @@ _RATIO_AFTER = re.compile(
     r"^\s+(?:in|out\s+of)\s+(?!(?:1\d{3}|20\d{2})\b)(?:\d|(?i:one|two|three|four|five|six"
     r"|seven|eight|nine|ten|a\s+(?:hundred|thousand|million))\b)"
 )
+_BARE_DEGREES = ("degree", "degrees", "deg", "°", "º")
+_ANGLE_CONTEXT = re.compile(
+    r"\b(?:angles?|turns?|turned|U-turn|rotat\w*|tilt\w*|slopes?|inclin\w*|views?|pivot\w*"
+    r"|spin\w*|arcs?|latitude|longitude|north|south|east|west|bearings?|heading|compass"
+    r"|shift|reversal|about-face|swivel\w*|camera|panoram\w*|turnaround)\b",
+    re.IGNORECASE,
+)
 _RATE_AFTER = re.compile(r"^\s*(?:/|per\b)", re.IGNORECASE)
-# "1.7 eV", "14 mGy", "3.5 TeV": a unit symbol numcheck does not know (mixed case, short).
-_UNKNOWN_SYMBOL_AFTER = re.compile(r"^[ \t]?(?:[a-zµμ][A-Z][A-Za-z]?|[A-Z][a-z][A-Z])(?![\w])")
+# Units numcheck does not check, after which a figure is not a count: "1.7 eV", "8 GB".
+_UNCHECKED_UNIT_AFTER = re.compile(
+    r"^[ \t]?(?:(?:eV|keV|MeV|GeV|TeV|mGy|Gy|mSv|Sv|Bq|kDa|dB|dBA|Hz|kHz|MHz|GHz|THz|kB|KB|MB"
+    r"|GB|TB|PB|kbps|Kbps|Mbps|Gbps|mAh|kV|mV|ppm|ppb|rpm|psi|mpg|mmHg|kPa|MPa|hPa|mbar)(?![\w])"
+    r"|(?i:(?:kilo|mega|giga|tera|peta)?(?:bytes?|bits?)|(?:kilo|mega|giga)?hertz|decibels?"
+    r"|(?:kilo)?volts?|(?:milli)?amps?|amperes?|ohms?|pascals?|newtons?|electronvolts?"
+    r"|megapixels?|pixels?)\b)"
+)
 _SCORE_CONTEXT = re.compile(
     r"\b(?:won|win|wins|winning|lost|lose|loses|losing|beat|beats|beaten|defeat(?:s|ed)?"
     r"|victory|victories|draw|drew|tied?|score[sd]?|scoring|scoreline|vote[sd]?|voting|margin"
     r"|lead|led|leads|trail(?:s|ed|ing)?|thrash(?:ed)?|edged?|clinched?|sealed?)\b",
     re.IGNORECASE,
+)
+_SENTENCE_ADVERBS = frozenset(
+    "exactly precisely fully barely merely further overall total perhaps maybe possibly probably"
+    " another just only".split()
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*|[.!?]\s*[\"“‘]\s*|^[\"“‘]\s*)$")
 
@@ -115,9 +143,11 @@ def year(prose: str, match: Match) -> bool:
 
 
 def date(prose: str, match: Match) -> bool:
-    """ "November 5", "Jan. 20", "20 January", "5 of March"."""
+    """ "November 5", "Jan. 20", "20 January", "5 of March": a day of a month (1 to 31)."""
     first = match.measures[0]
     if first.unit is not None or first.currency is not None or first.words:
+        return False
+    if not _DAY.fullmatch(first.figure.text):
         return False
     return bool(
         _MONTH_BEFORE.search(_before(prose, match)) or _MONTH_AFTER.match(_after(prose, match))
@@ -130,9 +160,25 @@ def time_of_day(prose: str, match: Match) -> bool:
 
 
 def phone_number(prose: str, match: Match) -> bool:
-    """ "555-123-4567", "(555) 123 4567", "+44 20 7946 0958"."""
-    start = match.start - 1 if prose[match.start - 1 : match.start] in "(+" else match.start
-    return _bare(match) and bool(_PHONE.match(prose[start : start + 24]))
+    """ "555-123-4567", "(555) 123 4567", "+44 20 7946 0958": three or more groups of digits,
+    seven or more digits in all, joined by spaces, dots, hyphens or brackets."""
+    if not _bare(match):
+        return False
+    low, high = match.start, match.end
+    while low > 0 and prose[low - 1] in _PHONE_CHARS:
+        low -= 1
+    while high < len(prose) and prose[high] in _PHONE_CHARS:
+        high += 1
+    around = re.findall(r"\d+", prose[low : match.start] + " " + prose[match.end : high])
+    if not around:  # "1 234 567" alone is a number grouped with spaces
+        return False
+    groups = [*around, *re.findall(r"\d+", match.measures[0].figure.text)]
+    return len(groups) >= 3 and sum(len(group) for group in groups) >= 7
+
+
+def address(prose: str, match: Match) -> bool:
+    """A house number: "10 Downing Street", "1600 Pennsylvania Avenue"."""
+    return _bare(match) and bool(_ADDRESS_AFTER.match(_after(prose, match, 60)))
 
 
 def labelled_identifier(prose: str, match: Match) -> bool:
@@ -141,16 +187,30 @@ def labelled_identifier(prose: str, match: Match) -> bool:
 
 
 def name_with_number(prose: str, match: Match) -> bool:
-    """ "Boeing 737", "World War Three", "Windows 11": a bare figure after a capitalised word
-    that does not start the sentence."""
-    if not _bare(match) or match.measures[0].figure.grouped:
+    """A name: "Boeing 737", "World War Three", "Windows 11", "a Boeing 777F". A bare figure
+    (or one with a one-letter unit against it) after a capitalised word that is not a month
+    or a day. To start a sentence the word must not be a function word and the figure must
+    not count the noun after it ("Apollo 11 landed", but "Only 5 remain", "Add 3 eggs")."""
+    first = match.measures[0]
+    lettered = (
+        len(match.measures) == 1 and first.unit is not None and len(first.unit.form.surface) == 1
+        and first.unit.form.style == "attached" and match.qualifier is None
+    )  # fmt: skip
+    if not (_bare(match) or lettered) or first.figure.grouped:
         return False
     before = _before(prose, match)
+    if _bare(match) and _CODE_BEFORE.search(before):  # "Core i7 860", "the A380 800"
+        return True
     found = _CAPITALISED_BEFORE.search(before)
-    if not found:
+    if not found or _CALENDAR_WORD.fullmatch(found.group(1)):
         return False
     head = before[: found.start(1)]
-    return not _SENTENCE_START.search(head)
+    if not _SENTENCE_START.search(head):
+        return True
+    word = found.group(1).lower()
+    if word in FUNCTION_WORDS or word in _SENTENCE_ADVERBS:
+        return False
+    return following_phrase(prose, match.end) is None
 
 
 def label_fraction(prose: str, match: Match) -> bool:
@@ -188,7 +248,7 @@ def unknown_rate(prose: str, match: Match) -> bool:
 
 def unknown_unit(prose: str, match: Match) -> bool:
     """ "1.7 eV", "14 mGy": a figure in a unit numcheck does not know is not a count."""
-    return _bare(match) and bool(_UNKNOWN_SYMBOL_AFTER.match(_after(prose, match)))
+    return _bare(match) and bool(_UNCHECKED_UNIT_AFTER.match(_after(prose, match)))
 
 
 def score(prose: str, match: Match) -> bool:
@@ -204,9 +264,21 @@ def score(prose: str, match: Match) -> bool:
     )
 
 
+def angle(prose: str, match: Match) -> bool:
+    """Degrees of an angle, not a temperature: "a 180-degree turn", "rotate 90°". Only a bare
+    "degrees" or "°" is in doubt ("30 degrees Celsius" is not)."""
+    last = match.measures[-1]
+    if last.unit is None or last.unit.form.surface.lower() not in _BARE_DEGREES:
+        return False
+    near = _before(prose, match, 30) + " " + _after(prose, match, 30)
+    return bool(_ANGLE_CONTEXT.search(near))
+
+
 def lone_one(prose: str, match: Match) -> bool:
     """ "one of them", "a hand": the word one (or a) without a unit or scale counts nothing."""
     first = match.measures[0]
+    if match.shape != "single" or match.qualifier is not None:
+        return False
     return first.words and first.figure.value == 1 and first.unit is None and first.scale == 1
 
 
@@ -225,6 +297,7 @@ RULES: tuple[Rule, ...] = (
     date,
     time_of_day,
     phone_number,
+    address,
     labelled_identifier,
     name_with_number,
     label_fraction,
@@ -233,6 +306,7 @@ RULES: tuple[Rule, ...] = (
     unknown_rate,
     unknown_unit,
     score,
+    angle,
     lone_one,
     capitalised_word_number,
 )

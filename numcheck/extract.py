@@ -10,13 +10,12 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-
 from dataclasses import replace
 
 from numcheck.claims import Claim
 from numcheck.claims import interval
-from numcheck.documents import Document
 from numcheck.conversions import conversion_pairs
+from numcheck.documents import Document
 from numcheck.exclusions import exclusion_reason
 from numcheck.findings import Location
 from numcheck.grammar import Match
@@ -24,8 +23,9 @@ from numcheck.grammar import Measure
 from numcheck.grammar import parse_at
 from numcheck.keys import subject_key
 from numcheck.numbers import NUMBER_WORDS
-from numcheck.patterns import alternation
+from numcheck.numbers import SHARE_OF
 from numcheck.numbers import Figure
+from numcheck.patterns import alternation
 from numcheck.qualifiers import qualifier_table
 from numcheck.subjects import following_phrase
 from numcheck.subjects import preceding_noun
@@ -35,7 +35,8 @@ from numcheck.units import Reading
 from numcheck.units import convert
 from numcheck.units import lexicon
 
-_NOT_AFTER = r"(?<![\w.,/:@#&+$£€¥₹%^×±-])"
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that)\s+\Z", re.IGNORECASE)
+_NOT_AFTER = r"(?<![\w.,/:@#&+$£€¥₹%^×±–—-])"
 
 
 @functools.cache
@@ -44,7 +45,7 @@ def _candidates() -> re.Pattern[str]:
     words = alternation(NUMBER_WORDS)
     number_start = (
         rf"\d|\.\d|(?<!\d[ \t])[-\u2212](?=\.?\d)|(?i:minus\s+(?=\d))|[½¼¾⅓⅔⅛]"
-        rf"|(?i:(?:an?\s+(?=hundred|thousand|million|billion|dozen))?{words})(?![\w])"
+        rf"|(?i:(?:{SHARE_OF}|an?\s+(?=hundred|thousand|million|billion|dozen))?{words})(?![\w])"
     )
     money = alternation(lx.currency_prefixes)
     qualifiers = alternation(qualifier_table())
@@ -121,7 +122,7 @@ def _readings(measure: Measure) -> tuple[Reading, ...]:
 
 
 def _compound_total(measures: tuple[Measure, ...]) -> Measure:
-    """"5ft 11in" as one measure in feet: 5.92 ft, known to the inch."""
+    """ "5ft 11in" as one measure in feet: 5.92 ft, known to the inch."""
     big = measures[0]
     unit = big.unit.form.readings[0].unit if big.unit else None
     total, step = 0.0, big.figure.step
@@ -139,6 +140,9 @@ def _claim(document: Document, match: Match) -> Claim:
     measures = _shared_unit(match.measures) if match.shape == "range" else match.measures
     first = measures[0]
     readings = _readings(first)
+    if match.shape == "compound":  # "7 pounds 6 ounces" weighs: pounds are not money here
+        part = {r.dimension for r in _readings(measures[-1])}
+        readings = tuple(r for r in readings if r.dimension in part) or readings
     unit = readings[0].unit if len(readings) == 1 else None
     dimension = readings[0].dimension if len(readings) == 1 else COUNT
     if len(readings) > 1 and len({r.dimension for r in readings}) == 1:
@@ -173,12 +177,18 @@ def _claim(document: Document, match: Match) -> Claim:
     )
 
 
-def _subject(prose: str, match: Match, readings: tuple[Reading, ...], adjectival: bool) -> str | None:
+def _subject(
+    prose: str, match: Match, readings: tuple[Reading, ...], adjectival: bool
+) -> str | None:
     measured = any(r.is_physical for r in readings)
     if adjectival or not measured:
         after = following_phrase(prose, match.end)
         if after and after.lower() == "of":
             return None
         if after or adjectival:
+            return after
+    elif _DETERMINER_BEFORE.search(prose, max(0, match.start - 8), match.start):
+        after = following_phrase(prose, match.end)  # "a 5km stretch", "the 1.5C target"
+        if after:
             return after
     return preceding_noun(prose, match.start)

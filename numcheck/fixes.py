@@ -20,6 +20,7 @@ from collections.abc import Callable
 from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field
+from dataclasses import replace
 
 from numcheck.api import Result
 from numcheck.discover import InputError
@@ -139,7 +140,8 @@ def fix_documents(
             outcome.original.setdefault(document.path, document.source)
             outcome.fixed[document.path] = text
             outcome.applied.extend(applied)
-            documents[index] = read_document(document.path, text)
+            fixed = read_document(document.path, text)
+            documents[index] = replace(fixed, story=fixed.story or document.story)
             changed = True
         if not changed:
             break

@@ -24,13 +24,14 @@ from dataclasses import replace
 import pyparsing as pp
 
 from numcheck.numbers import DIGITS_PATTERN
-from numcheck.patterns import alternation
 from numcheck.numbers import FRACTION_PATTERN
 from numcheck.numbers import WORD_NUMBER_PATTERN
 from numcheck.numbers import Figure
 from numcheck.numbers import digits_figure
 from numcheck.numbers import fraction_figure
 from numcheck.numbers import words_figure
+from numcheck.patterns import alternation
+from numcheck.qualifiers import postfix_table
 from numcheck.qualifiers import qualifier_table
 from numcheck.units import CURRENCY
 from numcheck.units import Lexicon
@@ -102,6 +103,30 @@ def _number_action(maker):
     return action
 
 
+class _WordNumber(pp.Token):
+    """A number in words: the longest run of number words that reads as one number, so that
+    "Two thirty-year bonds" reads "Two" and then "thirty-year"."""
+
+    _pattern = re.compile(WORD_NUMBER_PATTERN, re.IGNORECASE)
+    _cut = re.compile(r"[\s-]+")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.errmsg = "expected a number in words"
+        self.mayReturnEmpty = False
+
+    def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
+        found = self._pattern.match(instring, loc)
+        text = found.group() if found else ""
+        while text:
+            figure = words_figure(loc, text)
+            if figure is not None:
+                return loc + len(text), figure
+            cuts = [cut.start() for cut in self._cut.finditer(text)]
+            text = text[: cuts[-1]] if cuts else ""
+        raise pp.ParseException(instring, loc, self.errmsg, self)
+
+
 @functools.cache
 def grammar() -> pp.ParserElement:
     return _build(lexicon())
@@ -116,6 +141,15 @@ def _unit_pattern(forms: list[UnitForm]) -> str:
         escaped = re.escape(surface).replace(r"\ ", r"\s+")
         parts.append(f"(?i:{escaped})" if style == "word" else escaped)
     return "(?:" + "|".join(parts) + r")(?![\w°])"
+
+
+@dataclass(frozen=True)
+class Postfix:
+    """A qualifier written after the figure: "10,000 or more", "20 or so"."""
+
+    start: int
+    end: int
+    text: str
 
 
 @dataclass(frozen=True)
@@ -135,9 +169,7 @@ def _build(lx: Lexicon) -> pp.ParserElement:
 
     digits = pp.Regex(DIGITS_PATTERN).set_parse_action(_number_action(digits_figure))
     fraction = pp.Regex(FRACTION_PATTERN).set_parse_action(_number_action(fraction_figure))
-    words_number = pp.Regex(WORD_NUMBER_PATTERN, flags=re.I).set_parse_action(
-        _number_action(words_figure)
-    )
+    words_number = _WordNumber()
     number = (fraction | digits | words_number)("number")
     minus = _located(pp.Regex(r"(?i:minus)(?=\s+\d)"))("minus")
 
@@ -165,6 +197,7 @@ def _build(lx: Lexicon) -> pp.ParserElement:
     range_separator = (
         pp.Regex(r"-[ \t]+to(?![\w])|[ \t]?–[ \t]?|—|-(?=[\d$£€.])").leave_whitespace()
         | pp.CaselessKeyword("to")
+        | pp.CaselessKeyword("or")
     ).set_parse_action(lambda toks: Separator(toks[0]))
     between = (
         pp.Suppress(pp.CaselessKeyword("between"))
@@ -175,10 +208,13 @@ def _build(lx: Lexicon) -> pp.ParserElement:
     compound_part = pp.Opt(pp.Suppress(pp.CaselessKeyword("and"))) + measure("compound_part")
     tail = (range_separator + measure)("range_end") | compound_part
     core = pp.Group(between)("between") | (measure + pp.Opt(tail))
-    qualifier = _located(pp.Regex(rf"(?i:{_alternation(list(qualifier_table()))})(?![\w])"))(
-        "qualifier"
+    # A qualifier ends at a word boundary, unless it ends in a sign: "~40", "c.1500".
+    qualifier_pattern = rf"(?i:{_alternation(list(qualifier_table()))})(?:(?<=\W)|(?![\w]))"
+    qualifier = _located(pp.Regex(qualifier_pattern))("qualifier")
+    postfix = pp.Regex(rf"(?i:{_alternation(list(postfix_table()))})(?![\w])").set_parse_action(
+        lambda s, loc, toks: Postfix(loc, loc + len(toks[0]), toks[0])
     )
-    claim = pp.Located(pp.Opt(qualifier) + core)
+    claim = pp.Located(pp.Opt(qualifier) + core + pp.Opt(postfix))
     return claim
 
 
@@ -243,10 +279,13 @@ def _match(located: pp.ParseResults, offset: int, change: bool = False) -> Match
     qualifier = qualifier_text = None
     measures: list[Measure] = []
     separator: Separator | None = None
+    postfix: Postfix | None = None
     shape = "single"
     between = False
     for token in tokens:
-        if isinstance(token, Token):
+        if isinstance(token, Postfix):
+            postfix = token
+        elif isinstance(token, Token):
             qualifier_text = token.text
             qualifier = qualifier_table()[" ".join(token.text.lower().split())]
         elif isinstance(token, Measure):
@@ -267,8 +306,14 @@ def _match(located: pp.ParseResults, offset: int, change: bool = False) -> Match
         shape = "compound" if _is_compound(measures[0], measures[1]) else "split"
     if shape == "split":
         measures = measures[:1]
-        end = measures[0].end
         shape = "single"
+        postfix = None
+    end = measures[-1].end
+    if postfix is not None and shape == "single":  # "10,000 or more", "about 20 or so"
+        end = postfix.end
+        if qualifier is None:
+            qualifier_text = postfix.text
+            qualifier = postfix_table()[" ".join(postfix.text.lower().split())]
     shifted = tuple(_shift(m, offset) for m in measures)
     return Match(start + offset, end + offset, qualifier, qualifier_text, shape, shifted)
 
@@ -289,6 +334,8 @@ def _joins(first: Measure, last: Measure, separator: Separator | None) -> bool:
     """Whether two measures can be the ends of one range: "10-12", "10 to 12 km", "$5-10bn",
     "5% to 10%"; not "25% to $5bn", "24703 L-202", "3-0" or "50 to 40" (a score, a change)."""
     first_kind, last_kind = _kind(first), _kind(last)
+    if separator is not None and separator.text.lower() == "or" and first_kind is not None:
+        return False  # "two or three days"; not "190 miles or 306 km"
     if separator is not None and separator.hyphen and first.unit is not None:
         if last.unit is None or last.unit.form.surface != first.unit.form.surface:
             return False

@@ -35,14 +35,14 @@ NUMBER_WORDS = (*ONES, *TENS, *MULTIPLIERS, "dozen")
 _WORD = alternation(NUMBER_WORDS)
 _MULTIPLIER = r"(?:hundred|thousand|million|billion|trillion|dozen)\b"
 # "half a million", "a quarter million", "three-quarters of a billion": a share of a multiplier.
-_SHARE_OF = (
+SHARE_OF = (
     r"(?:half\s+(?:an?\s+)?|(?:an?\s+)?quarter\s+(?:of\s+an?\s+)?"
     rf"|three[\s-]quarters\s+(?:of\s+an?\s+)?)(?={_MULTIPLIER})"
 )
 # "two and a half", "one and a quarter million"
 _AND_SHARE = rf"\s+and\s+(?:a\s+half|a\s+quarter|three[\s-]quarters)(?:\s+{_MULTIPLIER})?"
 WORD_NUMBER_PATTERN = (
-    rf"(?:{_SHARE_OF}|an?\s+(?={_MULTIPLIER}))?"
+    rf"(?:{SHARE_OF}|an?\s+(?={_MULTIPLIER}))?"
     rf"(?:{_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_WORD}))*(?![\w])(?:{_AND_SHARE})?(?![\w])"
 )
 SHARES = {"half": 0.5, "quarter": 0.25, "quarters": 0.75}

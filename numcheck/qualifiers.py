@@ -14,14 +14,25 @@ MEANINGS = ("lower-bound", "upper-bound", "less-than", "approximate")
 
 @functools.cache
 def qualifier_table() -> dict[str, str]:
-    """Each qualifier phrase (lower case, single spaces) mapped to its meaning."""
+    """Each qualifier phrase written before a figure ("over", "up to"), lower case with single
+    spaces, mapped to its meaning."""
+    return _table("qualifiers")
+
+
+@functools.cache
+def postfix_table() -> dict[str, str]:
+    """Each qualifier phrase written after a figure ("or more", "or so") mapped to its meaning."""
+    return _table("after")
+
+
+def _table(key: str) -> dict[str, str]:
     table: dict[str, str] = {}
     for name, data in load_kind("qualifiers"):
-        groups = require(name, data.get("qualifiers", {}), dict, "qualifiers")
+        groups = require(name, data.get(key, {}), dict, key)
         for meaning, phrases in groups.items():
             if meaning not in MEANINGS:
                 allowed = ", ".join(MEANINGS)
-                raise RulePackError(f"{name}: 'qualifiers.{meaning}' is not one of {allowed}")
-            for phrase in string_list(name, phrases, f"qualifiers.{meaning}"):
+                raise RulePackError(f"{name}: '{key}.{meaning}' is not one of {allowed}")
+            for phrase in string_list(name, phrases, f"{key}.{meaning}"):
                 table[" ".join(phrase.lower().split())] = meaning
     return table

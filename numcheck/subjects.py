@@ -23,15 +23,33 @@ FUNCTION_WORDS = frozenset(
     aware close briefed involved last next yesterday today tomorrow tonight annually daily
     weekly monthly yearly apiece""".split()
 )
+# Verbs that end a noun phrase and that the "-ed" rule misses: "40 villages lost power".
+VERBS = frozenset(
+    """lost cost costs won fell rose said told made took came went got left ran saw became
+    began brought built bought caught drove fled fought found gave grew held hit kept knew led
+    met paid put sent set sold spent stood struck swept thought threw wrote die died remain
+    flew blew drew rode swam
+    remain remains face faces need needs live""".split()
+)
+# A noun phrase ends at its plural head: "12 trucks crossed", "1.5 million jobs last year".
+_PLURAL = re.compile(r"[a-z]{2,}[^isu]s")
+_DETERMINER_NEXT = re.compile(
+    r"[ \t]+(?:the|a|an|its|their|his|her|our|this|that|these|those|some|all|more|up|down)\b",
+    re.IGNORECASE,
+)
+_NOT_PLURAL = frozenset("news series species means".split())
+_NOT_VERBS = frozenset("speed seed need feed breed greed weed creed steed hundred sacred".split())
 # "a 190-mile-long border", "a 10-year-old boy": the adjective a hyphenated unit takes.
 UNIT_ADJECTIVES = frozenset("long wide high deep tall thick strong old plus odd".split())
 _FIRST_WORD = re.compile(r"[ \t]*-?[ \t]*([^\W\d_][\w’'.&-]*)")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w’'.&-]*)")
 _SKIP_PARENTHESIS = re.compile(r"^\s*\([^()]{0,60}\)")
 _CONNECTOR_BEFORE = re.compile(
-    r"([^\W\d_][\w’'&-]*(?:\s+[^\W\d_][\w’'&-]*){0,2})\s+"
+    r"(?<![\w’'&-])([^\W\d_][\w’'&-]*(?:\s+[^\W\d_][\w’'&-]*){0,2}?)\s+"
     r"(?:of|is|was|are|were|measuring|spanning|covering|reaching|totalling|totaling|for|at"
-    r"|covers|measures|spans|stretches|reaches|weighs|weighed|totals|totalled|costs|cost)\s+$",
+    r"|covers|measures|spans|stretches|reaches|weighs|weighed|totals|totalled|costs|cost"
+    r"|(?:is|was|are|were|been)\s+(?:estimated|valued|put|priced|pegged|set|forecast|projected)\s+at"
+    r"|(?:starts?|started|begins?|began)\s+at)\s+$",
     re.IGNORECASE,
 )
 MAX_WORDS = 4
@@ -54,13 +72,22 @@ def following_phrase(prose: str, end: int) -> str | None:
         sentence_ends = word.endswith(".") and word.count(".") == 1
         word = word.rstrip(".") if sentence_ends else word
         lowered = word.lower()
-        if lowered in FUNCTION_WORDS or (words and lowered.endswith("ed")) or lowered == "old":
+        if lowered in FUNCTION_WORDS or lowered == "old":
             break
+        if _is_verb(lowered) and (words or not _noun_follows(rest, found.end())):
+            break  # "40 percent agreed"; but "3 injured soldiers"
+        if words and _PLURAL.fullmatch(lowered) and _DETERMINER_NEXT.match(rest, found.end()):
+            break  # "a 3-metre wall surrounds the site": a verb, not a plural head
         words.append(word)
         position = found.end()
-        if sentence_ends:
+        if sentence_ends or (_PLURAL.fullmatch(word) and word not in _NOT_PLURAL):
             break
     return " ".join(words) if words else None
+
+
+def _noun_follows(rest: str, position: int) -> bool:
+    found = _NEXT_WORD.match(rest, position)
+    return bool(found) and found.group(1).lower() not in FUNCTION_WORDS
 
 
 def preceding_noun(prose: str, start: int) -> str | None:
@@ -70,9 +97,18 @@ def preceding_noun(prose: str, start: int) -> str | None:
     if not found:
         return None
     words = found.group(1).split()
+    while words and _is_verb(words[-1].lower()):  # "the plane flew at", "store was robbed of"
+        words.pop()
     kept: list[str] = []
     for word in reversed(words):
         if word.lower() in FUNCTION_WORDS:
             break
         kept.insert(0, word)
     return " ".join(kept) if kept else None
+
+
+def _is_verb(word: str) -> bool:
+    """A past form ("deployed", "lost") or a common irregular verb; not "speed" or "hundred"."""
+    if word in VERBS:
+        return True
+    return len(word) > 4 and word.endswith("ed") and word not in _NOT_VERBS

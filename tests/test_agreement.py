@@ -16,12 +16,36 @@ SAME, VARIANCE, CONFLICT = None, "NC203", "NC202"
 
 PAIRS = [
     # counts: exact figures carry the precision of their digits
-    ("Russia deployed 11,000 North Korean troops.", "Russia deployed 11,000 North Korean troops.", SAME),
-    ("Russia deployed 11,000 North Korean troops.", "Russia deployed 3,000 North Korean troops.", CONFLICT),
-    ("Russia deployed 11,000 North Korean troops.", "Russia deployed 12,000 North Korean troops.", CONFLICT),
-    ("Russia deployed 10,000 North Korean troops.", "Russia deployed 11,000 North Korean troops.", CONFLICT),
-    ("Russia deployed 10,000 North Korean troops.", "Russia deployed 10,200 North Korean troops.", SAME),
-    ("Russia deployed 10,000 North Korean troops.", "Russia deployed 14,000 North Korean troops.", CONFLICT),
+    (
+        "Russia deployed 11,000 North Korean troops.",
+        "Russia deployed 11,000 North Korean troops.",
+        SAME,
+    ),
+    (
+        "Russia deployed 11,000 North Korean troops.",
+        "Russia deployed 3,000 North Korean troops.",
+        CONFLICT,
+    ),
+    (
+        "Russia deployed 11,000 North Korean troops.",
+        "Russia deployed 12,000 North Korean troops.",
+        CONFLICT,
+    ),
+    (
+        "Russia deployed 10,000 North Korean troops.",
+        "Russia deployed 11,000 North Korean troops.",
+        CONFLICT,
+    ),
+    (
+        "Russia deployed 10,000 North Korean troops.",
+        "Russia deployed 10,200 North Korean troops.",
+        SAME,
+    ),
+    (
+        "Russia deployed 10,000 North Korean troops.",
+        "Russia deployed 14,000 North Korean troops.",
+        CONFLICT,
+    ),
     ("The crash killed 132 people.", "The crash killed 133 people.", CONFLICT),
     ("The crash killed 132 people.", "The crash killed 132 people.", SAME),
     ("The crash killed 132 people.", "The crash killed about 130 people.", SAME),
@@ -32,36 +56,128 @@ PAIRS = [
     ("The crash killed 132 people.", "The crash killed between 120 and 140 people.", VARIANCE),
     ("The crash killed 132 people.", "The crash killed between 140 and 160 people.", CONFLICT),
     # lower bounds
-    ("Sources said over 10,000 North Korean troops were sent.", "Sources said 11,000 North Korean troops were sent.", VARIANCE),
-    ("Sources said over 10,000 North Korean troops were sent.", "Sources said about 3,000 North Korean troops were sent.", CONFLICT),
-    ("Sources said over 10,000 North Korean troops were sent.", "Sources said more than 10,000 North Korean troops were sent.", SAME),
-    ("Sources said over 10,000 North Korean troops were sent.", "Sources said greater than 10,000 North Korean soldiers were sent.", SAME),
-    ("Sources said over 10,000 North Korean troops were sent.", "Sources said at least 12,000 North Korean troops were sent.", VARIANCE),
-    ("Sources said over 10,000 North Korean troops were sent.", "Sources said fewer than 5,000 North Korean troops were sent.", CONFLICT),
-    ("Sources said over 10,000 North Korean troops were sent.", "Sources said fewer than 20,000 North Korean troops were sent.", VARIANCE),
-    ("Sources said over 10,000 North Korean troops were sent.", "Sources said 9,000 North Korean troops were sent.", CONFLICT),
-    ("Sources said over 10,000 North Korean troops were sent.", "Sources said 10,000 North Korean troops were sent.", SAME),
+    (
+        "Sources said over 10,000 North Korean troops were sent.",
+        "Sources said 11,000 North Korean troops were sent.",
+        VARIANCE,
+    ),
+    (
+        "Sources said over 10,000 North Korean troops were sent.",
+        "Sources said about 3,000 North Korean troops were sent.",
+        CONFLICT,
+    ),
+    (
+        "Sources said over 10,000 North Korean troops were sent.",
+        "Sources said more than 10,000 North Korean troops were sent.",
+        SAME,
+    ),
+    (
+        "Sources said over 10,000 North Korean troops were sent.",
+        "Sources said greater than 10,000 North Korean soldiers were sent.",
+        SAME,
+    ),
+    (
+        "Sources said over 10,000 North Korean troops were sent.",
+        "Sources said at least 12,000 North Korean troops were sent.",
+        VARIANCE,
+    ),
+    (
+        "Sources said over 10,000 North Korean troops were sent.",
+        "Sources said fewer than 5,000 North Korean troops were sent.",
+        CONFLICT,
+    ),
+    (
+        "Sources said over 10,000 North Korean troops were sent.",
+        "Sources said fewer than 20,000 North Korean troops were sent.",
+        VARIANCE,
+    ),
+    (
+        "Sources said over 10,000 North Korean troops were sent.",
+        "Sources said 9,000 North Korean troops were sent.",
+        CONFLICT,
+    ),
+    (
+        "Sources said over 10,000 North Korean troops were sent.",
+        "Sources said 10,000 North Korean troops were sent.",
+        SAME,
+    ),
     # approximate figures widen
     ("Police said about 3,000 people marched.", "Police said 3,200 people marched.", VARIANCE),
     ("Police said about 3,000 people marched.", "Police said 4,000 people marched.", CONFLICT),
     ("Police said about 3,000 people marched.", "Police said roughly 3,000 people marched.", SAME),
     ("Police said about 3,000 people marched.", "Police said nearly 3,000 people marched.", SAME),
-    ("Police said some 3,000 people marched.", "Police said around 2,800 people marched.", VARIANCE),
-    ("Police said approximately 3,000 people marched.", "Police said almost 5,000 people marched.", CONFLICT),
+    (
+        "Police said some 3,000 people marched.",
+        "Police said around 2,800 people marched.",
+        VARIANCE,
+    ),
+    (
+        "Police said approximately 3,000 people marched.",
+        "Police said almost 5,000 people marched.",
+        CONFLICT,
+    ),
     # stated maxima: "up to" is the maximum itself
-    ("ATACMS missiles have a range of up to 190 miles.", "ATACMS missiles have a range of up to 190 miles.", SAME),
-    ("ATACMS missiles have a range of up to 190 miles.", "ATACMS missiles have a range of up to 120 miles.", CONFLICT),
-    ("ATACMS missiles have a range of up to 190 miles.", "ATACMS missiles have a range of about 190 miles.", SAME),
-    ("ATACMS missiles have a range of up to 190 miles.", "ATACMS missiles have a range of as much as 190 miles.", SAME),
-    ("ATACMS missiles have a range of up to 190 miles.", "ATACMS missiles have a range of 300 km.", SAME),
-    ("ATACMS missiles have a range of up to 190 miles.", "ATACMS missiles have a range of up to 306 km.", SAME),
-    ("ATACMS missiles have a range of up to 190 miles.", "ATACMS missiles have a range of up to 193 km.", CONFLICT),
-    ("ATACMS missiles have a range of up to 190 miles.", "ATACMS missiles have a range of about 120 miles.", VARIANCE),
-    ("ATACMS missiles have a range of up to 190 miles.", "ATACMS missiles have a range of at most 220 miles.", CONFLICT),
+    (
+        "ATACMS missiles have a range of up to 190 miles.",
+        "ATACMS missiles have a range of up to 190 miles.",
+        SAME,
+    ),
+    (
+        "ATACMS missiles have a range of up to 190 miles.",
+        "ATACMS missiles have a range of up to 120 miles.",
+        CONFLICT,
+    ),
+    (
+        "ATACMS missiles have a range of up to 190 miles.",
+        "ATACMS missiles have a range of about 190 miles.",
+        SAME,
+    ),
+    (
+        "ATACMS missiles have a range of up to 190 miles.",
+        "ATACMS missiles have a range of as much as 190 miles.",
+        SAME,
+    ),
+    (
+        "ATACMS missiles have a range of up to 190 miles.",
+        "ATACMS missiles have a range of 300 km.",
+        SAME,
+    ),
+    (
+        "ATACMS missiles have a range of up to 190 miles.",
+        "ATACMS missiles have a range of up to 306 km.",
+        SAME,
+    ),
+    (
+        "ATACMS missiles have a range of up to 190 miles.",
+        "ATACMS missiles have a range of up to 193 km.",
+        CONFLICT,
+    ),
+    (
+        "ATACMS missiles have a range of up to 190 miles.",
+        "ATACMS missiles have a range of about 120 miles.",
+        VARIANCE,
+    ),
+    (
+        "ATACMS missiles have a range of up to 190 miles.",
+        "ATACMS missiles have a range of at most 220 miles.",
+        CONFLICT,
+    ),
     # "200" may be 190 rounded to the hundred (within 5%), so it states the same maximum
-    ("ATACMS missiles have a range of up to 190 miles.", "ATACMS missiles have a range of at most 200 miles.", SAME),
-    ("Officials said up to 15,000 troops could be sent.", "Officials said 11,000 troops could be sent.", VARIANCE),
-    ("Officials said up to 15,000 troops could be sent.", "Officials said 20,000 troops could be sent.", CONFLICT),
+    (
+        "ATACMS missiles have a range of up to 190 miles.",
+        "ATACMS missiles have a range of at most 200 miles.",
+        SAME,
+    ),
+    (
+        "Officials said up to 15,000 troops could be sent.",
+        "Officials said 11,000 troops could be sent.",
+        VARIANCE,
+    ),
+    (
+        "Officials said up to 15,000 troops could be sent.",
+        "Officials said 20,000 troops could be sent.",
+        CONFLICT,
+    ),
     # measures are compared in one unit
     ("The storm brought winds of 100 mph.", "The storm brought winds of 161 km/h.", SAME),
     ("The storm brought winds of 100 mph.", "The storm brought winds of 120 km/h.", CONFLICT),
@@ -79,12 +195,32 @@ PAIRS = [
     ("Prices saw a 25% rise.", "Prices saw a 30% rise.", CONFLICT),
     # different subjects are never compared
     ("Russia deployed 11,000 North Korean troops.", "Russia deployed 3,000 Russian troops.", None),
-    ("Russia deployed 11,000 North Korean troops.", "Russia deployed 3,000 North Korean tanks.", None),
-    ("ATACMS missiles have a range of up to 190 miles.", "HIMARS rockets have a range of up to 50 miles.", None),
-    ("ATACMS missiles have a range of up to 190 miles.", "Trump proposed an 800-mile buffer zone.", None),
-    ("Ukraine may pause its NATO aspirations for 20 years.", "Ukraine can fight effectively next 12 months.", None),
+    (
+        "Russia deployed 11,000 North Korean troops.",
+        "Russia deployed 3,000 North Korean tanks.",
+        None,
+    ),
+    (
+        "ATACMS missiles have a range of up to 190 miles.",
+        "HIMARS rockets have a range of up to 50 miles.",
+        None,
+    ),
+    (
+        "ATACMS missiles have a range of up to 190 miles.",
+        "Trump proposed an 800-mile buffer zone.",
+        None,
+    ),
+    (
+        "Ukraine may pause its NATO aspirations for 20 years.",
+        "Ukraine can fight effectively next 12 months.",
+        None,
+    ),
     ("The crash killed 132 people.", "The crash injured 40 passengers.", None),
-    ("Two U.S. officials confirmed the decision.", "Two months remain before the inauguration.", None),
+    (
+        "Two U.S. officials confirmed the decision.",
+        "Two months remain before the inauguration.",
+        None,
+    ),
     ("It lasted 12 months.", "It lasted 20 months.", None),
     ("The crash killed 132 people.", "The crash killed 40% of the passengers.", None),
 ]
@@ -109,10 +245,19 @@ def test_at_least_sixty_pairs() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Russia sent 11,000 troops to the front.\n\nLater it said 3,000 troops had arrived.\n", ["NC201"]),
-        ("Russia sent 11,000 troops to the front.\n\nLater it said 11,000 troops had arrived.\n", []),
+        (
+            "Russia sent 11,000 troops to the front.\n\nLater it said 3,000 troops had arrived.\n",
+            ["NC201"],
+        ),
+        (
+            "Russia sent 11,000 troops to the front.\n\nLater it said 11,000 troops had arrived.\n",
+            [],
+        ),
         ("Russia sent over 10,000 troops.\n\nOfficials later said 11,000 troops were there.\n", []),
-        ("The range is up to 190 miles (306 km), and ATACMS have a range of up to 190 miles.\n", []),
+        (
+            "The range is up to 190 miles (306 km), and ATACMS have a range of up to 190 miles.\n",
+            [],
+        ),
         ("Russia sent 11,000 troops.\n\nIt also sent 300 tanks and 3,000 trucks.\n", []),
         ("The quake killed 120 people. Later reports said 250 people were killed.\n", ["NC201"]),
     ],

@@ -17,7 +17,9 @@ NUMCHECK = str(Path(sys.executable).with_name("numcheck"))
 
 
 def run(*args: str) -> tuple[int, dict]:
-    done = subprocess.run([NUMCHECK, "check", *args, "--format", "json"], capture_output=True, text=True)
+    done = subprocess.run(
+        [NUMCHECK, "check", *args, "--format", "json"], capture_output=True, text=True
+    )
     return done.returncode, json.loads(done.stdout)
 
 

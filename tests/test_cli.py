@@ -183,10 +183,36 @@ def test_stdin_cannot_be_mixed_with_paths(run_numcheck, tmp_path: Path) -> None:
     one_line_error(run, "stdin")
 
 
-def test_stdin_invalid_utf8_is_one_line(run_numcheck, tmp_path: Path) -> None:
-    run = run_numcheck("check", "-", cwd=tmp_path, stdin=b"caf\xe9 up to 190 miles (360 km)\n")
+@pytest.mark.parametrize(
+    ("data", "word"),
+    [(b"caf\xe9 up to 190 miles (360 km)\n", "not valid UTF-8"), (b"PK\x03\x04\x00\x00", "binary")],
+)
+@pytest.mark.parametrize(
+    ("args", "shown"), [(("--stdin-filename", "draft.md"), "draft.md"), ((), "-")]
+)
+def test_unreadable_stdin_is_one_line(
+    run_numcheck, tmp_path: Path, data: bytes, word: str, args, shown: str
+) -> None:
+    run = run_numcheck("check", "-", *args, cwd=tmp_path, stdin=data)
     assert run.returncode == 2, run
-    one_line_error(run, "UTF-8")
+    line = one_line_error(run, word)
+    assert line.startswith(f"numcheck: {shown}: "), run
+    assert finding_lines(run) == [], run
+
+
+def test_claims_skips_unreadable_files(run_numcheck, tmp_path: Path) -> None:
+    for name, (data, _) in BAD_FILES.items():
+        write(tmp_path / "articles" / name, data)
+    write(tmp_path / "articles" / "good.md", WRONG)
+    run = run_numcheck("claims", "articles", "--format", "json", cwd=tmp_path)
+    assert run.returncode == 2, run
+    assert len(run.stderr_lines) == len(BAD_FILES), run
+    assert "Traceback" not in run.stderr, run
+    claims = run.json()["claims"]
+    assert [(c["path"], c["text"]) for c in claims] == [
+        ("articles/good.md", "up to 190 miles"),
+        ("articles/good.md", "360 km"),
+    ]
 
 
 # --------------------------------------------------------------------------------------

@@ -284,6 +284,15 @@ MARKUP_FINDINGS = [
     ("then 50 miles", "95 km"),
     ("a family, and a trip of 50 miles", "95 km"),
     ("Quoted: a range of up to 190 miles", "360 km"),
+    # Entities, escapes and inline markup before the figure do not shift its column.
+    ("&#169; say the range is 100 miles", "200 km"),
+    ("\\_under\\_ make 100 miles", "200 km"),
+    ("*emphasis* sit before 50 miles", "95 km"),
+    ("Footnote[^1] before 100 miles", "200 km"),
+    ("The footnote says 50 miles", "95 km"),
+    ("Setext heading of 100 miles", "200 km"),
+    ("and 50 miles", "95 km"),
+    ("| ATACMS \\| M57 | 100 miles", "200 km"),
 ]
 
 

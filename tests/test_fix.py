@@ -13,8 +13,10 @@ import pytest
 from numcheck.findings import Finding
 from numcheck.findings import Fix
 from numcheck.findings import Location
+from numcheck.fixes import WriteError
 from numcheck.fixes import apply_fixes
 from numcheck.fixes import unified_diff
+from numcheck.fixes import write_fixed
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 NUMCHECK = str(Path(sys.executable).with_name("numcheck"))
@@ -216,3 +218,23 @@ def test_unified_diff_marks_a_missing_final_newline() -> None:
     assert diff.endswith(
         "-360 km\n\\ No newline at end of file\n+306 km\n\\ No newline at end of file\n"
     )
+
+
+def test_a_file_changed_since_it_was_read_is_not_written(tmp_path: Path) -> None:
+    path = tmp_path / "moved.txt"
+    path.write_bytes(b"Up to 190 miles (360 km), edited meanwhile.\n")
+    with pytest.raises(WriteError, match="moved.txt: changed since it was read, not fixed"):
+        write_fixed(str(path), "Up to 190 miles (360 km).\n", "Up to 190 miles (306 km).\n")
+    assert path.read_bytes() == b"Up to 190 miles (360 km), edited meanwhile.\n"
+
+
+def test_suppressed_findings_are_left_alone_by_fix(tmp_path: Path) -> None:
+    text = (
+        "<!-- numcheck: disable-next-line NC101 -->\nThe 1960s brochure said 190 miles (360 km).\n"
+    )
+    path = tmp_path / "brochure.md"
+    path.write_text(text, encoding="utf-8")
+    run = _numcheck("check", "--fix", "brochure.md", cwd=tmp_path)
+    assert run.returncode == 0
+    assert b"fixed" not in run.stdout
+    assert path.read_text(encoding="utf-8") == text

@@ -63,7 +63,10 @@ SAME_KEY = [
 ]
 DIFFERENT_KEY = [
     ("ATACMS rockets, which have a range of up to 190 miles", "secure an 800-mile buffer zone"),
-    ("ATACMS rockets have a range of up to 190 miles", "HIMARS rockets have a range of up to 50 miles"),
+    (
+        "ATACMS rockets have a range of up to 190 miles",
+        "HIMARS rockets have a range of up to 50 miles",
+    ),
     ("over 10,000 North Korean troops", "over 10,000 Russian troops"),
     ("11,000 troops", "11,000 tanks"),
     ("a 25% rise", "a $25bn rise"),
@@ -90,7 +93,9 @@ def test_different_key(first: str, second: str) -> None:
         "Two months remain before the inauguration.",
         "two U.S. officials said on Sunday",
         "three people familiar with the matter said",
-        "The report counted 500 people.", "It can fight effectively next 12 months.", "It took some time: 3 hours.",
+        "The report counted 500 people.",
+        "It can fight effectively next 12 months.",
+        "It took some time: 3 hours.",
     ],
 )
 def test_no_key_without_a_subject(text: str) -> None:
@@ -98,6 +103,8 @@ def test_no_key_without_a_subject(text: str) -> None:
 
 
 def test_conversion_takes_the_key_of_its_source() -> None:
-    claims = extract(plain_text_document("k.txt", "ATACMS have a range of up to 190 miles (306 km)."))
+    claims = extract(
+        plain_text_document("k.txt", "ATACMS have a range of up to 190 miles (306 km).")
+    )
     assert [c.restates for c in claims] == [False, True]
     assert claims[0].key == claims[1].key == "[length]|atacms|range"

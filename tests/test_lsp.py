@@ -53,7 +53,7 @@ async def client(lsp_client: LanguageClient, folder: Path):
     await lsp_client.shutdown_session()
 
 
-# Helpers: the client's side of things, written independently of the server's code.
+# The client's side of things, written independently of the server's code.
 
 
 def utf16_index(text: str, position: types.Position) -> int:
@@ -241,7 +241,9 @@ async def test_disable_action_inserts_a_directive_that_silences_the_line(
     assert list(await diagnostics_for(client, uri, lambda found: not found)) == []
 
 
-async def test_incremental_changes_keep_positions_right(client: LanguageClient, folder: Path) -> None:
+async def test_incremental_changes_keep_positions_right(
+    client: LanguageClient, folder: Path
+) -> None:
     text = "Київ 东京 🚀 note.\r\nThe rocket flew up to 190 miles (306 km).\r\n"
     uri = open_document(client, folder / "crlf.txt", text)
     await diagnostics_for(client, uri, lambda found: not found)
@@ -301,6 +303,26 @@ async def test_a_change_in_one_document_updates_the_other(
     await diagnostics_for(client, second_uri, has("NC202"))
 
 
+async def test_saving_rereads_changed_files_of_the_story(
+    client: LanguageClient, folder: Path
+) -> None:
+    first, second = _story(folder)
+    text = second.read_text(encoding="utf-8")
+    uri = open_document(client, second, text)
+    await diagnostics_for(client, uri, has("NC202"))
+
+    # The other article, not open, is corrected on disk; saving this one re-checks it.
+    first_text = first.read_text(encoding="utf-8")
+    first.write_text(
+        first_text.replace("over 10,000 North Korean", "about 3,000 North Korean"),
+        encoding="utf-8",
+    )
+    client.text_document_did_save(
+        types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri))
+    )
+    await diagnostics_for(client, uri, has_not("NC202"))
+
+
 async def test_config_changes_are_picked_up(client: LanguageClient, folder: Path) -> None:
     uri = open_document(client, folder / "rocket.md", ROCKET)
     await diagnostics_for(client, uri, has("NC101"))
@@ -325,6 +347,29 @@ async def test_config_changes_are_picked_up(client: LanguageClient, folder: Path
     assert {"**/.numcheck.toml", "**/pyproject.toml"} <= patterns
 
 
+async def test_the_config_corpus_is_what_is_read_from_disk(
+    client: LanguageClient, folder: Path
+) -> None:
+    drafts = folder / "drafts"
+    drafts.mkdir()
+    first, draft = _story(drafts)
+    articles = folder / "articles"
+    articles.mkdir()
+    published = articles / "000.txt"
+    first.rename(published)
+    shutil.copyfile(draft, drafts / "copy.txt")
+    (folder / ".numcheck.toml").write_text('corpus = ["articles/*.txt"]\n', encoding="utf-8")
+    text = draft.read_text(encoding="utf-8")
+
+    # Compared with the corpus only: with its copy in drafts/ the draft would be the majority.
+    uri = open_document(client, draft, text)
+    found = await diagnostics_for(client, uri, has("NC202"))
+
+    (diagnostic,) = [d for d in found if d.code == "NC202"]
+    places = {info.location.uri for info in diagnostic.related_information or []}
+    assert places == {published.as_uri()}
+
+
 async def test_a_bad_config_is_shown_and_the_defaults_apply(
     client: LanguageClient, folder: Path
 ) -> None:
@@ -343,7 +388,9 @@ async def test_a_bad_config_is_shown_and_the_defaults_apply(
 async def test_closing_clears_the_diagnostics(client: LanguageClient, folder: Path) -> None:
     uri = open_document(client, folder / "rocket.txt", ROCKET)
     await diagnostics_for(client, uri, has("NC101"))
-    client.text_document_did_close(types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(uri)))
+    client.text_document_did_close(
+        types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(uri))
+    )
     assert list(await diagnostics_for(client, uri, lambda found: not found)) == []
 
 

@@ -96,6 +96,5 @@ def test_lsp_without_the_extra_says_how_to_install_it(tmp_path: Path) -> None:
     assert run.returncode == 2
     assert run.stdout == ""
     assert run.stderr == (
-        "numcheck: the language server needs pygls 2 and lsprotocol: "
-        "pip install 'numcheck[lsp]'\n"
+        "numcheck: the language server needs pygls 2 and lsprotocol: pip install 'numcheck[lsp]'\n"
     )

@@ -50,14 +50,18 @@ def test_configured_groups() -> None:
 def test_unrelated_documents_are_alone() -> None:
     docs = [
         plain_text_document("a.txt", "The Bank of England raised rates to 5.25% on Thursday."),
-        plain_text_document("b.txt", "Heavy snow closed Denver airport, stranding 3,000 travellers."),
+        plain_text_document(
+            "b.txt", "Heavy snow closed Denver airport, stranding 3,000 travellers."
+        ),
     ]
     stories = group_stories(docs, {d.path: extract(d) for d in docs})
     assert stories["a.txt"] != stories["b.txt"]
 
 
 def test_features_are_names_and_figures() -> None:
-    doc = plain_text_document("a.txt", "Officials said Russia sent 11,000 North Korean troops to Kursk.")
+    doc = plain_text_document(
+        "a.txt", "Officials said Russia sent 11,000 North Korean troops to Kursk."
+    )
     found = features(doc, extract(doc))
     assert {"name:russia", "name:kursk", "name:north", "name:korean", "figure:11000:count"} <= found
 

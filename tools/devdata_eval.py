@@ -73,8 +73,12 @@ UNIT_FAMILIES: dict[str, tuple[str, ...]] = {
         "centimeter per millisecond", "kilometer per millisecond", "kilometre per hour",
     ),
     "temperature": ("c", "f", "degree", "degree celsius", "degree fahrenheit", "kelvin"),
-    "energy": ("electronvolt", "teraelectronvolt", "watt hour", "megawatt hour"),
-    "duration": ("year", "month", "week", "day", "hour", "age"),
+    "energy": (
+        "electronvolt", "teraelectronvolt", "watt hour", "megawatt hour", "british thermal unit",
+    ),
+    "power": ("watt",),
+    "percent": ("percentage",),
+    "duration": ("year", "month", "week", "day", "hour", "minute", "age"),
     "currency": (
         "dollar", "united states dollar", "euro", "chinese yuan", "canadian dollar",
         "japanese yen", "franc", "australian dollar", "pence", "bitcoin", "turkish lira", "rupee",
@@ -173,7 +177,10 @@ def recognizers_sets(root: Path, *, skip_not_supported: bool) -> Iterator[DevSet
                 value = _number(resolution.get("value"))
                 if value is None:  # a unit named without a figure ("convert to fahrenheit")
                     continue
-                family = shared or _family(str(resolution.get("unit", "")))
+                unit = str(resolution.get("unit", ""))
+                if name == "Dimension" and resolution.get("subtype") == "Angle":
+                    unit = "angle"  # the Dimension model's "Degree" is an angle
+                family = shared or _family(unit)
                 start = result.get("Start")
                 end = result.get("End")
                 expected.append(

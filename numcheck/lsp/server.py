@@ -10,7 +10,6 @@ debounce can be set in milliseconds with the ``debounceMs`` initialization optio
 from __future__ import annotations
 
 import asyncio
-import logging
 import os
 import traceback
 from collections.abc import Iterable
@@ -22,6 +21,9 @@ from pygls.uris import from_fs_path
 from pygls.uris import to_fs_path
 
 from numcheck import __version__
+from numcheck.checks import CheckError
+from numcheck.config import ConfigError
+from numcheck.discover import InputError
 from numcheck.lsp.convert import Features
 from numcheck.lsp.convert import Positions
 from numcheck.lsp.convert import Published
@@ -35,12 +37,13 @@ from numcheck.lsp.workspace import Workspace
 from numcheck.lsp.workspace import is_config_path
 from numcheck.lsp.workspace import is_text_path
 from numcheck.lsp.workspace import within
+from numcheck.rulepacks import RulePackError
 
 DEFAULT_DEBOUNCE = 0.15
 DEBOUNCE_ENV = "NUMCHECK_LSP_DEBOUNCE_MS"
 WATCHED = ("**/.numcheck.toml", "**/pyproject.toml", "**/*.{md,markdown,txt}")
 
-logger = logging.getLogger(__name__)
+KNOWN_ERRORS = (CheckError, ConfigError, InputError, RulePackError)
 
 
 def _debounce(value: object, default: float) -> float:
@@ -116,6 +119,9 @@ class NumcheckServer(LanguageServer):
             outcome = workspace.run(buffers)
             for buffer in buffers:
                 self._publish(workspace, buffer, outcome, buffers)
+        except KNOWN_ERRORS as error:  # a broken rule pack, an unreadable file
+            self._report_error(str(error))
+            return
         except Exception:  # a bug must not take the editor's server down
             self.window_log_message(
                 types.LogMessageParams(types.MessageType.Error, traceback.format_exc())

@@ -1,0 +1,822 @@
+"""The grammar as a table of news sentences: every claim each sentence holds, and no other.
+
+Each case lists the claims of its sentence in order: the text of the claim, its value (the
+(low, high) interval for ranges, lower bounds and less-than), its qualifier, its unit (pint's
+name, a currency code, every reading joined by "|" when the unit is ambiguous, None for a
+count) and its subject. Phrasing is lifted from the seed articles and the public test sets of
+other quantity extractors (Recognizers-Text, quantulum3).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pytest
+
+from testing.claims import claims_of
+from testing.claims import unit_of
+
+
+class Expect(NamedTuple):
+    text: str
+    value: float | tuple[float | None, float | None]
+    qualifier: str = "exact"
+    unit: str | None = None
+    subject: str | None = None
+
+
+E = Expect
+NONE: list[Expect] = []
+
+SEEDS = [
+    (
+        "Sources stated that over 10,000 North Korean ground troops have been deployed.",
+        [E("over 10,000", (10000, None), "lower-bound", None, "North Korean ground troops")],
+    ),
+    (
+        "The decision follows Russia's deployment of over 10,000 North Korean troops.",
+        [E("over 10,000", (10000, None), "lower-bound", None, "North Korean troops")],
+    ),
+    (
+        "Russia's escalation included deploying 11,000 North Korean troops to Kursk.",
+        [E("11,000", 11000, "exact", None, "North Korean troops")],
+    ),
+    (
+        "The US believes that greater than 10,000 North Korean soldiers have been sent.",
+        [E("greater than 10,000", (10000, None), "lower-bound", None, "North Korean soldiers")],
+    ),
+    (
+        "According to two U.S. officials and a source familiar with the decision, Ukraine acts.",
+        [E("two", 2, "exact", None, "U.S. officials")],
+    ),
+    (
+        "Two US officials and a source accustomed to the choice said on Sunday that Biden agreed.",
+        [E("Two", 2, "exact", None, "US officials")],
+    ),
+    (
+        "This change comes just two months before Donald Trump takes office on January 20.",
+        [E("two months", 2, "exact", "month")],
+    ),
+    (
+        "The move comes two months before Trump takes office on Jan. 20 after months of requests.",
+        [E("two months", 2, "exact", "month")],
+    ),
+    (
+        "Advisors suggest that Ukraine agree to pause its NATO aspirations for 20 years.",
+        [E("20 years", 20, "exact", "year", "NATO aspirations")],
+    ),
+    (
+        "Officials want to make sure Ukraine can fight effectively next 12 months or negotiate.",
+        [E("12 months", 12, "exact", "month")],
+    ),
+    (
+        "ATACMS rockets have a range of up to 190 miles (306 km), officials said.",
+        [
+            E("up to 190 miles", 190, "upper-bound", "mile", "range"),
+            E("306 km", 306, "exact", "kilometer", "range"),
+        ],
+    ),
+    (
+        "The Army Tactical Missile System has a range of about 190 miles.",
+        [E("about 190 miles", 190, "approximate", "mile", "range")],
+    ),
+    (
+        "The plan would secure an 800-mile buffer zone along current frontlines.",
+        [E("800-mile", 800, "exact", "mile", "buffer zone")],
+    ),
+    (
+        "The rockets can engage targets up to 190 miles (306 kilometers) away.",
+        [
+            E("up to 190 miles", 190, "upper-bound", "mile"),
+            E("306 kilometers", 306, "exact", "kilometer"),
+        ],
+    ),
+    (
+        "ATACMS missiles have a reach of as much as 190 miles (306 km).",
+        [
+            E("as much as 190 miles", 190, "upper-bound", "mile", "reach"),
+            E("306 km", 306, "exact", "kilometer", "reach"),
+        ],
+    ),
+    ("Russia is advancing at its fastest pace since 2022 despite heavy losses.", NONE),
+    ("Zelenskyy expressed hope for a resolution to the conflict by 2024.", NONE),
+    ("Since Trump's victory on November 5, officials have said they might act.", NONE),
+    ("Just like the ATACMS, HIMARS, Abrams tanks and F-16s, they came too late.", NONE),
+    ("Dzhabarov warned it could escalate into World War Three.", NONE),
+    ("Plitsas said Ukrainians fight with one hand tied behind their back.", NONE),
+]
+
+COUNTS = [
+    ("The city has 10,000 residents.", [E("10,000", 10000, "exact", None, "residents")]),
+    ("Police said 1,234 people were arrested.", [E("1,234", 1234, "exact", None, "people")]),
+    ("The company employs 250 people.", [E("250", 250, "exact", None, "people")]),
+    ("Officials counted 3 bodies in the rubble.", [E("3", 3, "exact", None, "bodies")]),
+    ("The convoy of 12 trucks crossed the border.", [E("12", 12, "exact", None, "trucks")]),
+    ("Roughly 40 villages lost power.", [E("Roughly 40", 40, "approximate", None, "villages")]),
+    (
+        "The economy added 1.5 million jobs last year.",
+        [E("1.5 million", 1.5e6, "exact", None, "jobs")],
+    ),
+    ("China has 1 414 021 100 people.", [E("1 414 021 100", 1414021100, "exact", None, "people")]),
+    ("The city has 40\u202f000 residents.", [E("40\u202f000", 40000, "exact", None, "residents")]),
+    ("He earned 13 lakh rupees.", [E("13 lakh rupees", 1.3e6, "exact", "INR")]),
+    ("Exactly 50 people came.", [E("50", 50, "exact", None, "people")]),
+    ("Only 5 people came.", [E("5", 5, "exact", None, "people")]),
+    ("Ukraine received F-16s and 31 Abrams tanks.", [E("31", 31, "exact", None, "Abrams tanks")]),
+    ("Russia lost two Su-34 bombers.", [E("two", 2, "exact", None, "Su-34 bombers")]),
+    ("Two MiG-29 fighters were shot down.", [E("Two", 2, "exact", None, "MiG-29 fighters")]),
+    (
+        "The country reported 1,200 COVID-19 cases.",
+        [E("1,200", 1200, "exact", None, "COVID-19 cases")],
+    ),
+    (
+        "Flight MH17 was shot down with 298 people on board.",
+        [E("298", 298, "exact", None, "people")],
+    ),
+    ("The COP28 summit drew 70,000 delegates.", [E("70,000", 70000, "exact", None, "delegates")]),
+    ("The G7 pledged $50bn.", [E("$50bn", 50e9, "exact", "USD")]),
+    ("Zero deaths were recorded.", [E("Zero", 0, "exact", None, "deaths")]),
+]
+
+WORDS = [
+    ("Twenty-five people were injured.", [E("Twenty-five", 25, "exact", None, "people")]),
+    ("Ten thousand protesters marched.", [E("Ten thousand", 10000, "exact", None, "protesters")]),
+    ("The army sent ninety-nine tanks.", [E("ninety-nine", 99, "exact", None, "tanks")]),
+    ("A dozen eggs cost more than ever.", [E("A dozen", 12, "exact", None, "eggs")]),
+    ("Half a dozen schools closed.", [E("Half a dozen", 6, "exact", None, "schools")]),
+    ("Three dozen eggs were sold.", [E("Three dozen", 36, "exact", None, "eggs")]),
+    ("Buyers ordered 3 dozen roses.", [E("3 dozen", 36, "exact", None, "roses")]),
+    ("Half a million people fled.", [E("Half a million", 5e5, "exact", None, "people")]),
+    ("A quarter million jobs were lost.", [E("A quarter million", 2.5e5, "exact", None, "jobs")]),
+    (
+        "The fund spent three quarters of a billion dollars.",
+        [E("three quarters of a billion dollars", 7.5e8, "exact", "USD")],
+    ),
+    ("It took two and a half years.", [E("two and a half years", 2.5, "exact", "year")]),
+    ("A million people voted.", [E("A million", 1e6, "exact", None, "people")]),
+    ("Several hundred people watched.", NONE),
+    ("Hundreds of people watched.", NONE),
+    (
+        "The army sent one hundred and six tanks.",
+        [E("one hundred and six", 106, "exact", None, "tanks")],
+    ),
+    ("Fifty-two people were hurt.", [E("Fifty-two", 52, "exact", None, "people")]),
+    ("Seven soldiers died.", [E("Seven", 7, "exact", None, "soldiers")]),
+    ("3 injured soldiers were flown home.", [E("3", 3, "exact", None, "injured soldiers")]),
+    ("Ten died in the attack.", [E("Ten", 10, "exact")]),
+    ("One of them was hurt.", NONE),
+    ("Which one do you prefer?", NONE),
+    ("Let's try one last time.", NONE),
+]
+
+SCALES_AND_MONEY = [
+    ("The deal was worth $5bn.", [E("$5bn", 5e9, "exact", "USD")]),
+    ("He was paid £4.2m last year.", [E("£4.2m", 4.2e6, "exact", "GBP")]),
+    ("The campaign raised 5k for charity.", [E("5k", 5000, "exact")]),
+    ("The fund holds €3 billion in assets.", [E("€3 billion", 3e9, "exact", "EUR")]),
+    ("The city will spend $2.5 million on parks.", [E("$2.5 million", 2.5e6, "exact", "USD")]),
+    ("The club agreed a £45m fee for the striker.", [E("£45m", 45e6, "exact", "GBP", "fee")]),
+    ("The EU pledged 4.5 billion euros in aid.", [E("4.5 billion euros", 4.5e9, "exact", "EUR")]),
+    ("The bank set aside 120 million dollars.", [E("120 million dollars", 1.2e8, "exact", "USD")]),
+    (
+        "Investors poured $1.2 trillion into the market.",
+        [E("$1.2 trillion", 1.2e12, "exact", "USD")],
+    ),
+    (
+        "Prices start at $12,345 for the base model.",
+        [E("$12,345", 12345, "exact", "USD", "Prices")],
+    ),
+    ("A pizza costs $8.50 in the city.", [E("$8.50", 8.5, "exact", "USD", "pizza")]),
+    (
+        "Net interest income sank 27% in the quarter to $254 million.",
+        [E("27%", 27, "exact", "percent"), E("$254 million", 254e6, "exact", "USD")],
+    ),
+    (
+        "The firm won a $48.2 million army contract.",
+        [E("$48.2 million", 48.2e6, "exact", "USD", "army contract")],
+    ),
+    ("He was fined 10,000 Swiss francs.", [E("10,000 Swiss francs", 10000, "exact", "CHF")]),
+    ("Bayern Munich loaned €2 million to Dortmund.", [E("€2 million", 2e6, "exact", "EUR")]),
+    (
+        "Coyle's net worth was estimated at £8.10 million.",
+        [E("£8.10 million", 8.1e6, "exact", "GBP", "Coyle's net worth")],
+    ),
+    ("It could cost as much as $10bn.", [E("as much as $10bn", 10e9, "upper-bound", "USD")]),
+    (
+        "The project costs 1.5 million dollars.",
+        [E("1.5 million dollars", 1.5e6, "exact", "USD", "project")],
+    ),
+    ("The firm raised 100 billion yuan.", [E("100 billion yuan", 1e11, "exact", "CNY")]),
+    ("A ticket costs 5 € at the door.", [E("5 €", 5, "exact", "EUR", "ticket")]),
+    ("He paid 200 USD for the phone.", [E("200 USD", 200, "exact", "USD")]),
+    ("He paid USD 200 for the phone.", [E("USD 200", 200, "exact", "USD")]),
+    ("The loan was US$150 million.", [E("US$150 million", 150e6, "exact", "USD", "loan")]),
+    ("Exports reached HK$10.05 billion.", [E("HK$10.05 billion", 10.05e9, "exact", "HKD")]),
+    ("The tower cost 2 crore to build.", [E("2 crore", 2e7, "exact", None, "tower")]),
+    ("The iPhone 15 costs $799.", [E("$799", 799, "exact", "USD")]),
+    ("A 7-Eleven store was robbed of $200.", [E("$200", 200, "exact", "USD")]),
+    ("They raised 20 million pounds.", [E("20 million pounds", 20e6, "exact", "pound|GBP")]),
+    ("Oil rose to $80 a barrel.", [E("$80", 80, "exact", "USD")]),
+]
+
+PERCENTAGES = [
+    ("Prices rose 25% in a year.", [E("25%", 25, "exact", "percent")]),
+    ("Prices rose 25 per cent in a year.", [E("25 per cent", 25, "exact", "percent")]),
+    ("Support fell to 40 percent.", [E("40 percent", 40, "exact", "percent")]),
+    (
+        "Unemployment fell 3 percentage points.",
+        [E("3 percentage points", 3, "exact", "percentage_point")],
+    ),
+    (
+        "Turnout was about 60% in the capital.",
+        [E("about 60%", 60, "approximate", "percent", "Turnout")],
+    ),
+    (
+        "The party won more than 30 per cent of the vote.",
+        [E("more than 30 per cent", (30, None), "lower-bound", "percent")],
+    ),
+    ("Inflation should stay below 2%.", [E("below 2%", (None, 2), "less-than", "percent")]),
+    ("Growth slowed to 1.5 pct.", [E("1.5 pct", 1.5, "exact", "percent")]),
+    ("Twenty percent of homes flooded.", [E("Twenty percent", 20, "exact", "percent")]),
+    (
+        "Sales rose 6.2% to $1.45 billion.",
+        [E("6.2%", 6.2, "exact", "percent"), E("$1.45 billion", 1.45e9, "exact", "USD")],
+    ),
+    (
+        "Fiscal fourth-quarter sales grew about 18% to $1.17 billion.",
+        [E("about 18%", 18, "approximate", "percent"), E("$1.17 billion", 1.17e9, "exact", "USD")],
+    ),
+    (
+        "Exports fell 19% from 1987 to HK$10.05 billion.",
+        [E("19%", 19, "exact", "percent"), E("HK$10.05 billion", 10.05e9, "exact", "HKD")],
+    ),
+    (
+        "The rate rose 0.25 percentage point.",
+        [E("0.25 percentage point", 0.25, "exact", "percentage_point")],
+    ),
+    ("Rates were cut by 50 basis points.", [E("50 basis points", 50, "exact", "basis_point")]),
+]
+
+RANGES = [
+    ("Ten to 12 people were arrested.", [E("Ten to 12", (9.5, 12.5), "range", None, "people")]),
+    ("10-12 people were arrested.", [E("10-12", (9.5, 12.5), "range", None, "people")]),
+    (
+        "Between 10 and 12 people were arrested.",
+        [E("Between 10 and 12", (9.5, 12.5), "range", None, "people")],
+    ),
+    (
+        "Winds of 30 to 55 km/h are expected.",
+        [E("30 to 55 km/h", (28.5, 55.5), "range", "kilometer / hour", "Winds")],
+    ),
+    (
+        "Officials unveiled a $5-10bn package.",
+        [E("$5-10bn", (4.5e9, 10.5e9), "range", "USD", "package")],
+    ),
+    ("Highs will reach 20 to 25C.", [E("20 to 25C", (19, 25.5), "range", "degree_Celsius")]),
+    (
+        "Between 5% and 10% of voters are undecided.",
+        [E("Between 5% and 10%", (4.5, 10.5), "range", "percent")],
+    ),
+    (
+        "The tunnel is 10 to 12 km long.",
+        [E("10 to 12 km", (9.5, 12.5), "range", "kilometer", "tunnel")],
+    ),
+    (
+        "A 10- to 12-foot wall was built.",
+        [E("10- to 12-foot", (9.5, 12.5), "range", "foot", "wall")],
+    ),
+    ("The bridge spans 2.5-3 miles.", [E("2.5-3 miles", (2.45, 3.5), "range", "mile", "bridge")]),
+    ("The storm dumped 20–30 cm of snow.", [E("20–30 cm", (19, 31.5), "range", "centimeter")]),
+    ("The talks lasted two or three days.", [E("two or three days", (1.5, 3.5), "range", "day")]),
+    ("5 or 6 people were hurt.", [E("5 or 6", (4.5, 6.5), "range", None, "people")]),
+    ("Between $2m and $3m was stolen.", [E("Between $2m and $3m", (1.5e6, 3.5e6), "range", "USD")]),
+    ("5%-10% of voters are undecided.", [E("5%-10%", (4.5, 10.5), "range", "percent")]),
+    (
+        "The death toll rose from 40 to 50 people.",
+        [E("40", 40, "exact"), E("50", 50, "exact", None, "people")],
+    ),
+    (
+        "Rents were cut from $1,200 to $1,000 a month.",
+        [E("$1,200", 1200, "exact", "USD"), E("$1,000", 1000, "exact", "USD")],
+    ),
+    (
+        "Temperatures ranged from -34 °C to -18 °C overnight.",
+        [E("-34 °C to -18 °C", (-34.5, -17.5), "range", "degree_Celsius")],
+    ),
+    (
+        "They were given from 44 ml to 50 mg ethanol.",
+        [E("44 ml", 44, "exact", "milliliter"), E("50 mg", 50, "exact", "milligram")],
+    ),
+    (
+        "The range is 190 miles or 306 km.",
+        [E("190 miles", 190, "exact", "mile", "range"), E("306 km", 306, "exact", "kilometer")],
+    ),
+]
+
+QUALIFIERS = [
+    ("Some 300 people attended the funeral.", [E("Some 300", 300, "approximate", None, "people")]),
+    (
+        "About 3,000 people fled the fighting.",
+        [E("About 3,000", 3000, "approximate", None, "people")],
+    ),
+    ("Around 400 homes were destroyed.", [E("Around 400", 400, "approximate", None, "homes")]),
+    (
+        "Nearly 2,000 civilians have been evacuated.",
+        [E("Nearly 2,000", 2000, "approximate", None, "civilians")],
+    ),
+    (
+        "Approximately 1,500 firefighters battled the blaze.",
+        [E("Approximately 1,500", 1500, "approximate", None, "firefighters")],
+    ),
+    ("Almost 600 flights were cancelled.", [E("Almost 600", 600, "approximate", None, "flights")]),
+    (
+        "Close to 70 countries signed the accord.",
+        [E("Close to 70", 70, "approximate", None, "countries")],
+    ),
+    (
+        "An estimated 1,200 migrants crossed.",
+        [E("An estimated 1,200", 1200, "approximate", None, "migrants")],
+    ),
+    ("Circa 500 troops remain.", [E("Circa 500", 500, "approximate", None, "troops")]),
+    (
+        "The crowd numbered approx. 800 people.",
+        [E("approx. 800", 800, "approximate", None, "people")],
+    ),
+    ("The trip takes ~40 minutes.", [E("~40 minutes", 40, "approximate", "minute")]),
+    ("The journey takes 20 minutes or so.", [E("20 minutes or so", 20, "approximate", "minute")]),
+    ("About 20 or so people came.", [E("About 20 or so", 20, "approximate", None, "people")]),
+    (
+        "Fewer than 100 people turned up.",
+        [E("Fewer than 100", (None, 100), "less-than", None, "people")],
+    ),
+    ("Less than 50 homes survived.", [E("Less than 50", (None, 50), "less-than", None, "homes")]),
+    (
+        "Just under 500 ballots were spoiled.",
+        [E("Just under 500", (None, 500), "less-than", None, "ballots")],
+    ),
+    ("Under 20 children attended.", [E("Under 20", (None, 20), "less-than", None, "children")]),
+    ("Below 10 cases were recorded.", [E("Below 10", (None, 10), "less-than", None, "cases")]),
+    (
+        "Well under 300 seats remain.",
+        [E("Well under 300", (None, 300), "less-than", None, "seats")],
+    ),
+    (
+        "More than 5,000 people signed.",
+        [E("More than 5,000", (5000, None), "lower-bound", None, "people")],
+    ),
+    (
+        "At least 27 people were killed.",
+        [E("At least 27", (27, None), "lower-bound", None, "people")],
+    ),
+    (
+        "Upwards of 4,000 fans are expected.",
+        [E("Upwards of 4,000", (4000, None), "lower-bound", None, "fans")],
+    ),
+    (
+        "In excess of 900 vehicles were recalled.",
+        [E("In excess of 900", (900, None), "lower-bound", None, "vehicles")],
+    ),
+    (
+        "Well over 1,000 protesters gathered.",
+        [E("Well over 1,000", (1000, None), "lower-bound", None, "protesters")],
+    ),
+    (
+        "Just over 200 flights left.",
+        [E("Just over 200", (200, None), "lower-bound", None, "flights")],
+    ),
+    (
+        "No fewer than 30 ships sailed.",
+        [E("No fewer than 30", (30, None), "lower-bound", None, "ships")],
+    ),
+    ("Only 40 percent agreed.", [E("40 percent", 40, "exact", "percent")]),
+    (
+        "No less than 40 percent agreed.",
+        [E("No less than 40 percent", (40, None), "lower-bound", "percent")],
+    ),
+    (
+        "Debts exceeding $2bn were written off.",
+        [E("exceeding $2bn", (2e9, None), "lower-bound", "USD")],
+    ),
+    (
+        "Temperatures above 40C are forecast.",
+        [E("above 40C", (40, None), "lower-bound", "degree_Celsius")],
+    ),
+    (
+        "10,000 or more troops were sent.",
+        [E("10,000 or more", (10000, None), "lower-bound", None, "troops")],
+    ),
+    (
+        "Two or more countries objected.",
+        [E("Two or more", (2, None), "lower-bound", None, "countries")],
+    ),
+    (
+        "As many as 200 soldiers were captured.",
+        [E("As many as 200", 200, "upper-bound", None, "soldiers")],
+    ),
+    ("At most 30 trucks can cross.", [E("At most 30", 30, "upper-bound", None, "trucks")]),
+    ("Up to 80 staff could lose their jobs.", [E("Up to 80", 80, "upper-bound", None, "staff")]),
+    (
+        "No more than 12 people may gather.",
+        [E("No more than 12", 12, "upper-bound", None, "people")],
+    ),
+    (
+        "The swell reached as high as 9 metres.",
+        [E("as high as 9 metres", 9, "upper-bound", "meter")],
+    ),
+    (
+        "A maximum of 50 guests may attend.",
+        [E("A maximum of 50", 50, "upper-bound", None, "guests")],
+    ),
+    ("Essays must be 100 words or fewer.", [E("100", 100, "exact", None, "words")]),
+    ("Groups of 6 people or fewer may meet.", [E("6", 6, "exact", None, "people")]),
+    (
+        "The plan will cost $5bn over five years.",
+        [E("$5bn", 5e9, "exact", "USD"), E("five years", 5, "exact", "year")],
+    ),
+]
+
+ADJECTIVAL = [
+    ("The ATACMS has a 190-mile range.", [E("190-mile", 190, "exact", "mile", "range")]),
+    ("Trump wants an 800-mile buffer zone.", [E("800-mile", 800, "exact", "mile", "buffer zone")]),
+    (
+        "The missile has a 306-kilometre range.",
+        [E("306-kilometre", 306, "exact", "kilometer", "range")],
+    ),
+    ("It was a 24-hour strike.", [E("24-hour", 24, "exact", "hour", "strike")]),
+    ("The union called a two-day walkout.", [E("two-day", 2, "exact", "day", "walkout")]),
+    ("A 10-year-old boy was rescued.", [E("10-year", 10, "exact", "year", "boy")]),
+    ("Crews cleared a 5km stretch of road.", [E("5km", 5, "exact", "kilometer", "stretch")]),
+    ("Guards patrol a 190-mile-long border.", [E("190-mile", 190, "exact", "mile", "border")]),
+    ("A 3-metre wall surrounds the site.", [E("3-metre", 3, "exact", "meter", "wall")]),
+    ("Police found a 1/4-inch gap.", [E("1/4-inch", 0.25, "exact", "inch", "gap")]),
+    ("He set a 100-metre record.", [E("100-metre", 100, "exact", "meter", "record")]),
+    ("The 5-star hotel has 300 rooms.", [E("300", 300, "exact", None, "rooms")]),
+    ("A 1,000-page report was published.", NONE),
+    ("Authorities reported a 7.8-magnitude earthquake.", NONE),
+    ("A two-state solution is still possible.", NONE),
+]
+
+COMPOUNDS = [
+    ("He is 5ft 11in tall.", [E("5ft 11in", 5 + 11 / 12, "exact", "foot")]),
+    (
+        "The suspect is 6 feet 2 inches tall.",
+        [E("6 feet 2 inches", 6 + 2 / 12, "exact", "foot", "suspect")],
+    ),
+    ("He is 5 feet and 2 inches tall.", [E("5 feet and 2 inches", 5 + 2 / 12, "exact", "foot")]),
+    (
+        "The flight took 3 hours 20 minutes.",
+        [E("3 hours 20 minutes", 3 + 20 / 60, "exact", "hour")],
+    ),
+    (
+        "The baby weighed 7 pounds 6 ounces.",
+        [E("7 pounds 6 ounces", 7 + 6 / 16, "exact", "pound", "baby")],
+    ),
+    ("He is about 5ft 11in tall.", [E("about 5ft 11in", 5 + 11 / 12, "approximate", "foot")]),
+]
+
+TEMPERATURES = [
+    ("It was 86F in Miami on Tuesday.", [E("86F", 86, "exact", "degree_Fahrenheit")]),
+    ("It was 30°C in Madrid.", [E("30°C", 30, "exact", "degree_Celsius")]),
+    (
+        "Temperatures reached 30 degrees Celsius.",
+        [E("30 degrees Celsius", 30, "exact", "degree_Celsius")],
+    ),
+    (
+        "The forecast is for highs of 98.6 degrees Fahrenheit.",
+        [E("98.6 degrees Fahrenheit", 98.6, "exact", "degree_Fahrenheit", "highs")],
+    ),
+    ("Overnight lows fell to -5C in the north.", [E("-5C", -5, "exact", "degree_Celsius")]),
+    ("The thermometer read minus 12C at dawn.", [E("minus 12C", -12, "exact", "degree_Celsius")]),
+    (
+        "The boiling point is 100° Celsius.",
+        [E("100° Celsius", 100, "exact", "degree_Celsius", "boiling point")],
+    ),
+    (
+        "The outside temperature is 40 deg celsius.",
+        [E("40 deg celsius", 40, "exact", "degree_Celsius", "outside temperature")],
+    ),
+    ("Heat of 104 °F was recorded.", [E("104 °F", 104, "exact", "degree_Fahrenheit", "Heat")]),
+    (
+        "It was 40 degrees in the shade.",
+        [E("40 degrees", 40, "exact", "degree_Celsius|degree_Fahrenheit")],
+    ),
+    ("The 1.5C target is slipping away.", [E("1.5C", 1.5, "exact", "degree_Celsius", "target")]),
+    ("Absolute zero is 0 kelvin.", [E("0 kelvin", 0, "exact", "kelvin", "Absolute zero")]),
+    ("It was a U-turn of 180 degrees.", NONE),
+    ("The camera rotates 360° in 2 seconds.", [E("2 seconds", 2, "exact", "second")]),
+    ("Officials made a 180-degree turn on policy.", NONE),
+    ("Charter a Boeing 777F to carry supplies.", NONE),
+]
+
+AREAS_VOLUMES = [
+    ("The park covers 250 km².", [E("250 km²", 250, "exact", "kilometer ** 2", "park")]),
+    (
+        "The reserve covers 96 sq mi of forest.",
+        [E("96 sq mi", 96, "exact", "mile ** 2", "reserve")],
+    ),
+    ("The farm spans 1,200 acres.", [E("1,200 acres", 1200, "exact", "acre", "farm")]),
+    ("The fire burned 4,000 hectares.", [E("4,000 hectares", 4000, "exact", "hectare")]),
+    ("The flat is 85 square metres.", [E("85 square metres", 85, "exact", "meter ** 2", "flat")]),
+    ("Italy covers 301,338 km2.", [E("301,338 km2", 301338, "exact", "kilometer ** 2", "Italy")]),
+    ("The zone is 4 km squared.", [E("4 km squared", 4, "exact", "kilometer ** 2", "zone")]),
+    (
+        "The lake holds 500 million cubic metres of water.",
+        [E("500 million cubic metres", 5e8, "exact", "meter ** 3")],
+    ),
+    ("The tank holds 500 litres of fuel.", [E("500 litres", 500, "exact", "liter")]),
+    (
+        "The tanker carried 2 million barrels of oil.",
+        [E("2 million barrels", 2e6, "exact", "oil_barrel")],
+    ),
+    ("Output rose to 9.5 million bbl a day.", [E("9.5 million bbl", 9.5e6, "exact", "oil_barrel")]),
+    (
+        "Drivers used 3.5 gallons of fuel.",
+        [E("3.5 gallons", 3.5, "exact", "gallon|imperial_gallon")],
+    ),
+    ("The bottle holds 750 ml.", [E("750 ml", 750, "exact", "milliliter")]),
+    ("Add 3 tablespoons of butter.", [E("3 tablespoons", 3, "exact", "tablespoon")]),
+    ("The pub sold 400 pints.", [E("400 pints", 400, "exact", "pint|imperial_pint")]),
+]
+
+ENERGY_POWER = [
+    ("The plant produces 20 GWh a year.", [E("20 GWh", 20, "exact", "gigawatt_hour")]),
+    ("The reactor generates 1,600 MW of power.", [E("1,600 MW", 1600, "exact", "megawatt")]),
+    (
+        "A 500 MW power station will be built.",
+        [E("500 MW", 500, "exact", "megawatt", "power station")],
+    ),
+    ("The battery stores 75 kWh.", [E("75 kWh", 75, "exact", "kilowatt_hour")]),
+    ("The engine delivers 300 horsepower.", [E("300 horsepower", 300, "exact", "horsepower")]),
+    ("The panel produces 400 watts.", [E("400 watts", 400, "exact", "watt")]),
+    ("The meal contains 800 calories.", [E("800 calories", 800, "exact", "kilocalorie")]),
+    ("The grid lost 2 GW overnight.", [E("2 GW", 2, "exact", "gigawatt")]),
+    (
+        "Coal yields about 15,000 British thermal units.",
+        [E("about 15,000 British thermal units", 15000, "approximate", "british_thermal_unit")],
+    ),
+    ("Britain used 300 TWh of electricity.", [E("300 TWh", 300, "exact", "terawatt_hour")]),
+    ("The blast released 4 megajoules.", [E("4 megajoules", 4, "exact", "megajoule")]),
+]
+
+MASS_LENGTH_SPEED = [
+    ("The boxer weighs 70 kg.", [E("70 kg", 70, "exact", "kilogram", "boxer")]),
+    ("The whale weighed 40 tonnes.", [E("40 tonnes", 40, "exact", "metric_ton", "whale")]),
+    (
+        "The ship carried 10 tons of grain.",
+        [E("10 tons", 10, "exact", "short_ton|long_ton|metric_ton")],
+    ),
+    ("Police seized 2.5 kilograms of cocaine.", [E("2.5 kilograms", 2.5, "exact", "kilogram")]),
+    ("You weigh 200lbs.", [E("200lbs", 200, "exact", "pound")]),
+    ("The cable is 2 mm thick.", [E("2 mm", 2, "exact", "millimeter", "cable")]),
+    (
+        "The tumour measured 2.3 cm x 2.3 cm.",
+        [E("2.3 cm", 2.3, "exact", "centimeter"), E("2.3 cm", 2.3, "exact", "centimeter")],
+    ),
+    ("The plane flew at 35,000 feet.", [E("35,000 feet", 35000, "exact", "foot", "plane")]),
+    ("The car reached 120 mph on the motorway.", [E("120 mph", 120, "exact", "mile / hour")]),
+    ("Winds gusted at 100 km/h.", [E("100 km/h", 100, "exact", "kilometer / hour", "Winds")]),
+    (
+        "The car has a top speed of 200 km/h.",
+        [E("200 km/h", 200, "exact", "kilometer / hour", "top speed")],
+    ),
+    ("The ship sailed at 20 knots.", [E("20 knots", 20, "exact", "knot", "ship")]),
+    (
+        "The storm moved at 15 miles an hour.",
+        [E("15 miles an hour", 15, "exact", "mile / hour", "storm")],
+    ),
+    ("The fish was 40 cm long.", [E("40 cm", 40, "exact", "centimeter", "fish")]),
+    (
+        "Hubble could be off by up to 4,000 km.",
+        [E("up to 4,000 km", 4000, "upper-bound", "kilometer")],
+    ),
+    (
+        "L2 is at 1,500,000 kilometres from Earth.",
+        [E("1,500,000 kilometres", 1.5e6, "exact", "kilometer")],
+    ),
+    (
+        "The chip is 16.25 nanometers across.",
+        [E("16.25 nanometers", 16.25, "exact", "nanometer", "chip")],
+    ),
+    (
+        "The vessel is 5 nm off the coast.",
+        [E("5 nm", 5, "exact", "nanometer|nautical_mile", "vessel")],
+    ),
+    ("The dose was 150 micrograms.", [E("150 micrograms", 150, "exact", "microgram", "dose")]),
+    ("The runner covered 26.2 miles.", [E("26.2 miles", 26.2, "exact", "mile")]),
+    ("The drone flew 1.5m above the ground.", [E("1.5m", 1.5, "exact", "meter|")]),
+]
+
+DURATIONS = [
+    ("The siege lasted 20 years.", [E("20 years", 20, "exact", "year")]),
+    ("The project was delayed by 12 months.", [E("12 months", 12, "exact", "month")]),
+    ("The talks ended after two weeks.", [E("two weeks", 2, "exact", "week")]),
+    ("The journey takes about 90 minutes.", [E("about 90 minutes", 90, "approximate", "minute")]),
+    ("The blackout lasted 36 hours.", [E("36 hours", 36, "exact", "hour")]),
+    ("She served three decades in Congress.", [E("three decades", 3, "exact", "decade_of_years")]),
+    ("The prisoner was freed after 2 1/2 years.", [E("2 1/2 years", 2.5, "exact", "year")]),
+    ("The launch took 90 seconds.", [E("90 seconds", 90, "exact", "second")]),
+    ("He spent five days in custody.", [E("five days", 5, "exact", "day")]),
+    ("The shortest day has only 3 hrs of light.", [E("3 hrs", 3, "exact", "hour")]),
+    ("Ceasefire talks began two months ago.", [E("two months", 2, "exact", "month")]),
+    (
+        "Forrest ran for 3 years, 2 months, 14 days.",
+        [
+            E("3 years", 3, "exact", "year", "Forrest"),
+            E("2 months", 2, "exact", "month"),
+            E("14 days", 14, "exact", "day"),
+        ],
+    ),
+    ("Interstate 95 was closed for 6 hours.", [E("6 hours", 6, "exact", "hour")]),
+    ("The Apollo 11 crew spent 21 hours on the Moon.", [E("21 hours", 21, "exact", "hour")]),
+    ("The meeting starts at 10:30 and lasts 2 hours.", [E("2 hours", 2, "exact", "hour")]),
+]
+
+FRACTIONS = [
+    ("The station is 1/4 mile from the border.", [E("1/4 mile", 0.25, "exact", "mile", "station")]),
+    ("The crater is 2 1/2 miles wide.", [E("2 1/2 miles", 2.5, "exact", "mile", "crater")]),
+    ("The door is 2 1/2 in thick.", NONE),  # a spaced "in" is read as the preposition
+    ("About 1/4 of the budget was spent.", [E("About 1/4", 0.25, "approximate")]),
+    ("Add ½ cup of sugar.", NONE),
+    ("The shop is open 24/7 and employs 15 people.", [E("15", 15, "exact", None, "people")]),
+    ("The 9/11 attacks killed 2,977 people.", [E("2,977", 2977, "exact", None, "people")]),
+    ("Two thirds of voters backed the plan.", NONE),
+    ("Three fifths of the seats went to the party.", NONE),
+    ("Two-thirds of voters backed the plan.", NONE),
+    ("One in five adults smoked in 2010.", NONE),
+    ("Four in 10 Americans own a gun.", NONE),
+    ("Stage 4 cancer affects 1 in 20 patients.", NONE),
+    ("A third of voters backed the plan, or 33%.", [E("33%", 33, "exact", "percent")]),
+]
+
+DATES_AND_YEARS = [
+    ("In 2022, 10,000 troops were sent.", [E("10,000", 10000, "exact", None, "troops")]),
+    ("By 2024 the army had 300 tanks.", [E("300", 300, "exact", None, "tanks")]),
+    (
+        "The war began in 2022 and 2,000 homes were lost.",
+        [E("2,000", 2000, "exact", None, "homes")],
+    ),
+    ("From 2022-2024 the budget grew by $2bn.", [E("$2bn", 2e9, "exact", "USD")]),
+    ("The 2022–23 season ended with 30 wins.", [E("30", 30, "exact", None, "wins")]),
+    ("On November 5, 40 people were hurt.", [E("40", 40, "exact", None, "people")]),
+    (
+        "Trump takes office on Jan. 20 with 312 electoral votes.",
+        [E("312", 312, "exact", None, "electoral votes")],
+    ),
+    ("On 20 January 1,500 guests attended.", [E("1,500", 1500, "exact", None, "guests")]),
+    (
+        "The vote is due on March 3 and 5,000 observers will attend.",
+        [E("5,000", 5000, "exact", None, "observers")],
+    ),
+    ("The report dated 5/17/2018 listed 14 sites.", [E("14", 14, "exact", None, "sites")]),
+    ("The 2021-06 report listed 40 incidents.", [E("40", 40, "exact", None, "incidents")]),
+    ("The plan is due around 2030, officials said.", NONE),
+    ("Around 2000 people attended.", [E("Around 2000", 2000, "approximate", None, "people")]),
+    ("The 1990s saw 3 recessions.", [E("3", 3, "exact", None, "recessions")]),
+    ("He is in his 50s and owns 2 houses.", [E("2", 2, "exact", None, "houses")]),
+    (
+        "The 21st century began with 6 billion people.",
+        [E("6 billion", 6e9, "exact", None, "people")],
+    ),
+    ("The 1st Battalion lost 12 soldiers.", [E("12", 12, "exact", None, "soldiers")]),
+    (
+        "The 3rd Armored Division deployed 4,000 troops.",
+        [E("4,000", 4000, "exact", None, "troops")],
+    ),
+    ("Upgrade to version 3.11 before 10 March.", NONE),
+    ("The twenty-fifth anniversary was held.", NONE),
+]
+
+IDENTIFIERS = [
+    ("A Boeing 737 carrying 150 passengers landed.", [E("150", 150, "exact", None, "passengers")]),
+    (
+        "Python 3.11 was released with 25 new features.",
+        [E("25", 25, "exact", None, "new features")],
+    ),
+    ("NATO's Article 5 covers all 32 members.", [E("32", 32, "exact", None, "members")]),
+    ("The convoy used Route 66 for 300 miles.", [E("300 miles", 300, "exact", "mile")]),
+    (
+        "Dzhabarov warned of World War Three as 5 missiles hit Kyiv.",
+        [E("5", 5, "exact", None, "missiles")],
+    ),
+    ("Chapter 11 protects the firm's 5,000 jobs.", [E("5,000", 5000, "exact", None, "jobs")]),
+    ("The Category 5 hurricane killed 40 people.", [E("40", 40, "exact", None, "people")]),
+    ("Apollo 11 landed in 1969.", NONE),
+    ("He lives at No. 10 with 2 cats.", [E("2", 2, "exact", None, "cats")]),
+    ("The code 007 was used by 12 agents.", [E("12", 12, "exact", None, "agents")]),
+    ("A 7-Eleven store opened.", NONE),
+    ("Windows 11 runs on 400 million devices.", [E("400 million", 4e8, "exact", None, "devices")]),
+    ("The 4K screen costs $500.", [E("$500", 500, "exact", "USD", "screen")]),
+    ("The 5G network reaches 90% of homes.", [E("90%", 90, "exact", "percent", "network")]),
+    ("Intel Core i7 860 Processor", NONE),
+    ("He lives at 10 Downing Street with 2 cats.", [E("2", 2, "exact", None, "cats")]),
+    ("The iOS 17 update fixed 12 bugs.", [E("12", 12, "exact", None, "bugs")]),
+    ("Workers moved their 401(k) plans.", NONE),
+    ("The S&P 500 rose 2% on Friday.", [E("2%", 2, "exact", "percent")]),
+    ("The FTSE 100 fell 1.5%.", [E("1.5%", 1.5, "exact", "percent")]),
+    ("Cannington—South 32 Ltd", NONE),
+    ("The rocket carried a 1.7 eV detector.", NONE),
+    ("The drive holds 8 GB of data.", NONE),
+    ("Carbon dioxide reached 420 ppm.", NONE),
+]
+
+TIMES_PHONES_SCORES = [
+    ("Call 555-123-4567 for the 24 tickets left.", [E("24", 24, "exact", None, "tickets")]),
+    ("Dial +44 20 7946 0958 to reach one of 3 agents.", [E("3", 3, "exact", None, "agents")]),
+    ("Call (555) 123 4567 now.", NONE),
+    (
+        "Polls open at 10 a.m. and 4 million people are expected.",
+        [E("4 million", 4e6, "exact", None, "people")],
+    ),
+    (
+        "The match kicks off at 3pm in front of 60,000 fans.",
+        [E("60,000", 60000, "exact", None, "fans")],
+    ),
+    ("The bank robbery began at 2pm and was over by 2.17pm.", NONE),
+    ("Troops moved at 0900 GMT.", NONE),
+    (
+        "The resolution passed by a 2:1 majority with 120 votes.",
+        [E("120", 120, "exact", None, "votes")],
+    ),
+    ("The team won 3-2 in front of 40,000 fans.", [E("40,000", 40000, "exact", None, "fans")]),
+    ("City sealed a 2-1 victory over United.", NONE),
+    ("The court's 5-4 vote upheld the law.", NONE),
+    ("It was a 50-50 decision.", NONE),
+    ("Chelsea lost 0-1 at home.", NONE),
+    ("The score stood at 24-17 at half-time.", NONE),
+    ("The car does 50 miles per gallon.", NONE),
+    ("It reached 20 km/ms.", NONE),
+]
+
+
+def _cases() -> list:
+    tables = {
+        "seeds": SEEDS, "counts": COUNTS, "words": WORDS, "money": SCALES_AND_MONEY,
+        "percent": PERCENTAGES, "ranges": RANGES, "qualifiers": QUALIFIERS,
+        "adjectival": ADJECTIVAL, "compounds": COMPOUNDS, "temperatures": TEMPERATURES,
+        "areas": AREAS_VOLUMES, "energy": ENERGY_POWER, "mass-length-speed": MASS_LENGTH_SPEED,
+        "durations": DURATIONS, "fractions": FRACTIONS, "dates": DATES_AND_YEARS,
+        "identifiers": IDENTIFIERS, "times-phones-scores": TIMES_PHONES_SCORES,
+    }  # fmt: skip
+    return [
+        pytest.param(sentence, expected, id=f"{name}: {sentence[:50]}")
+        for name, table in tables.items()
+        for sentence, expected in table
+    ]
+
+
+CASES = _cases()
+
+
+def test_the_table_is_large() -> None:
+    assert len(CASES) >= 200
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES)
+def test_claims_of_sentence(sentence: str, expected: list[Expect]) -> None:
+    claims = claims_of(sentence)
+    assert [c.text for c in claims] == [e.text for e in expected]
+    for claim, want in zip(claims, expected, strict=True):
+        if isinstance(want.value, tuple):
+            assert (claim.low, claim.high) == pytest.approx(want.value), claim.text
+        else:
+            assert claim.value == pytest.approx(want.value), claim.text
+        assert claim.qualifier == want.qualifier, claim.text
+        assert unit_of(claim) == want.unit, claim.text
+        assert claim.subject == want.subject, claim.text
+        assert sentence[claim.location.start : claim.location.end] == want.text
+
+
+# (phrase, low, high): the interval each claim allows (see claims.interval).
+INTERVALS = [
+    ("11,000 troops", 10500, 11500),  # a round figure: half its last non-zero place, at most 5%
+    ("306 km", 305.5, 306.5),  # every digit counts
+    ("190 miles", 185, 195),
+    ("300 km", 285, 315),  # 300 may be 306 rounded, but not by more than 5%
+    ("1.5 million people", 1.45e6, 1.55e6),
+    ("£4.2m", 4.15e6, 4.25e6),
+    ("2.50 metres", 2.495, 2.505),
+    ("about 190 miles", 171, 209),  # approximate: at least 10% either way
+    ("about 3,000 people", 2700, 3300),
+    ("roughly 306 km", 275.4, 336.6),
+    ("over 10,000 troops", 10000, None),  # a lower bound
+    ("at least 27 people", 27, None),
+    ("10,000 or more troops", 10000, None),
+    ("fewer than 100 people", None, 100),  # strictly less
+    ("under 20 children", None, 20),
+    ("up to 190 miles", 185, 195),  # a stated maximum: the maximum itself is the claim
+    ("as many as 200 soldiers", 190, 210),
+    ("10-12 people", 9.5, 12.5),  # a range spans both ends
+    ("between 10 and 12 people", 9.5, 12.5),
+    ("$5-10bn", 4.5e9, 10.5e9),
+    ("30 to 55 km/h", 28.5, 55.5),
+    ("2 1/2 miles", 2.4375, 2.5625),  # a fraction is known to the eighth
+    ("two and a half miles", 2.25, 2.75),  # to the half written
+    ("5ft 11in", 5 + 11 / 12 - 1 / 24, 5 + 11 / 12 + 1 / 24),  # to the inch
+    ("minus 12C", -12.5, -11.5),
+]
+
+
+@pytest.mark.parametrize(("phrase", "low", "high"), INTERVALS, ids=[i[0] for i in INTERVALS])
+def test_interval(phrase: str, low: float | None, high: float | None) -> None:
+    (claim,) = claims_of(phrase)
+    assert (claim.low, claim.high) == pytest.approx((low, high))
