@@ -61,7 +61,8 @@ def conversion_pairs(prose: str, claims: Sequence[Claim]) -> Iterator[Conversion
 
 
 def _is_measure(claim: Claim) -> bool:
-    return bool(claim.readings) and all(r.is_physical for r in claim.readings)
+    """A physical quantity, or a form that may be one ("1,312 m": metres or millions)."""
+    return any(r.is_physical for r in claim.readings)
 
 
 def dimensions_differ(pair: ConversionPair) -> bool:
@@ -85,11 +86,14 @@ def _points(claim: Claim, reading: Reading) -> list[Point]:
     return [Point(total, step, None)]
 
 
+def _width(point: Point) -> float:
+    """How far the value a figure was rounded from may lie: the precision of its digits, with
+    trailing zeros read as rounding ("230 km/h" may be 225 to 235), as for any figure."""
+    return point.figure.half_width if point.figure is not None else point.step / 2
+
+
 def _tolerance(point: Point, claim: Claim, other: Claim, extra: float) -> float:
-    if point.figure is not None:
-        width = point.figure.half_width
-    else:
-        width = point.step / 2
+    width = _width(point)
     approximate = "approximate" in (claim.qualifier, other.qualifier)
     slack = extra + (APPROXIMATE_SLACK if approximate else 0)
     return width + slack * abs(point.value)
@@ -99,17 +103,21 @@ def judge(pair: ConversionPair, extra_tolerance: float = 0.0) -> Verdict | None:
     """Whether the target is a rounding of the converted source, trying every reading of an
     ambiguous unit; None when no reading pair can be compared."""
     first: Verdict | None = None
-    ambiguous = pair.source.ambiguous or pair.target.ambiguous
-    for source_reading in pair.source.readings:
-        for target_reading in pair.target.readings:
-            if source_reading.dimension != target_reading.dimension:
-                continue
-            verdict = _judge_units(pair, source_reading, target_reading, extra_tolerance, ambiguous)
-            if verdict is None:
-                continue
-            if verdict.agrees:
-                return verdict
-            first = first or verdict
+    readings = [
+        (source_reading, target_reading)
+        for source_reading in pair.source.readings
+        for target_reading in pair.target.readings
+        if source_reading.dimension == target_reading.dimension
+    ]
+    # "1,312 m" beside "400 feet" can only be metres: the other side settles the reading.
+    ambiguous = len(readings) > 1
+    for source_reading, target_reading in readings:
+        verdict = _judge_units(pair, source_reading, target_reading, extra_tolerance, ambiguous)
+        if verdict is None:
+            continue
+        if verdict.agrees:
+            return verdict
+        first = first or verdict
     return first
 
 
@@ -129,8 +137,8 @@ def _judge_units(
     for source, target in zip(sources, targets, strict=True):
         exact = convert(source.value, su, tu)
         ends = (
-            convert(source.value - source.step / 2, su, tu),
-            convert(source.value + source.step / 2, su, tu),
+            convert(source.value - _width(source), su, tu),
+            convert(source.value + _width(source), su, tu),
         )
         tolerance = _tolerance(target, pair.target, pair.source, extra)
         expected.append(exact)

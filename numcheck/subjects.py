@@ -25,7 +25,7 @@ FUNCTION_WORDS = frozenset(
 )
 # Verbs that end a noun phrase and that the "-ed" rule misses: "40 villages lost power".
 VERBS = frozenset(
-    """lost cost costs won fell rose said told made took came went got left ran saw became
+    """lost won fell rose said told made took came went got left ran saw became
     began brought built bought caught drove fled fought found gave grew held hit kept knew led
     met paid put sent set sold spent stood struck swept thought threw wrote die died remain
     flew blew drew rode swam
@@ -46,7 +46,7 @@ _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w’'.&-]*)")
 _SKIP_PARENTHESIS = re.compile(r"^\s*\([^()]{0,60}\)")
 _CONNECTOR_BEFORE = re.compile(
     r"(?<![\w’'&-])([^\W\d_][\w’'&-]*(?:\s+[^\W\d_][\w’'&-]*){0,2}?)\s+"
-    r"(?:of|is|was|are|were|measuring|spanning|covering|reaching|totalling|totaling|for|at"
+    r"(of|is|was|are|were|measuring|spanning|covering|reaching|totalling|totaling|for|at"
     r"|covers|measures|spans|stretches|reaches|weighs|weighed|totals|totalled|costs|cost"
     r"|(?:is|was|are|were|been)\s+(?:estimated|valued|put|priced|pegged|set|forecast|projected)\s+at"
     r"|(?:starts?|started|begins?|began)\s+at)\s+$",
@@ -97,14 +97,19 @@ def preceding_noun(prose: str, start: int) -> str | None:
     if not found:
         return None
     words = found.group(1).split()
-    while words and _is_verb(words[-1].lower()):  # "the plane flew at", "store was robbed of"
-        words.pop()
+    gerund = found.group(2).lower() != "of"  # "cruising at" is a verb, "funding of" a noun
+    while words and (_is_verb(words[-1].lower()) or (gerund and _is_gerund(words[-1]))):
+        words.pop()  # "the plane flew at", "the store was robbed of", "the jet was cruising at"
     kept: list[str] = []
     for word in reversed(words):
-        if word.lower() in FUNCTION_WORDS:
-            break
+        if word.lower() in FUNCTION_WORDS or _is_verb(word.lower()):
+            break  # "Beryl packed winds of": the noun phrase starts after the verb
         kept.insert(0, word)
     return " ".join(kept) if kept else None
+
+
+def _is_gerund(word: str) -> bool:
+    return len(word) > 5 and word.lower().endswith("ing")
 
 
 def _is_verb(word: str) -> bool:

@@ -135,6 +135,8 @@ COUNTS = [
     ),
     ("The COP28 summit drew 70,000 delegates.", [E("70,000", 70000, "exact", None, "delegates")]),
     ("The G7 pledged $50bn.", [E("$50bn", 50e9, "exact", "USD")]),
+    ("It announced new funding of $5bn.", [E("$5bn", 5e9, "exact", "USD", "new funding")]),
+    ("The audit found a 55% cost overrun.", [E("55%", 55, "exact", "percent", "cost overrun")]),
     ("Zero deaths were recorded.", [E("Zero", 0, "exact", None, "deaths")]),
 ]
 
@@ -580,6 +582,11 @@ MASS_LENGTH_SPEED = [
         [E("200 km/h", 200, "exact", "kilometer / hour", "top speed")],
     ),
     ("The ship sailed at 20 knots.", [E("20 knots", 20, "exact", "knot", "ship")]),
+    ("The jet was cruising at 30,000 feet.", [E("30,000 feet", 30000, "exact", "foot")]),
+    (
+        "Beryl packed winds of up to 130 mph.",
+        [E("up to 130 mph", 130, "upper-bound", "mile / hour", "winds")],
+    ),
     (
         "The storm moved at 15 miles an hour.",
         [E("15 miles an hour", 15, "exact", "mile / hour", "storm")],
