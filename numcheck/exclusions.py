@@ -52,7 +52,7 @@ _ADDRESS_AFTER = re.compile(
 _YEAR = re.compile(r"1\d{3}|20\d{2}")
 _NOUN_AFTER = re.compile(r"^[ \t]+(?!(?:and|or|to|in|on|at|by|for|from|with|of|the|a|an)\b)[a-z]")
 _ORDINAL_AFTER = re.compile(
-    r"^\s+(?:thirds?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|elevenths?"
+    r"^\s+(?:and\s+(?:an?|one|two|three|four|five|six|seven|eight|nine)\s+)?(?:thirds?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|elevenths?"
     r"|twelfths?|(?:thir|four|fif|six|seven|eigh|nine)teenths?|(?:twen|thir|for|fif|six|seven"
     r"|eigh|nine)tieths?|hundredths?|thousandths?|millionths?|billionths?|trillionths?|halves)\b",
     re.IGNORECASE,
@@ -225,7 +225,7 @@ def label_fraction(prose: str, match: Match) -> bool:
 
 
 def ordinal_after(prose: str, match: Match) -> bool:
-    """ "two thirds", "three fifths", "a hundred trillionths": a fraction in words."""
+    """ "two thirds", "three fifths", "forty two and a third": a fraction in words."""
     return _bare(match) and bool(_ORDINAL_AFTER.match(_after(prose, match)))
 
 

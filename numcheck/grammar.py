@@ -163,14 +163,62 @@ class Separator:
         return self.text.strip() == "-"
 
 
+class _Number(pp.Token):
+    """A figure: a fraction ("1/4", "2 1/2"), digits ("10,000", "1.5") or words
+    ("twenty-five"), tried in that order in one step."""
+
+    _fraction = re.compile(FRACTION_PATTERN)
+    _digits = re.compile(DIGITS_PATTERN)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.errmsg = "expected a number"
+        self.mayReturnEmpty = False
+        self._words = _WordNumber()
+
+    def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
+        for pattern, maker in ((self._fraction, fraction_figure), (self._digits, digits_figure)):
+            found = pattern.match(instring, loc)
+            if found:
+                figure = maker(loc, found.group())
+                if figure is not None:
+                    return found.end(), figure
+        return self._words.parseImpl(instring, loc, do_actions)
+
+
+class _Unit(pp.Token):
+    """A unit after a figure: "-mile" (adjectival), "km" touching it, or " miles" after
+    whitespace; gives a Token and whether it was hyphenated."""
+
+    def __init__(self, touching: str, spaced: str) -> None:
+        super().__init__()
+        self.errmsg = "expected a unit"
+        self.mayReturnEmpty = False
+        self.skipWhitespace = False
+        self._hyphen = re.compile(rf"-(?=\w)({touching})")
+        self._touching = re.compile(touching)
+        self._spaced = re.compile(rf"\s+({spaced})")
+
+    def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
+        for pattern, hyphenated in ((self._hyphen, True), (self._touching, False), (self._spaced, False)):
+            found = pattern.match(instring, loc)
+            if found:
+                group = found.lastindex or 0
+                start = found.start(group)
+                return found.end(), UnitToken(start, found.end(), found.group(group), hyphenated)
+        raise pp.ParseException(instring, loc, self.errmsg, self)
+
+
+@dataclass(frozen=True)
+class UnitToken(Token):
+    hyphenated: bool = False
+
+
 def _build(lx: Lexicon) -> pp.ParserElement:
     spaced_units = _unit_pattern([f for f in lx.forms if f.style != "attached"])
     touching_units = _unit_pattern(list(lx.forms))
 
-    digits = pp.Regex(DIGITS_PATTERN).set_parse_action(_number_action(digits_figure))
-    fraction = pp.Regex(FRACTION_PATTERN).set_parse_action(_number_action(fraction_figure))
-    words_number = _WordNumber()
-    number = (fraction | digits | words_number)("number")
+    number = _Number()("number")
     minus = _located(pp.Regex(r"(?i:minus)(?=\s+\d)"))("minus")
 
     scale_word = _located(pp.Regex(rf"(?i:{_alternation(list(lx.scale_words))})(?![\w])"))
@@ -180,25 +228,23 @@ def _build(lx: Lexicon) -> pp.ParserElement:
     # "5k" is 5,000; "4K" (a resolution) and "5K" (a race) are left alone.
     thousand_touching = _located(pp.Regex(r"k(?![\w])").leave_whitespace())
     currency = _located(pp.Regex(_alternation(list(lx.currency_prefixes))))("currency")
-
-    unit_touching = _located(pp.Regex(touching_units).leave_whitespace())
-    unit_spaced = _located(pp.Regex(spaced_units))
-    unit_hyphen = pp.Suppress(pp.Regex(r"-(?=\w)").leave_whitespace()) + _located(
-        pp.Regex(touching_units).leave_whitespace()
-    ).set_results_name("hyphen_unit")
+    unit = _Unit(touching_units, spaced_units)("unit")
 
     money = currency + number + pp.Opt((scale_touching | scale_word)("scale"))
     plain = pp.Opt(minus) + number + pp.Opt((thousand_touching | scale_word)("scale"))
     amount = money | plain
-    measure = pp.Group(
-        amount + pp.Opt(unit_hyphen | (unit_touching | unit_spaced).set_results_name("unit"))
-    ).set_parse_action(lambda s, loc, toks: _measure(lx, toks[0]))
+    measure = pp.Group(amount + pp.Opt(unit)).set_parse_action(
+        lambda s, loc, toks: _measure(lx, toks[0])
+    )
+    # Only look for a second figure where one can start: saves trying every part of a
+    # measure on the words that follow most claims.
+    figure_ahead = pp.FollowedBy(
+        pp.Regex(rf"[\d.½¼¾⅓⅔⅛]|{_alternation(list(lx.currency_prefixes))}|(?i:minus|and|{WORD_NUMBER_PATTERN})")
+    )
 
-    range_separator = (
-        pp.Regex(r"-[ \t]+to(?![\w])|[ \t]?–[ \t]?|—|-(?=[\d$£€.])").leave_whitespace()
-        | pp.CaselessKeyword("to")
-        | pp.CaselessKeyword("or")
-    ).set_parse_action(lambda toks: Separator(toks[0]))
+    range_separator = pp.Regex(
+        r"-[ \t]+to(?![\w])|[ \t]?–[ \t]?|—|-(?=[\d$£€.])|[ \t\n]+(?i:to|or)(?![\w])"
+    ).leave_whitespace().set_parse_action(lambda toks: Separator(toks[0].strip()))
     between = (
         pp.Suppress(pp.CaselessKeyword("between"))
         + measure
@@ -206,7 +252,7 @@ def _build(lx: Lexicon) -> pp.ParserElement:
         + measure
     )
     compound_part = pp.Opt(pp.Suppress(pp.CaselessKeyword("and"))) + measure("compound_part")
-    tail = (range_separator + measure)("range_end") | compound_part
+    tail = (range_separator + measure)("range_end") | (figure_ahead + compound_part)
     core = pp.Group(between)("between") | (measure + pp.Opt(tail))
     # A qualifier ends at a word boundary, unless it ends in a sign: "~40", "c.1500".
     qualifier_pattern = rf"(?i:{_alternation(list(qualifier_table()))})(?:(?<=\W)|(?![\w]))"
@@ -215,6 +261,7 @@ def _build(lx: Lexicon) -> pp.ParserElement:
         lambda s, loc, toks: Postfix(loc, loc + len(toks[0]), toks[0])
     )
     claim = pp.Located(pp.Opt(qualifier) + core + pp.Opt(postfix))
+    claim.parse_with_tabs()
     return claim
 
 
@@ -231,13 +278,12 @@ def _measure(lx: Lexicon, toks: pp.ParseResults) -> Measure:
         factor = lx.scale_attached.get(text) or lx.scale_words[text.lower()]
         figure = figure.scaled(factor)
     unit = None
-    for key, hyphenated in (("unit", False), ("hyphen_unit", True)):
-        if key in toks:
-            token = toks[key]
-            form = lx.form(token.text)
-            if form is not None:
-                unit = UnitMention(token.start, token.end, form, hyphenated)
-                end = token.end
+    if "unit" in toks:
+        token = toks["unit"]
+        form = lx.form(token.text)
+        if form is not None:
+            unit = UnitMention(token.start, token.end, form, token.hyphenated)
+            end = token.end
     words = not any(char.isdigit() for char in figure.text)
     if "minus" in toks:  # "minus 5C": the sign is part of the figure
         start = toks["minus"].start

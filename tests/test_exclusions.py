@@ -114,6 +114,8 @@ CASES = [
     ("Three fifths of the seats changed.", "Three", "ordinal_after"),
     ("A hundred thousandths of a second.", "A hundred", "ordinal_after"),
     ("Three halves make one and a half.", "Three", "ordinal_after"),
+    ("It measured forty two and a third.", "forty two", "ordinal_after"),
+    ("It took two and a half years.", "two and a half years", None),
     ("Two quarters of growth followed.", "Two", None),  # fiscal quarters are counted
     ("Two thirty-year bonds sold.", "Two", None),
     # ratio

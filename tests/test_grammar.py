@@ -9,6 +9,7 @@ other quantity extractors (Recognizers-Text, quantulum3).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import NamedTuple
 
 import pytest
@@ -827,3 +828,51 @@ INTERVALS = [
 def test_interval(phrase: str, low: float | None, high: float | None) -> None:
     (claim,) = claims_of(phrase)
     assert (claim.low, claim.high) == pytest.approx((low, high))
+
+
+SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def _seed_claims() -> list:
+    claims = []
+    for path in sorted(SEEDS_DIR.glob("*.txt")):
+        claims.extend(claims_of(path.read_text(encoding="utf-8"), path=path.name))
+    return claims
+
+
+def test_seed_articles_keep_their_claims() -> None:
+    claims = _seed_claims()
+    found = {(c.text, c.qualifier, c.unit, c.subject) for c in claims}
+    assert ("up to 190 miles", "upper-bound", "mile", "range") in found
+    assert ("over 10,000", "lower-bound", None, "North Korean troops") in found
+    assert ("over 10,000", "lower-bound", None, "North Korean ground troops") in found
+    assert ("greater than 10,000", "lower-bound", None, "North Korean soldiers") in found
+    assert ("11,000", "exact", None, "North Korean troops") in found
+    assert ("800-mile", "exact", "mile", "buffer zone") in found
+    assert ("20 years", "exact", "year", "NATO aspirations") in found
+    assert ("12 months", "exact", "month", None) in found
+
+
+SEED_CLAIMS = {
+    "000": ["two", "up to 190 miles", "306 km", "over 10,000"],
+    "001": ["two", "up to 190 miles", "306 km", "two months", "over 10,000"],
+    "002": ["11,000", "about 190 miles", "800-mile", "20 years"],
+    "003": [
+        "Two",
+        "two months",
+        "as much as 190 miles",
+        "306 km",
+        "12 months",
+        "greater than 10,000",
+    ],
+    "004": ["two", "two months", "up to 190 miles", "306 kilometers"],
+}
+
+
+@pytest.mark.parametrize(("prefix", "texts"), list(SEED_CLAIMS.items()))
+def test_seed_article_claims_and_nothing_else(prefix: str, texts: list[str]) -> None:
+    """No claim on "F-16s", "2022", "by 2024", "January 20", "Jan. 20", "November 5", "World
+    War Three", "one hand"."""
+    (path,) = SEEDS_DIR.glob(f"{prefix}_*.txt")
+    claims = claims_of(path.read_text(encoding="utf-8"), path=path.name)
+    assert [c.text for c in claims] == texts
