@@ -241,10 +241,16 @@ def _claims(args: argparse.Namespace) -> int:
 def _stories(args: argparse.Namespace) -> int:
     import json
 
+    from numcheck.document_set import gather
     from numcheck.extract import extract
     from numcheck.stories import group_stories
 
-    documents, skipped = _read(args)
+    if args.format not in ("text", "json"):
+        raise UsageError(f"the {args.format} format lists findings, not stories (use text or json)")
+    config = _config(args)
+    documents, skipped = _read(args, config)
+    document_set = gather(documents, config)  # the config's corpus and stories apply too
+    documents, skipped = document_set.documents, skipped + document_set.skipped
     claims = {document.path: extract(document) for document in documents}
     groups: dict[str, list[str]] = {}
     for path, story in group_stories(documents, claims).items():

@@ -52,7 +52,8 @@ _ADDRESS_AFTER = re.compile(
 _YEAR = re.compile(r"1\d{3}|20\d{2}")
 _NOUN_AFTER = re.compile(r"^[ \t]+(?!(?:and|or|to|in|on|at|by|for|from|with|of|the|a|an)\b)[a-z]")
 _ORDINAL_AFTER = re.compile(
-    r"^\s+(?:and\s+(?:an?|one|two|three|four|five|six|seven|eight|nine)\s+)?(?:thirds?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|elevenths?"
+    r"^\s+(?:and\s+(?:an?|one|two|three|four|five|six|seven|eight|nine)\s+)?"
+    r"(?:thirds?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|elevenths?"
     r"|twelfths?|(?:thir|four|fif|six|seven|eigh|nine)teenths?|(?:twen|thir|for|fif|six|seven"
     r"|eigh|nine)tieths?|hundredths?|thousandths?|millionths?|billionths?|trillionths?|halves)\b",
     re.IGNORECASE,
@@ -165,9 +166,10 @@ def phone_number(prose: str, match: Match) -> bool:
     if not _bare(match):
         return False
     low, high = match.start, match.end
-    while low > 0 and prose[low - 1] in _PHONE_CHARS:
+    floor, ceiling = max(0, low - 24), min(len(prose), high + 24)  # a phone number is short
+    while low > floor and prose[low - 1] in _PHONE_CHARS:
         low -= 1
-    while high < len(prose) and prose[high] in _PHONE_CHARS:
+    while high < ceiling and prose[high] in _PHONE_CHARS:
         high += 1
     around = re.findall(r"\d+", prose[low : match.start] + " " + prose[match.end : high])
     if not around:  # "1 234 567" alone is a number grouped with spaces

@@ -103,6 +103,10 @@ def _number_action(maker):
     return action
 
 
+# "twenty-one trillion three hundred and forty-five thousand six hundred and seventy-eight"
+_MOST_WORDS = 20
+
+
 class _WordNumber(pp.Token):
     """A number in words: the longest run of number words that reads as one number, so that
     "Two thirty-year bonds" reads "Two" and then "thirty-year"."""
@@ -118,13 +122,19 @@ class _WordNumber(pp.Token):
     def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
         found = self._pattern.match(instring, loc)
         text = found.group() if found else ""
-        while text:
-            figure = words_figure(loc, text)
+        ends = [cut.start() for cut in self._cut.finditer(text)][:_MOST_WORDS] + [len(text)]
+        best, misses = None, 0
+        for end in ends:  # growing prefixes; "two and a" fails where "two and a half" reads
+            figure = words_figure(loc, text[:end])
             if figure is not None:
-                return loc + len(text), figure
-            cuts = [cut.start() for cut in self._cut.finditer(text)]
-            text = text[: cuts[-1]] if cuts else ""
-        raise pp.ParseException(instring, loc, self.errmsg, self)
+                best, misses = figure, 0
+            else:
+                misses += 1
+                if misses > 3:
+                    break
+        if best is None:
+            raise pp.ParseException(instring, loc, self.errmsg, self)
+        return best.end, best
 
 
 @functools.cache
@@ -200,7 +210,11 @@ class _Unit(pp.Token):
         self._spaced = re.compile(rf"\s+({spaced})")
 
     def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
-        for pattern, hyphenated in ((self._hyphen, True), (self._touching, False), (self._spaced, False)):
+        for pattern, hyphenated in (
+            (self._hyphen, True),
+            (self._touching, False),
+            (self._spaced, False),
+        ):
             found = pattern.match(instring, loc)
             if found:
                 group = found.lastindex or 0
@@ -239,12 +253,16 @@ def _build(lx: Lexicon) -> pp.ParserElement:
     # Only look for a second figure where one can start: saves trying every part of a
     # measure on the words that follow most claims.
     figure_ahead = pp.FollowedBy(
-        pp.Regex(rf"[\d.½¼¾⅓⅔⅛]|{_alternation(list(lx.currency_prefixes))}|(?i:minus|and|{WORD_NUMBER_PATTERN})")
+        pp.Regex(
+            rf"[\d.½¼¾⅓⅔⅛]|{_alternation(list(lx.currency_prefixes))}|(?i:minus|and|{WORD_NUMBER_PATTERN})"
+        )
     )
 
-    range_separator = pp.Regex(
-        r"-[ \t]+to(?![\w])|[ \t]?–[ \t]?|—|-(?=[\d$£€.])|[ \t\n]+(?i:to|or)(?![\w])"
-    ).leave_whitespace().set_parse_action(lambda toks: Separator(toks[0].strip()))
+    range_separator = (
+        pp.Regex(r"-[ \t]+to(?![\w])|[ \t]?–[ \t]?|—|-(?=[\d$£€.])|[ \t\n]+(?i:to|or)(?![\w])")
+        .leave_whitespace()
+        .set_parse_action(lambda toks: Separator(toks[0].strip()))
+    )
     between = (
         pp.Suppress(pp.CaselessKeyword("between"))
         + measure
