@@ -235,17 +235,18 @@ def _build(lx: Lexicon) -> pp.ParserElement:
     number = _Number()("number")
     minus = _located(pp.Regex(r"(?i:minus)(?=\s+\d)"))("minus")
 
-    scale_word = _located(pp.Regex(rf"(?i:{_alternation(list(lx.scale_words))})(?![\w])"))
-    scale_touching = _located(
-        pp.Regex(rf"(?:{_alternation(list(lx.scale_attached))})(?![\w])").leave_whitespace()
-    )
-    # "5k" is 5,000; "4K" (a resolution) and "5K" (a race) are left alone.
-    thousand_touching = _located(pp.Regex(r"k(?![\w])").leave_whitespace())
+    # A scale word after a space ("1.5 million") or a form touching the figure: "$5bn",
+    # "£4.2m" after money; only "5k" without it ("4K" is a resolution, "5K" a race).
+    words = rf"\s*(?i:{_alternation(list(lx.scale_words))})(?![\w])"
+    money_scale = _located(
+        pp.Regex(rf"(?:{_alternation(list(lx.scale_attached))})(?![\w])|{words}").leave_whitespace()
+    )("scale")
+    plain_scale = _located(pp.Regex(rf"k(?![\w])|{words}").leave_whitespace())("scale")
     currency = _located(pp.Regex(_alternation(list(lx.currency_prefixes))))("currency")
     unit = _Unit(touching_units, spaced_units)("unit")
 
-    money = currency + number + pp.Opt((scale_touching | scale_word)("scale"))
-    plain = pp.Opt(minus) + number + pp.Opt((thousand_touching | scale_word)("scale"))
+    money = currency + number + pp.Opt(money_scale)
+    plain = pp.Opt(minus) + number + pp.Opt(plain_scale)
     amount = money | plain
     measure = pp.Group(amount + pp.Opt(unit)).set_parse_action(
         lambda s, loc, toks: _measure(lx, toks[0])
@@ -271,7 +272,7 @@ def _build(lx: Lexicon) -> pp.ParserElement:
     )
     compound_part = pp.Opt(pp.Suppress(pp.CaselessKeyword("and"))) + measure("compound_part")
     tail = (range_separator + measure)("range_end") | (figure_ahead + compound_part)
-    core = pp.Group(between)("between") | (measure + pp.Opt(tail))
+    core = (measure + pp.Opt(tail)) | pp.Group(between)("between")
     # A qualifier ends at a word boundary, unless it ends in a sign: "~40", "c.1500".
     qualifier_pattern = rf"(?i:{_alternation(list(qualifier_table()))})(?:(?<=\W)|(?![\w]))"
     qualifier = _located(pp.Regex(qualifier_pattern))("qualifier")
@@ -292,8 +293,8 @@ def _measure(lx: Lexicon, toks: pp.ParseResults) -> Measure:
         currency = lx.currency_prefixes[text]
     factor = 1.0
     if "scale" in toks:
-        end, text = toks["scale"].end, toks["scale"].text
-        factor = lx.scale_attached.get(text) or lx.scale_words[text.lower()]
+        end, text = toks["scale"].end, toks["scale"].text.strip()
+        factor = lx.scale_attached.get(text) or lx.scale_words[" ".join(text.lower().split())]
         figure = figure.scaled(factor)
     unit = None
     if "unit" in toks:

@@ -189,5 +189,16 @@ def registry():
 
 def convert(value: float, unit: str, target: str) -> float:
     """``value`` in ``unit`` expressed in ``target`` (offsets applied for temperatures)."""
+    scale, offset = _conversion(unit, target)
+    return scale * value + offset
+
+
+@functools.cache
+def _conversion(unit: str, target: str) -> tuple[float, float]:
+    """Every conversion between the units of the packs is affine (temperatures have an
+    offset), so pint is asked once per pair of units and the line is kept."""
     ureg = registry()
-    return float(ureg.Quantity(value, ureg.parse_units(unit)).to(ureg.parse_units(target)).m)
+    source, goal = ureg.parse_units(unit), ureg.parse_units(target)
+    zero = float(ureg.Quantity(0.0, source).to(goal).m)
+    one = float(ureg.Quantity(1.0, source).to(goal).m)
+    return one - zero, zero
