@@ -335,7 +335,10 @@ def parse_at(text: str, offset: int) -> Match | None:
         result = grammar().parse_string(window)
     except pp.ParseException:
         return None
-    change = bool(_CHANGE_FROM.search(text, max(0, offset - 80), offset))
+    just_before = text[max(0, offset - 12) : offset].rstrip().lower()
+    change = just_before.endswith("from") and bool(
+        _CHANGE_FROM.search(text, max(0, offset - 80), offset)
+    )
     return _match(result, offset, change)
 
 

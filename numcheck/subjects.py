@@ -52,6 +52,10 @@ _CONNECTOR_BEFORE = re.compile(
     r"|(?:starts?|started|begins?|began)\s+at)\s+$",
     re.IGNORECASE,
 )
+_CONNECTOR_LAST_WORDS = frozenset(
+    "of is was are were measuring spanning covering reaching totalling totaling for at covers "
+    "measures spans stretches reaches weighs weighed totals totalled costs cost".split()
+)
 MAX_WORDS = 4
 
 
@@ -93,6 +97,9 @@ def _noun_follows(rest: str, position: int) -> bool:
 def preceding_noun(prose: str, start: int) -> str | None:
     """The noun a measure is said of: "range" in "a range of up to 190 miles"."""
     before = prose[max(0, start - 80) : start]
+    last_word = before[-16:].rsplit(None, 1)[-1:]
+    if not last_word or last_word[0].lower() not in _CONNECTOR_LAST_WORDS:
+        return None  # the connector is always the word just before: skip the search
     found = _CONNECTOR_BEFORE.search(before)
     if not found:
         return None
