@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -21,6 +22,7 @@ from numcheck.findings import Location
 from numcheck.grammar import Match
 from numcheck.grammar import Measure
 from numcheck.grammar import parse_at
+from numcheck.grammar import shift_match
 from numcheck.keys import subject_key
 from numcheck.numbers import NUMBER_WORDS
 from numcheck.numbers import SHARE_OF
@@ -55,10 +57,10 @@ def _candidates() -> re.Pattern[str]:
     )
 
 
-def extract(document: Document) -> list[Claim]:
+def extract(document: Document, cache: MatchCache | None = None) -> list[Claim]:
     """Every claim of ``document``, each with its subject key; a conversion written beside
     its source ("190 miles (306 km)") takes the subject of its source."""
-    claims = list(iter_claims(document))
+    claims = list(iter_claims(document, cache))
     for pair in conversion_pairs(document.prose, claims):
         index = claims.index(pair.target)
         claims[index] = replace(
@@ -67,23 +69,67 @@ def extract(document: Document) -> list[Claim]:
     return claims
 
 
-def iter_claims(document: Document) -> Iterator[Claim]:
-    prose = document.prose
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
+
+
+def paragraphs(prose: str) -> Iterator[tuple[int, int]]:
+    """The (start, end) of each paragraph: no claim spans a blank line."""
+    start = 0
+    for found in _PARAGRAPH_BREAK.finditer(prose):
+        if found.start() > start:
+            yield start, found.start()
+        start = found.end()
+    if start < len(prose):
+        yield start, len(prose)
+
+
+def paragraph_matches(text: str) -> tuple[Match, ...]:
+    """What the grammar finds in one paragraph and the exclusions let through, with offsets
+    into ``text``."""
     pattern = _candidates()
+    found_matches: list[Match] = []
     position = 0
     previous_end = -1
     while True:
-        found = pattern.search(prose, position)
+        found = pattern.search(text, position)
         if found is None:
-            return
-        match = parse_at(prose, found.start())
-        if match is None or exclusion_reason(prose, match):
+            return tuple(found_matches)
+        match = parse_at(text, found.start())
+        if match is None or exclusion_reason(text, match):
             position = found.end()
             continue
-        if previous_end >= 0 and not prose[previous_end : match.start].strip():
+        if previous_end >= 0 and not text[previous_end : match.start].strip():
             match = _preposition(match)
-        yield _claim(document, match)
+        found_matches.append(match)
         position = previous_end = match.end
+
+
+class MatchCache:
+    """Paragraph text -> its matches, for a caller that extracts one document again and again
+    (an editor buffer): only the paragraphs an edit touched are parsed again."""
+
+    def __init__(self, size: int = 20_000) -> None:
+        self.size = size
+        self._entries: OrderedDict[str, tuple[Match, ...]] = OrderedDict()
+
+    def matches(self, text: str) -> tuple[Match, ...]:
+        found = self._entries.get(text)
+        if found is None:
+            found = self._entries[text] = paragraph_matches(text)
+            if len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+        else:
+            self._entries.move_to_end(text)
+        return found
+
+
+def iter_claims(document: Document, cache: MatchCache | None = None) -> Iterator[Claim]:
+    prose = document.prose
+    for start, end in paragraphs(prose):
+        text = prose[start:end]
+        matches = cache.matches(text) if cache is not None else paragraph_matches(text)
+        for match in matches:
+            yield _claim(document, shift_match(match, start))
 
 
 def _preposition(match: Match) -> Match:

@@ -431,6 +431,14 @@ def _is_compound(big: Measure, small: Measure) -> bool:
     )
 
 
+def shift_match(match: Match, offset: int) -> Match:
+    """``match`` found in a piece of text that starts at ``offset`` of the whole."""
+    if not offset:
+        return match
+    measures = tuple(_shift(measure, offset) for measure in match.measures)
+    return replace(match, start=match.start + offset, end=match.end + offset, measures=measures)
+
+
 def _shift(measure: Measure, offset: int) -> Measure:
     figure = replace(
         measure.figure, start=measure.figure.start + offset, end=measure.figure.end + offset

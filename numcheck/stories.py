@@ -17,6 +17,7 @@ Only pairs that share a rare feature are ever compared: each document looks up i
 from __future__ import annotations
 
 import fnmatch
+import functools
 import math
 import re
 from collections import defaultdict
@@ -45,14 +46,23 @@ _NOT_NAMES = frozenset(
 
 def features(document: Document, claims: Sequence[Claim]) -> frozenset[str]:
     """The names a document mentions and the figures it gives."""
+    figures = {
+        f"figure:{claim.value:g}:{claim.unit or claim.dimension}"
+        for claim in claims
+        if claim.value is not None
+    }
+    return _names(document.prose) | figures
+
+
+@functools.lru_cache(maxsize=4096)
+def _names(prose: str) -> frozenset[str]:
+    """The capitalised words of a text, sentence openers and the calendar left out; kept
+    for texts seen again (an editor re-checks the unchanged documents of a story)."""
     found: set[str] = set()
-    for match in _NAME.finditer(document.prose):
+    for match in _NAME.finditer(prose):
         word = match.group()
         if word not in _NOT_NAMES and match.start() > 0:
             found.add("name:" + word.lower().replace("’s", "").replace("'s", ""))
-    for claim in claims:
-        if claim.value is not None:
-            found.add(f"figure:{claim.value:g}:{claim.unit or claim.dimension}")
     return frozenset(found)
 
 

@@ -23,6 +23,7 @@ from numcheck.discover import discover
 from numcheck.discover import read_path
 from numcheck.discover import read_text
 from numcheck.documents import Document
+from numcheck.extract import MatchCache
 from numcheck.extract import extract
 from numcheck.findings import Finding
 
@@ -82,6 +83,7 @@ class Workspace:
         self._stories: dict[str, str] | None = None
         self._disk: dict[str, tuple[tuple[int, int], _Entry]] = {}
         self._memory: dict[str, tuple[str, _Entry]] = {}
+        self._matches = MatchCache()  # an edit re-parses only the paragraphs it touched
 
     def contains(self, path: str) -> bool:
         return within(path, self.root)
@@ -161,7 +163,7 @@ class Workspace:
     def _entry(self, path: str, document: Document) -> _Entry:
         story = document.story or self._story_of(path)
         document = replace(document, path=self.label(path), story=story)
-        return _Entry(document, extract(document))
+        return _Entry(document, extract(document, self._matches))
 
     def _from_disk(self, path: str) -> _Entry | None:
         try:
