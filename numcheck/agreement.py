@@ -93,7 +93,7 @@ def _slack(value: float) -> float:
 def same_figure(a: Comparable, b: Comparable) -> bool:
     """Whether ``a`` and ``b`` state one figure, allowing for how precisely each is written."""
     width = max(a.width, b.width)
-    return all(abs(x - y) <= width + _EPSILON for x, y in zip(a.figure, b.figure))
+    return all(abs(x - y) <= width + _EPSILON for x, y in zip(a.figure, b.figure, strict=True))
 
 
 def shared_unit(claims: Sequence[Claim]) -> str | None:

@@ -34,12 +34,18 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def reading(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("paths", nargs="*", default=["."], help="files or directories; - for stdin")
+        sub.add_argument(
+            "paths", nargs="*", default=["."], help="files or directories; - for stdin"
+        )
         sub.add_argument("--format", choices=sorted(FORMATS), default="text")
-        sub.add_argument("--include", action="append", metavar="GLOB", help="files to read in directories")
+        sub.add_argument(
+            "--include", action="append", metavar="GLOB", help="files to read in directories"
+        )
         sub.add_argument("--exclude", action="append", metavar="GLOB", help="files to leave out")
         sub.add_argument("--stdin-filename", metavar="PATH", help="the path to report for stdin")
-        sub.add_argument("--rules", action="append", metavar="DIR", help="an extra rule pack folder")
+        sub.add_argument(
+            "--rules", action="append", metavar="DIR", help="an extra rule pack folder"
+        )
         sub.add_argument(
             "--config", metavar="PATH", help="the config file (default: found from the paths)"
         )
@@ -280,7 +286,8 @@ def _rules(args: argparse.Namespace) -> int:
         sys.stdout.write(rules_markdown())
     elif args.format == "json":
         rows = [
-            {"code": c.code, "name": c.name, "level": c.level, "summary": c.summary()} for c in checks
+            {"code": c.code, "name": c.name, "level": c.level, "summary": c.summary()}
+            for c in checks
         ]
         print(json.dumps({"rules": rows}, indent=2))
     else:

@@ -72,7 +72,9 @@ def tables() -> SubjectTables:
         attribution.update(
             word.lower() for word in string_list(name, data.get("attribution"), "attribution")
         )
-        needs_event.update(w.lower() for w in string_list(name, data.get("needs_event"), "needs_event"))
+        needs_event.update(
+            w.lower() for w in string_list(name, data.get("needs_event"), "needs_event")
+        )
         for event, words in require(name, data.get("events", {}), dict, "events").items():
             for word in string_list(name, words, f"events.{event}"):
                 events[word.lower()] = str(event).lower()

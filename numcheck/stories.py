@@ -83,7 +83,11 @@ class _Groups:
 
 
 def similarity(
-    a: frozenset[str], b: frozenset[str], weight: Mapping[str, float], total_a: float, total_b: float
+    a: frozenset[str],
+    b: frozenset[str],
+    weight: Mapping[str, float],
+    total_a: float,
+    total_b: float,
 ) -> float:
     """Weighted overlap: the weight of the shared features over that of the smaller set, so
     a short rewrite of a long article still matches it."""
@@ -91,7 +95,9 @@ def similarity(
     return sum(weight[f] for f in a & b) / smaller if smaller else 0.0
 
 
-def explicit_story(path: str, document: Document, groups: Mapping[str, Sequence[str]]) -> str | None:
+def explicit_story(
+    path: str, document: Document, groups: Mapping[str, Sequence[str]]
+) -> str | None:
     if document.story:
         return document.story
     for name, globs in groups.items():
@@ -118,7 +124,9 @@ def group_stories(
     return stories
 
 
-def _automatic(documents: Sequence[Document], claims: Mapping[str, Sequence[Claim]]) -> dict[str, str]:
+def _automatic(
+    documents: Sequence[Document], claims: Mapping[str, Sequence[Claim]]
+) -> dict[str, str]:
     sets = [features(d, claims.get(d.path, ())) for d in documents]
     postings: dict[str, list[int]] = defaultdict(list)
     for index, feature_set in enumerate(sets):

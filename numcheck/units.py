@@ -139,7 +139,9 @@ def _currency_tables(packs) -> tuple[dict[str, str], dict[str, str], dict[str, f
 
 @functools.cache
 def lexicon() -> Lexicon:
-    prefixes, currency_words, scale_words, scale_attached = _currency_tables(load_kind("currencies"))
+    prefixes, currency_words, scale_words, scale_attached = _currency_tables(
+        load_kind("currencies")
+    )
     forms: list[UnitForm] = []
     dimensions: dict[str, str] = {}
     compounds: dict[str, str] = {}

@@ -155,5 +155,9 @@ def selected_checks(
     for pattern in (select or []) + (ignore or []):
         if not any(matches(check, [pattern]) for check in checks) and pattern.upper() != "ALL":
             raise CheckError(f"unknown rule '{pattern}' (see `numcheck rules`)")
-    chosen = [c for c in checks if not select or "ALL" in [s.upper() for s in select] or matches(c, select)]
+    chosen = [
+        c
+        for c in checks
+        if not select or "ALL" in [s.upper() for s in select] or matches(c, select)
+    ]
     return [c for c in chosen if not matches(c, ignore or [])]

@@ -170,9 +170,7 @@ class DocumentDisagreement(_AgreementCheck):
     related_prefix = "earlier this document says"
 
     def describe(self, found: Disagreement) -> str:
-        return (
-            f"{_said(found.claim)} contradicts {_figures(found.others)} earlier in this document"
-        )
+        return f"{_said(found.claim)} contradicts {_figures(found.others)} earlier in this document"
 
 
 @register

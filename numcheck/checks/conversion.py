@@ -8,8 +8,8 @@ from numcheck.checks import Check
 from numcheck.checks import Option
 from numcheck.checks import register
 from numcheck.claims import Claim
-from numcheck.conversions import corrected_text
 from numcheck.conversions import conversion_pairs
+from numcheck.conversions import corrected_text
 from numcheck.conversions import describe
 from numcheck.conversions import dimensions_differ
 from numcheck.conversions import judge
@@ -119,7 +119,11 @@ class ConversionDimension(Check):
 
     def check_document(self, document: Document, claims: list[Claim]) -> Iterator[Finding]:
         for pair in conversion_pairs(document.prose, claims):
-            if not dimensions_differ(pair) or _involves_time(pair.source) or _involves_time(pair.target):
+            if (
+                not dimensions_differ(pair)
+                or _involves_time(pair.source)
+                or _involves_time(pair.target)
+            ):
                 continue
             source = _dimension_name(pair.source)
             target = _dimension_name(pair.target)
@@ -145,7 +149,9 @@ DIMENSION_NAMES = {
 
 
 def _dimension_name(claim: Claim) -> str:
-    return " or ".join(sorted({DIMENSION_NAMES.get(r.dimension, r.dimension) for r in claim.readings}))
+    return " or ".join(
+        sorted({DIMENSION_NAMES.get(r.dimension, r.dimension) for r in claim.readings})
+    )
 
 
 def _involves_time(claim: Claim) -> bool:

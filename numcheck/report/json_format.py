@@ -1,4 +1,4 @@
-"""The JSON format: one object, as fixed in DESIGN.md."""
+"""The JSON format: one object, as the README's "Output formats" section describes it."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def _finite(value: Any) -> Any:
 
 
 def _finding(finding: Finding) -> dict[str, Any]:
-    """A finding as DESIGN.md fixes it; a suppressed one (``--show-suppressed``) says so."""
+    """A finding as the README describes it; a suppressed one (``--show-suppressed``) says so."""
     data = finding.to_dict()
     if finding.suppressed:
         data["suppressed"] = True
