@@ -101,7 +101,7 @@ def _find_from(path: str) -> Config | None:
 
 def read_config(path: str, *, required: bool) -> Config | None:
     """Read one file; None for a ``pyproject.toml`` without ``[tool.numcheck]``."""
-    shown = _shown(path)
+    shown = shown_path(path)
     try:
         with open(path, "rb") as handle:
             data = tomllib.load(handle)
@@ -124,7 +124,7 @@ def read_config(path: str, *, required: bool) -> Config | None:
     return _parse(path, shown, prefix, table)
 
 
-def _shown(path: str) -> str:
+def shown_path(path: str) -> str:
     """The path as messages show it: relative to the working folder when inside it."""
     try:
         relative = os.path.relpath(path)

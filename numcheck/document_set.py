@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from dataclasses import replace
 
 from numcheck.config import Config
+from numcheck.config import shown_path as _shown
 from numcheck.discover import InputError
 from numcheck.discover import discover
 from numcheck.discover import read_path
@@ -38,15 +39,6 @@ def expand(root: str, patterns: Sequence[str]) -> list[str]:
         matches = glob.glob(pattern, root_dir=root, recursive=True)
         found.extend(os.path.normpath(os.path.join(root, match)) for match in sorted(matches))
     return [path for path in found if os.path.isfile(path)]
-
-
-def _shown(path: str) -> str:
-    """A path as reports show it: relative to the working folder when it lies inside it."""
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:  # another drive
-        return path
-    return path if relative.startswith("..") else relative.replace(os.sep, "/")
 
 
 def gather(documents: list[Document], config: Config) -> DocumentSet:
