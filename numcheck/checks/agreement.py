@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 from numcheck.agreement import Comparable
 from numcheck.agreement import comparable
@@ -106,21 +107,23 @@ def _related(others: Sequence[Claim], *, prefix: str) -> tuple[Related, ...]:
 
 
 class _AgreementCheck(Check):
-    kind: str
+    """The shared part of the agreement checks: each reports one kind of disagreement with
+    its own ``message`` (placeholders: said, figures, documents)."""
+
+    kind: ClassVar[str]
+    message: ClassVar[str]
+    related_prefix: ClassVar[str] = "says"
 
     def run(self, corpus: Corpus) -> Iterator[Finding]:
         for found in disagreements(corpus):
             if found.kind == self.kind:
-                yield self.finding(
-                    found.claim.location,
-                    self.describe(found),
-                    related=_related(found.others, prefix=self.related_prefix),
+                text = self.message.format(
+                    said=_said(found.claim),
+                    figures=_figures(found.others),
+                    documents=_documents(found.others),
                 )
-
-    related_prefix = "says"
-
-    def describe(self, found: Disagreement) -> str:
-        raise NotImplementedError
+                related = _related(found.others, prefix=self.related_prefix)
+                yield self.finding(found.claim.location, text, related=related)
 
 
 def _figures(claims: Sequence[Claim]) -> str:
@@ -167,10 +170,8 @@ class DocumentDisagreement(_AgreementCheck):
 
     code, name, level = "NC201", "document-disagreement", "warning"
     kind = DOCUMENT
+    message = "{said} contradicts {figures} earlier in this document"
     related_prefix = "earlier this document says"
-
-    def describe(self, found: Disagreement) -> str:
-        return f"{_said(found.claim)} contradicts {_figures(found.others)} earlier in this document"
 
 
 @register
@@ -199,12 +200,7 @@ class StoryDisagreement(_AgreementCheck):
 
     code, name, level = "NC202", "story-disagreement", "warning"
     kind = STORY_CONFLICT
-
-    def describe(self, found: Disagreement) -> str:
-        return (
-            f"{_said(found.claim)} disagrees with {_documents(found.others)} of this story, "
-            f"which say {_figures(found.others)}"
-        )
+    message = "{said} disagrees with {documents} of this story, which say {figures}"
 
 
 @register
@@ -229,9 +225,7 @@ class StoryVariance(_AgreementCheck):
 
     code, name, level = "NC203", "story-variance", "note"
     kind = STORY_VARIANCE
-
-    def describe(self, found: Disagreement) -> str:
-        return (
-            f"{_said(found.claim)} differs from {_documents(found.others)} of this story, "
-            f"which say {_figures(found.others)}; the figures are compatible"
-        )
+    message = (
+        "{said} differs from {documents} of this story, which say {figures}; "
+        "the figures are compatible"
+    )
