@@ -228,26 +228,56 @@ class UnitToken(Token):
     hyphenated: bool = False
 
 
+@dataclass(frozen=True)
+class Amount:
+    """The parts of an amount: the figure and what is written against it."""
+
+    figure: Figure
+    currency: Token | None
+    minus: Token | None
+    scale: Token | None
+
+
+class _Amount(pp.Token):
+    """An amount, read as one lexeme: ``[currency | "minus"] number [scale]`` ("$5bn",
+    "£4.2m", "minus 12", "1.5 million", "5k"). A scale touching the figure ("bn", "m") is
+    only read after money; without it only "5k" is ("4K" is a resolution, "5K" a race)."""
+
+    def __init__(self, lx: Lexicon) -> None:
+        super().__init__()
+        self.errmsg = "expected an amount"
+        self.mayReturnEmpty = False
+        words = rf"\s*(?i:{_alternation(list(lx.scale_words))})(?![\w])"
+        self._currency = re.compile(alternation(list(lx.currency_prefixes)))
+        self._minus = re.compile(r"(?i:minus)(?=\s+\d)")
+        self._space = re.compile(r"\s*")
+        self._money_scale = re.compile(rf"(?:{alternation(list(lx.scale_attached))})(?![\w])|{words}")
+        self._plain_scale = re.compile(rf"k(?![\w])|{words}")
+        self._number = _Number()
+
+    def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
+        currency = minus = None
+        position = loc
+        for pattern in (self._currency, self._minus):
+            found = pattern.match(instring, loc)
+            if found:
+                sign = Token(loc, found.end(), found.group())
+                currency, minus = (sign, None) if pattern is self._currency else (None, sign)
+                position = self._space.match(instring, found.end()).end()
+                break
+        end, figure = self._number.parseImpl(instring, position, do_actions)
+        scale_pattern = self._money_scale if currency else self._plain_scale
+        found = scale_pattern.match(instring, end)
+        scale = Token(end, found.end(), found.group()) if found else None
+        return (found.end() if found else end), Amount(figure, currency, minus, scale)
+
+
 def _build(lx: Lexicon) -> pp.ParserElement:
     spaced_units = _unit_pattern([f for f in lx.forms if f.style != "attached"])
     touching_units = _unit_pattern(list(lx.forms))
 
-    number = _Number()("number")
-    minus = _located(pp.Regex(r"(?i:minus)(?=\s+\d)"))("minus")
-
-    # A scale word after a space ("1.5 million") or a form touching the figure: "$5bn",
-    # "£4.2m" after money; only "5k" without it ("4K" is a resolution, "5K" a race).
-    words = rf"\s*(?i:{_alternation(list(lx.scale_words))})(?![\w])"
-    money_scale = _located(
-        pp.Regex(rf"(?:{_alternation(list(lx.scale_attached))})(?![\w])|{words}").leave_whitespace()
-    )("scale")
-    plain_scale = _located(pp.Regex(rf"k(?![\w])|{words}").leave_whitespace())("scale")
-    currency = _located(pp.Regex(_alternation(list(lx.currency_prefixes))))("currency")
+    amount = _Amount(lx)("amount")
     unit = _Unit(touching_units, spaced_units)("unit")
-
-    money = currency + number + pp.Opt(money_scale)
-    plain = pp.Opt(minus) + number + pp.Opt(plain_scale)
-    amount = money | plain
     measure = pp.Group(amount + pp.Opt(unit)).set_parse_action(
         lambda s, loc, toks: _measure(lx, toks[0])
     )
@@ -285,15 +315,16 @@ def _build(lx: Lexicon) -> pp.ParserElement:
 
 
 def _measure(lx: Lexicon, toks: pp.ParseResults) -> Measure:
-    figure: Figure = toks["number"]
+    amount: Amount = toks["amount"]
+    figure = amount.figure
     start, end = figure.start, figure.end
     currency = None
-    if "currency" in toks:
-        start, text = toks["currency"].start, toks["currency"].text
-        currency = lx.currency_prefixes[text]
+    if amount.currency is not None:
+        start = amount.currency.start
+        currency = lx.currency_prefixes[amount.currency.text]
     factor = 1.0
-    if "scale" in toks:
-        end, text = toks["scale"].end, toks["scale"].text.strip()
+    if amount.scale is not None:
+        end, text = amount.scale.end, amount.scale.text.strip()
         factor = lx.scale_attached.get(text) or lx.scale_words[" ".join(text.lower().split())]
         figure = figure.scaled(factor)
     unit = None
@@ -304,9 +335,9 @@ def _measure(lx: Lexicon, toks: pp.ParseResults) -> Measure:
             unit = UnitMention(token.start, token.end, form, token.hyphenated)
             end = token.end
     words = not any(char.isdigit() for char in figure.text)
-    if "minus" in toks:  # "minus 5C": the sign is part of the figure
-        start = toks["minus"].start
-        text = f"{toks['minus'].text} {figure.text}"
+    if amount.minus is not None:  # "minus 5C": the sign is part of the figure
+        start = amount.minus.start
+        text = f"{amount.minus.text} {figure.text}"
         figure = replace(figure, start=start, text=text, value=-figure.value)
     return Measure(start, end, figure, currency, unit, words, factor)
 
