@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from numcheck.claims import Claim
 from numcheck.grammar import Measure
+from numcheck.grammar import compound_units
 from numcheck.numbers import Figure
 from numcheck.numbers import format_like
 from numcheck.units import Reading
@@ -77,10 +78,10 @@ def _points(claim: Claim, reading: Reading) -> list[Point]:
     if claim.shape != "compound":
         return [Point(m.figure.value, m.figure.step, m.figure) for m in measures]
     unit = reading.unit or ""
+    parts = compound_units(measures[0], measures[1]) or (unit, unit)
     total = 0.0
     step = 0.0
-    for measure in measures:
-        part = (measure.unit.form.readings[0].unit if measure.unit else None) or unit
+    for measure, part in zip(measures, parts, strict=True):
         total += convert(measure.figure.value, part, unit)
         step = abs(convert(measure.figure.step, part, unit) - convert(0, part, unit))
     return [Point(total, step, None)]

@@ -21,6 +21,7 @@ from numcheck.exclusions import exclusion_reason
 from numcheck.findings import Location
 from numcheck.grammar import Match
 from numcheck.grammar import Measure
+from numcheck.grammar import compound_units
 from numcheck.grammar import parse_at
 from numcheck.grammar import shift_match
 from numcheck.keys import subject_key
@@ -170,10 +171,9 @@ def _readings(measure: Measure) -> tuple[Reading, ...]:
 def _compound_total(measures: tuple[Measure, ...]) -> Measure:
     """ "5ft 11in" as one measure in feet: 5.92 ft, known to the inch."""
     big = measures[0]
-    unit = big.unit.form.readings[0].unit if big.unit else None
+    unit, small_unit = compound_units(big, measures[1]) or (None, None)
     total, step = 0.0, big.figure.step
-    for measure in measures:
-        part = measure.unit.form.readings[0].unit if measure.unit else None
+    for measure, part in zip(measures, (unit, small_unit), strict=True):
         factor = convert(1.0, part, unit) if part and unit and part != unit else 1.0
         total += measure.figure.value * factor
         step = measure.figure.step * factor

@@ -450,16 +450,21 @@ def _joins(first: Measure, last: Measure, separator: Separator | None) -> bool:
     return not comparable or low < last.figure.value
 
 
-def _is_compound(big: Measure, small: Measure) -> bool:
-    """ "5ft 11in", "3 hours 20 minutes": a unit followed by the part it is made of."""
+def compound_units(big: Measure, small: Measure) -> tuple[str, str] | None:
+    """The units of "5ft 11in", "3 hours 20 minutes": a unit followed by the part it is made
+    of (``compounds`` in the unit pack), or None when the two are not such a pair."""
     if big.unit is None or small.unit is None or big.currency or small.currency:
-        return False
+        return None
     parts = lexicon().compounds
-    return any(
-        parts.get(a.unit or "") == b.unit
-        for a in big.unit.form.readings
-        for b in small.unit.form.readings
-    )
+    for a in big.unit.form.readings:
+        for b in small.unit.form.readings:
+            if a.unit is not None and b.unit is not None and parts.get(a.unit) == b.unit:
+                return a.unit, b.unit
+    return None
+
+
+def _is_compound(big: Measure, small: Measure) -> bool:
+    return compound_units(big, small) is not None
 
 
 def shift_match(match: Match, offset: int) -> Match:
