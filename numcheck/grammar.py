@@ -75,10 +75,6 @@ class Match:
     measures: tuple[Measure, ...]
 
 
-def _alternation(items: list[str]) -> str:
-    return alternation(items)
-
-
 @dataclass(frozen=True)
 class Token:
     start: int
@@ -247,11 +243,12 @@ class _Amount(pp.Token):
         super().__init__()
         self.errmsg = "expected an amount"
         self.mayReturnEmpty = False
-        words = rf"\s*(?i:{_alternation(list(lx.scale_words))})(?![\w])"
+        words = rf"\s*(?i:{alternation(list(lx.scale_words))})(?![\w])"
         self._currency = re.compile(alternation(list(lx.currency_prefixes)))
         self._minus = re.compile(r"(?i:minus)(?=\s+\d)")
         self._space = re.compile(r"\s*")
-        self._money_scale = re.compile(rf"(?:{alternation(list(lx.scale_attached))})(?![\w])|{words}")
+        touching = alternation(list(lx.scale_attached))
+        self._money_scale = re.compile(rf"(?:{touching})(?![\w])|{words}")
         self._plain_scale = re.compile(rf"k(?![\w])|{words}")
         self._number = _Number()
 
@@ -285,7 +282,7 @@ def _build(lx: Lexicon) -> pp.ParserElement:
     # measure on the words that follow most claims.
     figure_ahead = pp.FollowedBy(
         pp.Regex(
-            rf"[\d.½¼¾⅓⅔⅛]|{_alternation(list(lx.currency_prefixes))}|(?i:minus|and|{WORD_NUMBER_PATTERN})"
+            rf"[\d.½¼¾⅓⅔⅛]|{alternation(list(lx.currency_prefixes))}|(?i:minus|and|{WORD_NUMBER_PATTERN})"
         )
     )
 
@@ -304,9 +301,9 @@ def _build(lx: Lexicon) -> pp.ParserElement:
     tail = (range_separator + measure)("range_end") | (figure_ahead + compound_part)
     core = (measure + pp.Opt(tail)) | pp.Group(between)("between")
     # A qualifier ends at a word boundary, unless it ends in a sign: "~40", "c.1500".
-    qualifier_pattern = rf"(?i:{_alternation(list(qualifier_table()))})(?:(?<=\W)|(?![\w]))"
+    qualifier_pattern = rf"(?i:{alternation(list(qualifier_table()))})(?:(?<=\W)|(?![\w]))"
     qualifier = _located(pp.Regex(qualifier_pattern))("qualifier")
-    postfix = pp.Regex(rf"(?i:{_alternation(list(postfix_table()))})(?![\w])").set_parse_action(
+    postfix = pp.Regex(rf"(?i:{alternation(list(postfix_table()))})(?![\w])").set_parse_action(
         lambda s, loc, toks: Postfix(loc, loc + len(toks[0]), toks[0])
     )
     claim = pp.Located(pp.Opt(qualifier) + core + pp.Opt(postfix))
