@@ -62,9 +62,9 @@ def extract(document: Document, cache: MatchCache | None = None) -> list[Claim]:
     """Every claim of ``document``, each with its subject key; a conversion written beside
     its source ("190 miles (306 km)") takes the subject of its source."""
     claims = list(iter_claims(document, cache))
-    for pair in conversion_pairs(document.prose, claims):
-        index = claims.index(pair.target)
-        claims[index] = replace(
+    index_of = {id(claim): index for index, claim in enumerate(claims)}
+    for pair in list(conversion_pairs(document.prose, claims)):
+        claims[index_of[id(pair.target)]] = replace(
             pair.target, subject=pair.source.subject, key=pair.source.key, restates=True
         )
     return claims
