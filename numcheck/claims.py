@@ -39,6 +39,7 @@ class Claim:
     adjectival: bool = False
     key: str | None = None
     restates: bool = False  # a conversion of the claim just before it ("(306 km)")
+    sentence: int = 0  # where its sentence begins, as an offset
 
     @property
     def path(self) -> str:

@@ -24,6 +24,7 @@ from numcheck.grammar import Measure
 from numcheck.grammar import compound_units
 from numcheck.grammar import parse_at
 from numcheck.grammar import shift_match
+from numcheck.keys import sentence_start
 from numcheck.keys import subject_key
 from numcheck.numbers import NUMBER_WORDS
 from numcheck.numbers import SHARE_OF
@@ -220,6 +221,7 @@ def _claim(document: Document, match: Match) -> Claim:
         measures=measures,
         shape=match.shape,
         adjectival=adjectival,
+        sentence=sentence_start(document.prose, match.start),
     )
 
 

@@ -14,7 +14,7 @@ another key than ``an 800-mile buffer zone``. The rules:
    nor money with percentages. A claim without a subject, with a generic head ("time",
    "way") or with a head that attributes the report ("two officials said", "three people
    familiar with the matter": each mention may be another group) gets no key and is never
-   compared.
+   compared; neither does a part or an addition ("another 3,000 troops", "3,000 more").
 
 5. A head that says too little alone ("people", "residents") is compared only together with
    the event it counts, found beside the figure ("killed 132 people", "30,000 residents
@@ -36,6 +36,12 @@ from numcheck.rulepacks import string_list
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9-]*[A-Z0-9]s?\b")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n")
 _WORDS = re.compile(r"[a-z]+")
+# "another 3,000 troops", "3,000 more troops": a part or an addition, not the whole figure.
+_PART_BEFORE = re.compile(
+    r"\b(?:another|additional|further|remaining|other|extra|last|latest|final|first|next)\s+\Z",
+    re.IGNORECASE,
+)
+_PART_AFTER = re.compile(r"\s+(?:more|additional|other|extra|further)\b", re.IGNORECASE)
 _NOT_OWNERS = frozenset({"US", "UK", "EU", "UN", "USA", "AM", "PM", "GMT", "UTC", "TV", "CEO"})
 
 
@@ -115,11 +121,16 @@ def head_of(phrase: str) -> tuple[str, list[str]]:
     return head, modifiers
 
 
+def sentence_start(prose: str, offset: int) -> int:
+    """Where the sentence holding ``offset`` begins (looking back at most 300 characters)."""
+    low = max(0, offset - 300)
+    ends = list(_SENTENCE_END.finditer(prose, low, offset))
+    return ends[-1].end() if ends else low
+
+
 def owner_before(prose: str, start: int) -> str | None:
     """The nearest acronym before ``start`` in its sentence: what a measure belongs to."""
-    window = prose[max(0, start - 300) : start]
-    ends = list(_SENTENCE_END.finditer(window))
-    sentence = window[ends[-1].end() :] if ends else window
+    sentence = prose[sentence_start(prose, start) : start]
     for found in reversed(list(_ACRONYM.finditer(sentence))):
         name = found.group()
         bare = name[:-1] if name.endswith("s") and name[:-1].isupper() else name
@@ -148,7 +159,9 @@ def subject_key(
         return None
     head, modifiers = head_of(subject)
     t = tables()
-    if head in t.generic or head in t.attribution or not head.isalpha():
+    if head in t.generic or head in t.attribution or not head.isalpha() or len(head) < 2:
+        return None
+    if _PART_BEFORE.search(prose, max(0, start - 30), start) or _PART_AFTER.match(prose, end):
         return None
     owner = owner_before(prose, start) if measured else None
     qualifiers = modifiers + ([owner] if owner and owner not in modifiers else [])

@@ -260,6 +260,15 @@ def test_at_least_sixty_pairs() -> None:
         ),
         ("Russia sent 11,000 troops.\n\nIt also sent 300 tanks and 3,000 trucks.\n", []),
         ("The quake killed 120 people. Later reports said 250 people were killed.\n", ["NC201"]),
+        # one sentence contrasts its figures on purpose
+        ("The firm cut 500 jobs in March and 1,200 jobs in June.\n", []),
+        ("Russia sent 11,000 troops, not 3,000 troops as first reported.\n", []),
+        # a part or an addition is not the whole
+        ("Russia sent 11,000 troops.\n\nIt will send another 3,000 troops in May.\n", []),
+        ("Russia sent 11,000 troops.\n\nIt will send 3,000 more troops in May.\n", []),
+        ("Russia sent 11,000 troops.\n\nAn additional 3,000 troops will follow.\n", []),
+        ("Russia sent 11,000 troops.\n\nThe remaining 3,000 troops stayed home.\n", []),
+        ("Russia sent 11,000 troops.\n\nOfficials now say it sent 3,000 troops.\n", ["NC201"]),
     ],
 )
 def test_within_one_document(text: str, expected: list[str]) -> None:

@@ -66,7 +66,13 @@ def _within_documents(items: Sequence[Comparable]) -> Iterator[Disagreement]:
         by_path[item.claim.path].append(item)
     for same_document in by_path.values():
         for index, later in enumerate(same_document):
-            earlier = [e.claim for e in same_document[:index] if conflict(e, later)]
+            earlier = [
+                e.claim
+                for e in same_document[:index]
+                # two figures for one subject in one sentence are contrasted on purpose:
+                # "500 jobs in March and 1,200 in June"
+                if e.claim.sentence != later.claim.sentence and conflict(e, later)
+            ]
             if earlier:
                 yield Disagreement(DOCUMENT, later.claim, tuple(earlier))
 
@@ -143,7 +149,10 @@ class DocumentDisagreement(_AgreementCheck):
     ## What it does
     Compares the claims of a document that share a subject key (see below) and reports a
     claim whose interval does not meet that of an earlier claim on the same subject:
-    "11,000 troops" in one paragraph and "3,000 troops" in another.
+    "11,000 troops" in one paragraph and "3,000 troops" in another. Two figures in one
+    sentence are contrasted on purpose ("500 jobs in March and 1,200 in June") and a part or
+    an addition ("another 3,000 troops", "3,000 more") is not the whole, so neither is
+    compared.
 
     Subject keys: the head noun of the claim's subject, singular, through the synonym sets
     of `rules/subjects.yaml` (troops, soldiers and servicemen are one); the capitalised
