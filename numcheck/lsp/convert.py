@@ -13,7 +13,7 @@ from numcheck.documents import is_markdown_path
 from numcheck.findings import Finding
 from numcheck.findings import Location
 from numcheck.lsp.positions import LineIndex
-from numcheck.report.links import rule_url
+from numcheck.report.links import rule_page
 
 SOURCE = "numcheck"
 SEVERITY = {
@@ -97,7 +97,7 @@ def diagnostic(
         code=finding.code,
         source=SOURCE,
     )
-    url = rule_url(finding.code, finding.name)
+    url = rule_page(finding.code, finding.name)
     if url and features.code_description:
         result.code_description = types.CodeDescription(href=url)
     if features.related_information and finding.related:
