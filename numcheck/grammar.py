@@ -278,16 +278,15 @@ def _build(lx: Lexicon) -> pp.ParserElement:
     measure = pp.Group(amount + pp.Opt(unit)).set_parse_action(
         lambda s, loc, toks: _measure(lx, toks[0])
     )
-    # Only look for a second figure where one can start: saves trying every part of a
-    # measure on the words that follow most claims.
-    figure_ahead = pp.FollowedBy(
-        pp.Regex(
-            rf"[\d.½¼¾⅓⅔⅛]|{alternation(list(lx.currency_prefixes))}|(?i:minus|and|{WORD_NUMBER_PATTERN})"
-        )
-    )
+    separator = r"-[ \t]+to(?![\w])|[ \t]?–[ \t]?|—|-(?=[\d$£€.])|[ \t\n]+(?i:to|or)(?![\w])"
+    money = alternation(list(lx.currency_prefixes))
+    figure_start = rf"[\d.½¼¾⅓⅔⅛]|{money}|(?i:minus|and|{WORD_NUMBER_PATTERN})"
+    # Only look for a second figure where a range separator or a figure follows: one test
+    # instead of trying every part of a range and a measure on the words after most claims.
+    tail_ahead = pp.FollowedBy(pp.Regex(rf"{separator}|\s*(?:{figure_start})").leave_whitespace())
 
     range_separator = (
-        pp.Regex(r"-[ \t]+to(?![\w])|[ \t]?–[ \t]?|—|-(?=[\d$£€.])|[ \t\n]+(?i:to|or)(?![\w])")
+        pp.Regex(separator)
         .leave_whitespace()
         .set_parse_action(lambda toks: Separator(toks[0].strip()))
     )
@@ -298,8 +297,8 @@ def _build(lx: Lexicon) -> pp.ParserElement:
         + measure
     )
     compound_part = pp.Opt(pp.Suppress(pp.CaselessKeyword("and"))) + measure("compound_part")
-    tail = (range_separator + measure)("range_end") | (figure_ahead + compound_part)
-    core = (measure + pp.Opt(tail)) | pp.Group(between)("between")
+    tail = (range_separator + measure)("range_end") | compound_part
+    core = (measure + pp.Opt(tail_ahead + tail)) | pp.Group(between)("between")
     # A qualifier ends at a word boundary, unless it ends in a sign: "~40", "c.1500".
     qualifier_pattern = rf"(?i:{alternation(list(qualifier_table()))})(?:(?<=\W)|(?![\w]))"
     qualifier = _located(pp.Regex(qualifier_pattern))("qualifier")
