@@ -388,7 +388,7 @@ def _match(located: pp.ParseResults, offset: int, change: bool = False) -> Match
         elif isinstance(token, Separator):
             separator = token
             shape = "range"
-        elif isinstance(token, pp.ParseResults):  # between ... and ...
+        elif isinstance(token, pp.ParseResults):  # the two ends of "between X and Y"
             measures.extend(m for m in token if isinstance(m, Measure))
             if not _joins(measures[0], measures[-1], None):
                 return None
