@@ -10,18 +10,18 @@ from dataclasses import dataclass
 from dataclasses import field
 from typing import Any
 
+from numcheck.alignment.stories import group_stories
 from numcheck.checks import Corpus
 from numcheck.checks import selected_checks
-from numcheck.claims import Claim
-from numcheck.discover import DEFAULT_INCLUDE
-from numcheck.discover import InputError
-from numcheck.discover import discover
-from numcheck.discover import read_path
-from numcheck.documents import Document
-from numcheck.extract import extract
+from numcheck.extraction.claims import Claim
+from numcheck.extraction.extract import extract
 from numcheck.findings import Finding
-from numcheck.stories import group_stories
-from numcheck.suppress import mark_suppressed
+from numcheck.reading.discover import DEFAULT_INCLUDE
+from numcheck.reading.discover import InputError
+from numcheck.reading.discover import discover
+from numcheck.reading.discover import read_path
+from numcheck.reading.documents import Document
+from numcheck.reading.suppressions import mark_suppressed
 
 
 @dataclass
@@ -74,7 +74,8 @@ def check_documents(
     """Run the chosen checks over ``documents``; report findings on ``report_on`` paths only
     (all paths when None), although every document is read for cross-document checks.
 
-    Findings silenced by inline comments (``numcheck.suppress``) are dropped, or kept and
+    Findings silenced by inline comments (``numcheck.reading.suppressions``) are dropped, or
+    kept and
     marked ``suppressed`` with ``show_suppressed``. ``progress(done, total)`` is called as
     each document's claims are extracted. ``extracted`` holds claims already extracted, by
     path (a caller's cache, as the language server keeps); the rest are extracted here."""

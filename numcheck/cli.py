@@ -84,7 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     from numcheck.checks import CheckError
     from numcheck.config import ConfigError
-    from numcheck.discover import InputError
+    from numcheck.reading.discover import InputError
     from numcheck.rulepacks import RulePackError
 
     try:
@@ -117,9 +117,9 @@ def _config(args: argparse.Namespace) -> Config:
 
 def _read(args: argparse.Namespace, config: Config | None = None):
     from numcheck import api
-    from numcheck.discover import ReadError
-    from numcheck.discover import read_path
-    from numcheck.discover import read_text
+    from numcheck.reading.discover import ReadError
+    from numcheck.reading.discover import read_path
+    from numcheck.reading.discover import read_text
     from numcheck.rulepacks import add_pack_dirs
 
     config = config or _config(args)
@@ -230,7 +230,7 @@ def _fix(
 
 def _claims(args: argparse.Namespace) -> int:
     from numcheck.api import Result
-    from numcheck.extract import extract
+    from numcheck.extraction.extract import extract
     from numcheck.report import formatter
 
     render = getattr(formatter(args.format), "render_claims", None)
@@ -247,9 +247,9 @@ def _claims(args: argparse.Namespace) -> int:
 def _stories(args: argparse.Namespace) -> int:
     import json
 
+    from numcheck.alignment.stories import group_stories
     from numcheck.document_set import gather
-    from numcheck.extract import extract
-    from numcheck.stories import group_stories
+    from numcheck.extraction.extract import extract
 
     if args.format not in ("text", "json"):
         raise UsageError(f"the {args.format} format lists findings, not stories (use text or json)")

@@ -23,7 +23,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 from typing import Any
 
-from numcheck.discover import DEFAULT_INCLUDE
+from numcheck.reading.discover import DEFAULT_INCLUDE
 
 if TYPE_CHECKING:
     from numcheck.checks import Check

@@ -17,10 +17,10 @@ from dataclasses import replace
 
 from numcheck.config import Config
 from numcheck.config import shown_path as _shown
-from numcheck.discover import InputError
-from numcheck.discover import discover
-from numcheck.discover import read_path
-from numcheck.documents import Document
+from numcheck.reading.discover import InputError
+from numcheck.reading.discover import discover
+from numcheck.reading.discover import read_path
+from numcheck.reading.documents import Document
 
 
 @dataclass

@@ -23,10 +23,10 @@ from dataclasses import field
 from dataclasses import replace
 
 from numcheck.api import Result
-from numcheck.discover import InputError
-from numcheck.documents import Document
-from numcheck.documents import read_document
 from numcheck.findings import Finding
+from numcheck.reading.discover import InputError
+from numcheck.reading.discover import read_document
+from numcheck.reading.documents import Document
 
 MAX_PASSES = 10
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from numcheck.api import check_documents
-from numcheck.claims import Claim
-from numcheck.documents import plain_text_document
-from numcheck.extract import extract
+from numcheck.extraction.claims import Claim
+from numcheck.extraction.extract import extract
 from numcheck.findings import Finding
+from numcheck.reading.documents import plain_text_document
 
 
 def claims_of(text: str, path: str = "sentence.txt") -> list[Claim]:

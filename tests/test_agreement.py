@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from numcheck.api import check_documents
-from numcheck.documents import plain_text_document
+from numcheck.reading.documents import plain_text_document
 
 SAME, VARIANCE, CONFLICT = None, "NC203", "NC202"
 

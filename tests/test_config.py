@@ -12,7 +12,7 @@ import pytest
 from numcheck.config import Config
 from numcheck.config import ConfigError
 from numcheck.config import load_config
-from numcheck.discover import DEFAULT_INCLUDE
+from numcheck.reading.discover import DEFAULT_INCLUDE
 
 WRONG = "A range of up to 190 miles (360 km).\n"
 

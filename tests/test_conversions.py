@@ -12,9 +12,9 @@ from typing import NamedTuple
 
 import pytest
 
-from numcheck.conversions import conversion_pairs
-from numcheck.conversions import describe
-from numcheck.conversions import dimensions_differ
+from numcheck.extraction.conversions import conversion_pairs
+from numcheck.extraction.conversions import describe
+from numcheck.extraction.conversions import dimensions_differ
 from testing.claims import claims_of
 from testing.claims import findings_of
 

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from numcheck import discover as discover_module
-from numcheck.discover import DEFAULT_INCLUDE
-from numcheck.discover import DiscoveryError
-from numcheck.discover import InputError
-from numcheck.discover import ReadError
-from numcheck.discover import discover
-from numcheck.discover import read_path
-from numcheck.discover import read_text
+from numcheck.reading import discover as discover_module
+from numcheck.reading.discover import DEFAULT_INCLUDE
+from numcheck.reading.discover import DiscoveryError
+from numcheck.reading.discover import InputError
+from numcheck.reading.discover import ReadError
+from numcheck.reading.discover import discover
+from numcheck.reading.discover import read_path
+from numcheck.reading.discover import read_text
 
 TREE = [
     "a.md",

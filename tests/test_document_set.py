@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from numcheck.config import Config
-from numcheck.discover import read_path
-from numcheck.discover import read_text
 from numcheck.document_set import assign_stories
 from numcheck.document_set import expand
 from numcheck.document_set import gather
+from numcheck.reading.discover import read_path
+from numcheck.reading.discover import read_text
 
 
 @pytest.fixture

@@ -2,13 +2,13 @@ from __future__ import annotations
 
 import pytest
 
-from numcheck.documents import Document
-from numcheck.documents import blank_text
-from numcheck.documents import blank_urls
-from numcheck.documents import line_offsets
-from numcheck.documents import make_document
-from numcheck.documents import plain_text_document
-from numcheck.documents import read_document
+from numcheck.reading.discover import read_document
+from numcheck.reading.documents import Document
+from numcheck.reading.documents import blank_text
+from numcheck.reading.documents import blank_urls
+from numcheck.reading.documents import line_offsets
+from numcheck.reading.documents import make_document
+from numcheck.reading.documents import plain_text_document
 
 
 def test_position_maps_offsets_to_lines_and_columns() -> None:

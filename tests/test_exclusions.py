@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from numcheck.exclusions import RULES
-from numcheck.exclusions import exclusion_reason
-from numcheck.grammar import parse_at
+from numcheck.extraction.exclusions import RULES
+from numcheck.extraction.exclusions import exclusion_reason
+from numcheck.extraction.grammar import parse_at
 
 # (sentence, where the candidate claim starts, the rule that excludes it or None)
 CASES = [

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from numcheck.documents import plain_text_document
-from numcheck.extract import extract
-from numcheck.keys import head_of
-from numcheck.keys import singular
+from numcheck.alignment.keys import head_of
+from numcheck.alignment.keys import singular
+from numcheck.extraction.extract import extract
+from numcheck.reading.documents import plain_text_document
 
 
 def keys_of(text: str) -> list[str | None]:

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from numcheck.documents import Document
-from numcheck.documents import blank_text
-from numcheck.markdown import markdown_document
+from numcheck.reading.documents import Document
+from numcheck.reading.documents import blank_text
+from numcheck.reading.markdown import markdown_document
 
 FIXTURES = Path(__file__).parent / "fixtures" / "documents"
 

@@ -7,15 +7,15 @@ import re
 
 import pytest
 
-from numcheck.numbers import DIGITS_PATTERN
-from numcheck.numbers import WORD_NUMBER_PATTERN
-from numcheck.numbers import digits_figure
-from numcheck.numbers import format_like
-from numcheck.numbers import fraction_figure
-from numcheck.numbers import is_whole
-from numcheck.numbers import word_value
-from numcheck.numbers import words_figure
-from numcheck.numbers import writing_place
+from numcheck.extraction.numbers import DIGITS_PATTERN
+from numcheck.extraction.numbers import WORD_NUMBER_PATTERN
+from numcheck.extraction.numbers import digits_figure
+from numcheck.extraction.numbers import format_like
+from numcheck.extraction.numbers import fraction_figure
+from numcheck.extraction.numbers import is_whole
+from numcheck.extraction.numbers import word_value
+from numcheck.extraction.numbers import words_figure
+from numcheck.extraction.numbers import writing_place
 
 # text, value, step, round_step, half_width, decimals, grouped
 DIGITS = [

@@ -8,8 +8,8 @@ import random
 import pytest
 
 from numcheck.api import check_documents
-from numcheck.documents import plain_text_document
-from numcheck.markdown import markdown_document
+from numcheck.reading.documents import plain_text_document
+from numcheck.reading.markdown import markdown_document
 
 PIECES = [
     "190", " miles", " (", "306 km", ")", "-", "–", " to ", "between ", " and ", "$", "£5bn",

@@ -5,13 +5,13 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from numcheck.alignment.stories import _candidate_pairs
+from numcheck.alignment.stories import features
+from numcheck.alignment.stories import group_stories
 from numcheck.api import read_documents
-from numcheck.documents import plain_text_document
-from numcheck.extract import extract
-from numcheck.markdown import markdown_document
-from numcheck.stories import _candidate_pairs
-from numcheck.stories import features
-from numcheck.stories import group_stories
+from numcheck.extraction.extract import extract
+from numcheck.reading.documents import plain_text_document
+from numcheck.reading.markdown import markdown_document
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from numcheck.api import check_documents
-from numcheck.discover import read_text
-from numcheck.suppress import directives
+from numcheck.reading.discover import read_text
+from numcheck.reading.suppressions import directives
 
 WRONG = "A range of up to 190 miles (360 km)."
 

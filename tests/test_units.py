@@ -8,14 +8,14 @@ from typing import Any
 
 import pytest
 
+from numcheck.extraction.units import COUNT
+from numcheck.extraction.units import CURRENCY
+from numcheck.extraction.units import convert
+from numcheck.extraction.units import lexicon
+from numcheck.extraction.units import registry
 from numcheck.rulepacks import RulePackError
 from numcheck.rulepacks import load_kind
 from numcheck.rulepacks import parse_pack
-from numcheck.units import COUNT
-from numcheck.units import CURRENCY
-from numcheck.units import convert
-from numcheck.units import lexicon
-from numcheck.units import registry
 from testing.claims import claims_of
 from testing.claims import unit_of
 

@@ -30,9 +30,9 @@ from dataclasses import dataclass
 from dataclasses import field
 from pathlib import Path
 
-from numcheck.claims import Claim
-from numcheck.documents import plain_text_document
-from numcheck.extract import extract
+from numcheck.extraction.claims import Claim
+from numcheck.extraction.extract import extract
+from numcheck.reading.documents import plain_text_document
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DEVDATA = ROOT.parent / "shared" / "devdata"

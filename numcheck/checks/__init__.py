@@ -17,13 +17,13 @@ from dataclasses import field
 from typing import Any
 from typing import ClassVar
 
-from numcheck.claims import Claim
-from numcheck.documents import Document
+from numcheck.extraction.claims import Claim
 from numcheck.findings import Finding
 from numcheck.findings import Fix
 from numcheck.findings import Level
 from numcheck.findings import Location
 from numcheck.findings import Related
+from numcheck.reading.documents import Document
 
 CHECK_MODULES = ("numcheck.checks.conversion", "numcheck.checks.agreement")
 DOC_SECTIONS = ("What it does", "Why is this bad?", "Example", "Fix safety")

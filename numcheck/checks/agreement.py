@@ -12,15 +12,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from numcheck.agreement import Comparable
-from numcheck.agreement import comparable
-from numcheck.agreement import conflict
-from numcheck.agreement import same_figure
-from numcheck.agreement import shared_unit
 from numcheck.checks import Check
 from numcheck.checks import Corpus
 from numcheck.checks import register
-from numcheck.claims import Claim
+from numcheck.checks.intervals import Comparable
+from numcheck.checks.intervals import comparable
+from numcheck.checks.intervals import conflict
+from numcheck.checks.intervals import same_figure
+from numcheck.checks.intervals import shared_unit
+from numcheck.extraction.claims import Claim
 from numcheck.findings import Finding
 from numcheck.findings import Related
 

@@ -7,16 +7,16 @@ from collections.abc import Iterator
 from numcheck.checks import Check
 from numcheck.checks import Option
 from numcheck.checks import register
-from numcheck.claims import Claim
-from numcheck.conversions import conversion_pairs
-from numcheck.conversions import corrected_text
-from numcheck.conversions import describe
-from numcheck.conversions import dimensions_differ
-from numcheck.conversions import judge
-from numcheck.documents import Document
+from numcheck.extraction.claims import Claim
+from numcheck.extraction.conversions import conversion_pairs
+from numcheck.extraction.conversions import corrected_text
+from numcheck.extraction.conversions import describe
+from numcheck.extraction.conversions import dimensions_differ
+from numcheck.extraction.conversions import judge
 from numcheck.findings import Finding
 from numcheck.findings import Fix
 from numcheck.findings import Related
+from numcheck.reading.documents import Document
 
 
 def _figure_text(claim: Claim) -> str:

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 from lsprotocol import types
 
-from numcheck.documents import is_markdown_path
 from numcheck.findings import Finding
 from numcheck.findings import Location
 from numcheck.lsp.positions import LineIndex
+from numcheck.reading.documents import is_markdown_path
 from numcheck.report.links import rule_page
 
 SOURCE = "numcheck"

@@ -23,7 +23,6 @@ from pygls.uris import to_fs_path
 from numcheck import __version__
 from numcheck.checks import CheckError
 from numcheck.config import ConfigError
-from numcheck.discover import InputError
 from numcheck.lsp.convert import Features
 from numcheck.lsp.convert import Positions
 from numcheck.lsp.convert import Published
@@ -37,6 +36,7 @@ from numcheck.lsp.workspace import Workspace
 from numcheck.lsp.workspace import is_config_path
 from numcheck.lsp.workspace import is_text_path
 from numcheck.lsp.workspace import within
+from numcheck.reading.discover import InputError
 from numcheck.rulepacks import RulePackError
 
 DEFAULT_DEBOUNCE = 0.15

@@ -17,15 +17,15 @@ from dataclasses import replace
 
 from numcheck.api import check_documents
 from numcheck.checks import CheckError
-from numcheck.claims import Claim
-from numcheck.discover import InputError
-from numcheck.discover import discover
-from numcheck.discover import read_path
-from numcheck.discover import read_text
-from numcheck.documents import Document
-from numcheck.extract import MatchCache
-from numcheck.extract import extract
+from numcheck.extraction.claims import Claim
+from numcheck.extraction.extract import MatchCache
+from numcheck.extraction.extract import extract
 from numcheck.findings import Finding
+from numcheck.reading.discover import InputError
+from numcheck.reading.discover import discover
+from numcheck.reading.discover import read_path
+from numcheck.reading.discover import read_text
+from numcheck.reading.documents import Document
 
 CONFIG_NAMES = frozenset({".numcheck.toml", "pyproject.toml"})
 TEXT_SUFFIXES = (".md", ".markdown", ".txt")

@@ -12,9 +12,9 @@ import json
 from typing import Any
 
 from numcheck.api import Result
-from numcheck.documents import Document
 from numcheck.findings import Finding
 from numcheck.findings import Location
+from numcheck.reading.documents import Document
 from numcheck.report.links import docs_url
 from numcheck.report.links import rule_url
 from numcheck.report.sources import documents_by_path

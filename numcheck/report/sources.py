@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from numcheck.api import Result
-from numcheck.documents import Document
 from numcheck.findings import Finding
 from numcheck.findings import Location
+from numcheck.reading.documents import Document
 
 
 def documents_by_path(result: Result) -> dict[str, Document]:

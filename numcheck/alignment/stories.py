@@ -25,8 +25,8 @@ from collections.abc import Iterable
 from collections.abc import Mapping
 from collections.abc import Sequence
 
-from numcheck.claims import Claim
-from numcheck.documents import Document
+from numcheck.extraction.claims import Claim
+from numcheck.reading.documents import Document
 
 THRESHOLD = 0.35
 # A feature found in more documents than this is too common to suggest a pair.

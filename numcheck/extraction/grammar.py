@@ -23,20 +23,20 @@ from dataclasses import replace
 
 import pyparsing as pp
 
-from numcheck.numbers import DIGITS_PATTERN
-from numcheck.numbers import FRACTION_PATTERN
-from numcheck.numbers import WORD_NUMBER_PATTERN
-from numcheck.numbers import Figure
-from numcheck.numbers import digits_figure
-from numcheck.numbers import fraction_figure
-from numcheck.numbers import words_figure
-from numcheck.patterns import alternation
-from numcheck.qualifiers import postfix_table
-from numcheck.qualifiers import qualifier_table
-from numcheck.units import CURRENCY
-from numcheck.units import Lexicon
-from numcheck.units import UnitForm
-from numcheck.units import lexicon
+from numcheck.extraction.numbers import DIGITS_PATTERN
+from numcheck.extraction.numbers import FRACTION_PATTERN
+from numcheck.extraction.numbers import WORD_NUMBER_PATTERN
+from numcheck.extraction.numbers import Figure
+from numcheck.extraction.numbers import digits_figure
+from numcheck.extraction.numbers import fraction_figure
+from numcheck.extraction.numbers import words_figure
+from numcheck.extraction.patterns import alternation
+from numcheck.extraction.qualifiers import postfix_table
+from numcheck.extraction.qualifiers import qualifier_table
+from numcheck.extraction.units import CURRENCY
+from numcheck.extraction.units import Lexicon
+from numcheck.extraction.units import UnitForm
+from numcheck.extraction.units import lexicon
 
 # The longest stretch of text one claim may cover; a window never crosses a blank line.
 WINDOW = 160

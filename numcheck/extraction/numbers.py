@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from dataclasses import replace
 
-from numcheck.patterns import alternation
+from numcheck.extraction.patterns import alternation
 
 # A whole number written with trailing zeros may be rounded to its last non-zero digit, but
 # rarely by more than this share of its value ("2,000" for 1,609 is wrong, "300" for 306 is not).

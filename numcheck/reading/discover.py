@@ -28,8 +28,9 @@ from collections.abc import Iterator
 from collections.abc import Sequence
 from typing import IO
 
-from numcheck.documents import Document
-from numcheck.documents import read_document
+from numcheck.reading.documents import Document
+from numcheck.reading.documents import is_markdown_path
+from numcheck.reading.documents import plain_text_document
 
 DEFAULT_INCLUDE: tuple[str, ...] = ("*.md", "*.markdown", "*.txt")
 SKIPPED_DIRECTORIES = frozenset({"node_modules", "__pycache__"})
@@ -254,3 +255,12 @@ def _decode_utf16(path: str, data: bytes) -> str:
     if "\0" in text[:BINARY_SNIFF_BYTES]:
         raise ReadError(f"{path}: binary file (NUL bytes), skipped")
     return text
+
+
+def read_document(path: str, source: str) -> Document:
+    """A Document for ``source``: Markdown when ``path`` has a Markdown suffix, else plain text."""
+    if is_markdown_path(path):
+        from numcheck.reading.markdown import markdown_document  # markdown-it only when needed
+
+        return markdown_document(path, source)
+    return plain_text_document(path, source)

@@ -7,7 +7,7 @@ source text, and ``Document.position`` maps them to 1-based lines and columns co
 code points.
 
 ``source`` is the decoded file text without a leading byte-order mark (the readers in
-``numcheck.discover`` strip it), so columns on the first line match what editors show.
+``numcheck.reading.discover`` strip it), so columns on the first line match what editors show.
 """
 
 from __future__ import annotations
@@ -103,12 +103,3 @@ def plain_text_document(path: str, source: str) -> Document:
 
 def is_markdown_path(path: str) -> bool:
     return path.lower().endswith(MARKDOWN_SUFFIXES)
-
-
-def read_document(path: str, source: str) -> Document:
-    """A Document for ``source``: Markdown when ``path`` has a Markdown suffix, else plain text."""
-    if is_markdown_path(path):
-        from numcheck.markdown import markdown_document
-
-        return markdown_document(path, source)
-    return plain_text_document(path, source)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from numcheck.extraction.grammar import Measure
+from numcheck.extraction.units import Reading
 from numcheck.findings import Location
-from numcheck.grammar import Measure
-from numcheck.units import Reading
 
 # "about 3,000" may be this share away from 3,000 (or further, when its digits say so).
 APPROXIMATE_SHARE = 0.10

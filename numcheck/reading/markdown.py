@@ -33,11 +33,11 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from numcheck.documents import Document
-from numcheck.documents import blank_text
-from numcheck.documents import blank_urls
-from numcheck.documents import line_offsets
-from numcheck.documents import make_document
+from numcheck.reading.documents import Document
+from numcheck.reading.documents import blank_text
+from numcheck.reading.documents import blank_urls
+from numcheck.reading.documents import line_offsets
+from numcheck.reading.documents import make_document
 
 _EMPHASIS = frozenset(
     {"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"},

@@ -26,9 +26,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from dataclasses import replace
 
-from numcheck.documents import Document
-from numcheck.documents import is_markdown_path
 from numcheck.findings import Finding
+from numcheck.reading.documents import Document
+from numcheck.reading.documents import is_markdown_path
 
 ALL = "*"
 _WORDS = (

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from numcheck.grammar import Match
-from numcheck.subjects import FUNCTION_WORDS
-from numcheck.subjects import following_phrase
+from numcheck.extraction.grammar import Match
+from numcheck.extraction.subjects import FUNCTION_WORDS
+from numcheck.extraction.subjects import following_phrase
 
 MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"

@@ -23,8 +23,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from numcheck.claims import Claim
-from numcheck.units import convert
+from numcheck.extraction.claims import Claim
+from numcheck.extraction.units import convert
 
 _EPSILON = 1e-9
 

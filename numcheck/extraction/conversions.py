@@ -10,13 +10,13 @@ from collections.abc import Iterator
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from numcheck.claims import Claim
-from numcheck.grammar import Measure
-from numcheck.grammar import compound_units
-from numcheck.numbers import Figure
-from numcheck.numbers import format_like
-from numcheck.units import Reading
-from numcheck.units import convert
+from numcheck.extraction.claims import Claim
+from numcheck.extraction.grammar import Measure
+from numcheck.extraction.grammar import compound_units
+from numcheck.extraction.numbers import Figure
+from numcheck.extraction.numbers import format_like
+from numcheck.extraction.units import Reading
+from numcheck.extraction.units import convert
 
 _OPENS_ASIDE = re.compile(r"\s*[(\[]\s*\Z")
 _CLOSES_ASIDE = re.compile(r"\s*[)\]]")
