@@ -14,6 +14,7 @@ from numcheck.alignment.stories import group_stories
 from numcheck.checks import Corpus
 from numcheck.checks import selected_checks
 from numcheck.extraction.claims import Claim
+from numcheck.extraction.extract import MatchCache
 from numcheck.extraction.extract import extract
 from numcheck.findings import Finding
 from numcheck.reading.discover import DEFAULT_INCLUDE
@@ -51,11 +52,19 @@ def read_documents(
     return documents, skipped
 
 
+def document_claims(document: Document, cache: MatchCache | None = None) -> list[Claim]:
+    """Everything numcheck learns from one document alone: its claims, in reading order.
+
+    This is the per-document step of a run (it needs no other document), so it is the unit
+    that may run in another process or be kept between runs."""
+    return extract(document, cache)
+
+
 def extract_claims(
     paths: Sequence[str], *, include: Sequence[str] = DEFAULT_INCLUDE, exclude: Sequence[str] = ()
 ) -> Result:
     documents, skipped = read_documents(paths, include=include, exclude=exclude)
-    claims = [claim for document in documents for claim in extract(document)]
+    claims = [claim for document in documents for claim in document_claims(document)]
     return Result(claims=claims, documents=documents, skipped=skipped)
 
 
@@ -83,7 +92,7 @@ def check_documents(
     claims: dict[str, list[Claim]] = {}
     for done, document in enumerate(documents, 1):
         known = extracted.get(document.path) if extracted else None
-        claims[document.path] = known if known is not None else extract(document)
+        claims[document.path] = known if known is not None else document_claims(document)
         if progress is not None:
             progress(done, len(documents))
     stories = group_stories(documents, claims, story_groups)

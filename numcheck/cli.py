@@ -230,14 +230,14 @@ def _fix(
 
 def _claims(args: argparse.Namespace) -> int:
     from numcheck.api import Result
-    from numcheck.extraction.extract import extract
+    from numcheck.api import document_claims
     from numcheck.report import formatter
 
     render = getattr(formatter(args.format), "render_claims", None)
     if render is None:
         raise UsageError(f"the {args.format} format lists findings, not claims (use text or json)")
     documents, skipped = _read(args)
-    claims = [claim for document in documents for claim in extract(document)]
+    claims = [claim for document in documents for claim in document_claims(document)]
     result = Result(claims=claims, documents=documents, skipped=skipped)
     sys.stdout.write(render(result))
     _report_skipped(skipped)
@@ -248,8 +248,8 @@ def _stories(args: argparse.Namespace) -> int:
     import json
 
     from numcheck.alignment.stories import group_stories
+    from numcheck.api import document_claims
     from numcheck.document_set import gather
-    from numcheck.extraction.extract import extract
 
     if args.format not in ("text", "json"):
         raise UsageError(f"the {args.format} format lists findings, not stories (use text or json)")
@@ -257,7 +257,7 @@ def _stories(args: argparse.Namespace) -> int:
     documents, skipped = _read(args, config)
     document_set = gather(documents, config)  # the config's corpus and stories apply too
     documents, skipped = document_set.documents, skipped + document_set.skipped
-    claims = {document.path: extract(document) for document in documents}
+    claims = {document.path: document_claims(document) for document in documents}
     groups: dict[str, list[str]] = {}
     for path, story in group_stories(documents, claims).items():
         groups.setdefault(story, []).append(path)

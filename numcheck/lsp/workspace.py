@@ -16,10 +16,10 @@ from dataclasses import field
 from dataclasses import replace
 
 from numcheck.api import check_documents
+from numcheck.api import document_claims
 from numcheck.checks import CheckError
 from numcheck.extraction.claims import Claim
 from numcheck.extraction.extract import MatchCache
-from numcheck.extraction.extract import extract
 from numcheck.findings import Finding
 from numcheck.reading.discover import InputError
 from numcheck.reading.discover import discover
@@ -163,7 +163,7 @@ class Workspace:
     def _entry(self, path: str, document: Document) -> _Entry:
         story = document.story or self._story_of(path)
         document = replace(document, path=self.label(path), story=story)
-        return _Entry(document, extract(document, self._matches))
+        return _Entry(document, document_claims(document, self._matches))
 
     def _from_disk(self, path: str) -> _Entry | None:
         try:
