@@ -82,6 +82,13 @@ MASS = [
     C("The baby weighed 7 pounds 6 ounces (3.3 kg)."),
     C("The baby weighed 7 pounds 6 ounces (4.3 kg).", "NC101", "3.3 kg"),
     C("He is 180 cm (5ft 1in) tall.", "NC101", None),  # no fix is written for a compound
+    # "pounds" is money or weight: the same unit on both sides restates nothing, and the
+    # money reading is never converted
+    C("He paid 100 pounds (120 pounds)."),
+    C("He paid 100 pounds (100 pounds) for it."),
+    C("It cost 100 pounds (120 pounds sterling)."),
+    C("The parcel weighs 100 pounds (45 kg)."),
+    C("The parcel weighs 100 pounds (65 kg).", "NC101", "45 kg"),
 ]
 
 SPEED = [

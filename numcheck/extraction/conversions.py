@@ -102,13 +102,18 @@ def _tolerance(point: Point, claim: Claim, other: Claim, extra: float) -> float:
 
 def judge(pair: ConversionPair, extra_tolerance: float = 0.0) -> Verdict | None:
     """Whether the target is a rounding of the converted source, trying every reading of an
-    ambiguous unit; None when no reading pair can be compared."""
+    ambiguous unit; None when no reading pair can be compared.
+
+    Only physical readings in two different units are converted: a currency is never handed
+    to pint, and "100 pounds (120 pounds)" restates no figure in another unit."""
     first: Verdict | None = None
     readings = [
         (source_reading, target_reading)
         for source_reading in pair.source.readings
         for target_reading in pair.target.readings
         if source_reading.dimension == target_reading.dimension
+        and source_reading.is_physical
+        and source_reading.unit != target_reading.unit
     ]
     # "1,312 m" beside "400 feet" can only be metres: the other side settles the reading.
     ambiguous = len(readings) > 1
