@@ -16,6 +16,7 @@ from numcheck.checks import selected_checks
 from numcheck.extraction.claims import Claim
 from numcheck.extraction.extract import MatchCache
 from numcheck.extraction.extract import extract
+from numcheck.failures import InternalError
 from numcheck.findings import Finding
 from numcheck.reading.discover import DEFAULT_INCLUDE
 from numcheck.reading.discover import InputError
@@ -33,6 +34,8 @@ class Result:
     claims: list[Claim] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    # Unexpected errors (bugs) met on some documents; each is also an NC000 finding.
+    errors: list[InternalError] = field(default_factory=list)
 
     @property
     def files(self) -> int:
@@ -49,6 +52,8 @@ def read_documents(
             documents.append(read_path(path))
         except InputError as error:
             skipped.append(str(error))
+        except Exception as error:  # a bug in the reader: skip the file, say so
+            skipped.append(InternalError.of(error, path=path).message())
     return documents, skipped
 
 
@@ -90,9 +95,14 @@ def check_documents(
     path (a caller's cache, as the language server keeps); the rest are extracted here."""
     documents = list(documents)
     claims: dict[str, list[Claim]] = {}
+    errors: list[InternalError] = []
     for done, document in enumerate(documents, 1):
         known = extracted.get(document.path) if extracted else None
-        claims[document.path] = known if known is not None else document_claims(document)
+        if known is None:
+            known, error = safe_claims(document)
+            if error is not None:
+                errors.append(error)
+        claims[document.path] = known
         if progress is not None:
             progress(done, len(documents))
     stories = group_stories(documents, claims, story_groups)
@@ -101,15 +111,45 @@ def check_documents(
     findings: list[Finding] = []
     for check_class in selected_checks(select, ignore):
         check = check_class(settings.get(check_class.name) or settings.get(check_class.code))
-        findings.extend(check.run(corpus))
+        try:
+            findings.extend(check.run(corpus))
+        except Exception as error:  # a check over several documents failed: say which
+            corpus.failures.append(InternalError.of(error, rule=check.code))
     if report_on is not None:
         findings = [f for f in findings if f.path in report_on]
     findings = list(mark_suppressed(findings, documents))
     if not show_suppressed:
         findings = [f for f in findings if not f.suppressed]
+    errors += corpus.failures
+    findings += _error_findings(errors, documents, report_on)
     findings.sort(key=Finding.sort_key)
     all_claims = [claim for document in documents for claim in claims[document.path]]
-    return Result(findings=findings, claims=all_claims, documents=documents)
+    return Result(findings=findings, claims=all_claims, documents=documents, errors=errors)
+
+
+def safe_claims(
+    document: Document, cache: MatchCache | None = None
+) -> tuple[list[Claim], InternalError | None]:
+    """``document_claims``, or no claims and the internal error that stopped it."""
+    try:
+        return document_claims(document, cache), None
+    except Exception as error:
+        return [], InternalError.of(error, document=document)
+
+
+def _error_findings(
+    errors: Sequence[InternalError], documents: Sequence[Document], report_on: set[str] | None
+) -> list[Finding]:
+    """An NC000 finding for each internal error, on a reported document (never suppressed)."""
+    by_path = {document.path: document for document in documents}
+    reported = [d.path for d in documents if report_on is None or d.path in report_on]
+    found = []
+    for error in errors:
+        if error.path is not None and report_on is not None and error.path not in report_on:
+            continue
+        fallback = reported[0] if reported else "-"
+        found.append(error.finding(by_path.get(error.path or fallback), fallback))
+    return found
 
 
 def check_paths(

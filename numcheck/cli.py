@@ -14,6 +14,7 @@ from numcheck.report import FORMATS
 if TYPE_CHECKING:
     from numcheck.api import Result
     from numcheck.config import Config
+    from numcheck.failures import InternalError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -138,8 +139,8 @@ def _read(args: argparse.Namespace, config: Config | None = None):
     return api.read_documents(args.paths, include=config.include, exclude=config.exclude)
 
 
-def _report_skipped(skipped: list[str]) -> None:
-    for message in skipped:
+def _report_skipped(skipped: list[str], errors: Sequence[InternalError] = ()) -> None:
+    for message in [*skipped, *(error.message() for error in errors)]:
         print(f"numcheck: {message}", file=sys.stderr)
 
 
@@ -176,8 +177,8 @@ def _check(args: argparse.Namespace) -> int:
             bar.close()
     result.skipped = skipped
     sys.stdout.write(formatter(args.format).render_findings(result))
-    _report_skipped(skipped)
-    if skipped:
+    _report_skipped(skipped, result.errors)
+    if skipped or result.errors:
         return EXIT_USAGE
     return _exit_status(result, config.fail_level)
 
@@ -222,33 +223,36 @@ def _fix(
     result = outcome.result
     result.skipped = skipped
     (sys.stderr if stdin else sys.stdout).write(formatter(args.format).render_findings(result))
-    _report_skipped(skipped)
-    if skipped:
+    _report_skipped(skipped, result.errors)
+    if skipped or result.errors:
         return EXIT_USAGE
     return _exit_status(result, fail_level)
 
 
 def _claims(args: argparse.Namespace) -> int:
     from numcheck.api import Result
-    from numcheck.api import document_claims
+    from numcheck.api import safe_claims
     from numcheck.report import formatter
 
     render = getattr(formatter(args.format), "render_claims", None)
     if render is None:
         raise UsageError(f"the {args.format} format lists findings, not claims (use text or json)")
     documents, skipped = _read(args)
-    claims = [claim for document in documents for claim in document_claims(document)]
-    result = Result(claims=claims, documents=documents, skipped=skipped)
+    result = Result(documents=documents, skipped=skipped)
+    for document in documents:
+        claims, error = safe_claims(document)
+        result.claims.extend(claims)
+        result.errors.extend([error] if error else [])
     sys.stdout.write(render(result))
-    _report_skipped(skipped)
-    return EXIT_USAGE if skipped else EXIT_CLEAN
+    _report_skipped(skipped, result.errors)
+    return EXIT_USAGE if skipped or result.errors else EXIT_CLEAN
 
 
 def _stories(args: argparse.Namespace) -> int:
     import json
 
     from numcheck.alignment.stories import group_stories
-    from numcheck.api import document_claims
+    from numcheck.api import safe_claims
     from numcheck.document_set import gather
 
     if args.format not in ("text", "json"):
@@ -257,7 +261,10 @@ def _stories(args: argparse.Namespace) -> int:
     documents, skipped = _read(args, config)
     document_set = gather(documents, config)  # the config's corpus and stories apply too
     documents, skipped = document_set.documents, skipped + document_set.skipped
-    claims = {document.path: document_claims(document) for document in documents}
+    claims, errors = {}, []
+    for document in documents:
+        claims[document.path], error = safe_claims(document)
+        errors.extend([error] if error else [])
     groups: dict[str, list[str]] = {}
     for path, story in group_stories(documents, claims).items():
         groups.setdefault(story, []).append(path)
@@ -270,8 +277,8 @@ def _stories(args: argparse.Namespace) -> int:
             print(f"{story} ({len(paths)} document{'s' if len(paths) != 1 else ''})")
             for path in sorted(paths):
                 print(f"    {path}")
-    _report_skipped(skipped)
-    return EXIT_USAGE if skipped else EXIT_CLEAN
+    _report_skipped(skipped, errors)
+    return EXIT_USAGE if skipped or errors else EXIT_CLEAN
 
 
 def _rules(args: argparse.Namespace) -> int:

@@ -216,7 +216,7 @@ def _rule_table(key: str) -> type[Check] | None:
     from numcheck.checks import all_checks
 
     for check in all_checks():
-        if key.upper() == check.code or key.lower() == check.name:
+        if check.configurable and (key.upper() == check.code or key.lower() == check.name):
             return check
     return None
 
@@ -224,7 +224,7 @@ def _rule_table(key: str) -> type[Check] | None:
 def _allowed_keys() -> str:
     from numcheck.checks import all_checks
 
-    rules = ", ".join(f"[{check.name}]" for check in all_checks())
+    rules = ", ".join(f"[{check.name}]" for check in all_checks() if check.configurable)
     return f"{', '.join(KEYS)}; rule tables: {rules}"
 
 

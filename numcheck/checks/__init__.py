@@ -18,6 +18,7 @@ from typing import Any
 from typing import ClassVar
 
 from numcheck.extraction.claims import Claim
+from numcheck.failures import InternalError
 from numcheck.findings import Finding
 from numcheck.findings import Fix
 from numcheck.findings import Level
@@ -25,7 +26,11 @@ from numcheck.findings import Location
 from numcheck.findings import Related
 from numcheck.reading.documents import Document
 
-CHECK_MODULES = ("numcheck.checks.conversion", "numcheck.checks.agreement")
+CHECK_MODULES = (
+    "numcheck.checks.internal",
+    "numcheck.checks.conversion",
+    "numcheck.checks.agreement",
+)
 DOC_SECTIONS = ("What it does", "Why is this bad?", "Example", "Fix safety")
 _REGISTRY: dict[str, type[Check]] = {}
 
@@ -61,6 +66,8 @@ class Corpus:
     cache: dict[str, Any] = field(default_factory=dict)
     # Paths whose findings are wanted (None: all); per-document checks skip the others.
     report_on: set[str] | None = None
+    # Unexpected errors met while checking (numcheck.failures); the run goes on without them.
+    failures: list[InternalError] = field(default_factory=list)
 
 
 class Check:
@@ -68,6 +75,8 @@ class Check:
     name: ClassVar[str]
     level: ClassVar[Level]
     options: ClassVar[Mapping[str, Option]] = {}
+    # False for a rule that config tables cannot tune or turn off (NC000).
+    configurable: ClassVar[bool] = True
 
     def __init__(self, settings: Mapping[str, Any] | None = None) -> None:
         settings = dict(settings or {})
@@ -83,7 +92,15 @@ class Check:
     def run(self, corpus: Corpus) -> Iterator[Finding]:
         for document in corpus.documents:
             if corpus.report_on is None or document.path in corpus.report_on:
-                yield from self.check_document(document, corpus.claims.get(document.path, []))
+                claims = corpus.claims.get(document.path, [])
+                try:
+                    found = list(self.check_document(document, claims))
+                except Exception as error:  # a bug in one document must not end the run
+                    corpus.failures.append(
+                        InternalError.of(error, document=document, rule=self.code)
+                    )
+                    continue
+                yield from found
 
     def check_document(self, document: Document, claims: list[Claim]) -> Iterator[Finding]:
         return iter(())

@@ -36,6 +36,7 @@ from numcheck.extraction.units import CURRENCY
 from numcheck.extraction.units import Reading
 from numcheck.extraction.units import convert
 from numcheck.extraction.units import lexicon
+from numcheck.failures import located
 from numcheck.findings import Location
 from numcheck.reading.documents import Document
 
@@ -126,12 +127,17 @@ class MatchCache:
 
 
 def iter_claims(document: Document, cache: MatchCache | None = None) -> Iterator[Claim]:
+    """The claims of each paragraph in turn; an unexpected error says which paragraph."""
     prose = document.prose
     for start, end in paragraphs(prose):
-        text = prose[start:end]
-        matches = cache.matches(text) if cache is not None else paragraph_matches(text)
+        with located(start):
+            text = prose[start:end]
+            matches = cache.matches(text) if cache is not None else paragraph_matches(text)
         for match in matches:
-            yield _claim(document, shift_match(match, start))
+            shifted = shift_match(match, start)
+            with located(shifted.start):
+                claim = _claim(document, shifted)
+            yield claim
 
 
 def _preposition(match: Match) -> Match:

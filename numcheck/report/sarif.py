@@ -138,11 +138,13 @@ def render_findings(result: Result) -> str:
     if docs_url():
         driver["informationUri"] = docs_url()
     rule_index = {check.code: index for index, check in enumerate(checks)}
-    invocation: dict[str, Any] = {"executionSuccessful": True}
-    if result.skipped:
-        invocation["toolExecutionNotifications"] = [
-            {"level": "warning", "message": {"text": message}} for message in result.skipped
-        ]
+    invocation: dict[str, Any] = {"executionSuccessful": not result.errors}
+    notifications = [
+        *({"level": "warning", "message": {"text": message}} for message in result.skipped),
+        *({"level": "error", "message": {"text": error.message()}} for error in result.errors),
+    ]
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
     run = {
         "tool": {"driver": driver},
         "invocations": [invocation],
