@@ -50,6 +50,11 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "--config", metavar="PATH", help="the config file (default: found from the paths)"
         )
+        sub.add_argument(
+            "--allow-outside",
+            action="store_true",
+            help="let the config's corpus and stories globs read files outside its folder",
+        )
 
     check = commands.add_parser("check", help="report findings")
     reading(check)
@@ -113,6 +118,7 @@ def _config(args: argparse.Namespace) -> Config:
         include=args.include,
         exclude=args.exclude,
         rules=args.rules,
+        allow_outside=args.allow_outside or None,
     )
 
 

@@ -14,6 +14,7 @@ line naming the file, the key and what is allowed.
 from __future__ import annotations
 
 import os
+import reprlib
 import tomllib
 from collections.abc import Mapping
 from collections.abc import Sequence
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from numcheck.checks import Check
 
 CONFIG_FILES = (".numcheck.toml", "pyproject.toml")
+GLOB_KEYS = ("include", "exclude", "corpus")
 LEVELS = ("error", "warning", "note")
 LIST_KEYS = ("select", "ignore", "include", "exclude", "corpus", "rules")
 KEYS = ("select", "ignore", "fail-level", "include", "exclude", "corpus", "rules", "stories")
@@ -52,6 +54,8 @@ class Config:
     rules: tuple[str, ...] = ()
     stories: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     settings: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    # Set from the command line only: corpus and stories globs may read outside the project.
+    allow_outside: bool = False
 
     @property
     def root(self) -> str:
@@ -64,6 +68,9 @@ class Config:
         for key in ("select", "ignore", "include", "exclude", "rules"):
             if key in given:
                 given[key] = tuple(given[key])
+        for key in ("include", "exclude"):
+            for pattern in given.get(key, ()):
+                _check_glob(f"--{key}", pattern)
         if "rules" in given:
             given["rules"] = (*self.rules, *given["rules"])
         return replace(self, **given)
@@ -111,6 +118,8 @@ def read_config(path: str, *, required: bool) -> Config | None:
         raise ConfigError(f"{shown}: invalid TOML ({error})") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{shown}: not valid UTF-8") from None
+    except RecursionError:
+        raise ConfigError(f"{shown}: values nested too deeply") from None
     if os.path.basename(path) == "pyproject.toml" or set(data) == {"tool"}:
         tool = data.get("tool", {})
         table = tool.get("numcheck") if isinstance(tool, dict) else None
@@ -145,7 +154,7 @@ def _parse(path: str, shown: str, prefix: str, table: dict[str, Any]) -> Config:
             if value not in LEVELS:
                 allowed = ", ".join(LEVELS)
                 raise ConfigError(
-                    f"{shown}: 'fail-level'{where} must be one of {allowed}, not {value!r}"
+                    f"{shown}: 'fail-level'{where} must be one of {allowed}, not {_repr(value)}"
                 )
             values["fail_level"] = value
         elif key == "stories":
@@ -162,14 +171,30 @@ def _parse(path: str, shown: str, prefix: str, table: dict[str, Any]) -> Config:
 
 def _strings(shown: str, key: str, value: Any, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise ConfigError(f"{shown}: '{key}'{where} must be a list of strings, not {value!r}")
+        raise ConfigError(f"{shown}: '{key}'{where} must be a list of strings, not {_repr(value)}")
+    if key in GLOB_KEYS or key.startswith("stories."):
+        for pattern in value:
+            _check_glob(f"{shown}: '{key}'{where}", pattern)
     return tuple(value)
+
+
+def _repr(value: Any) -> str:
+    """A value for a message: short, whatever its size or depth."""
+    return reprlib.repr(value)
+
+
+def _check_glob(where: str, pattern: str) -> None:
+    from numcheck.reading.globs import check_glob
+
+    problem = check_glob(pattern)
+    if problem is not None:
+        raise ConfigError(f"{where}: {problem}")
 
 
 def _stories(shown: str, value: Any, where: str) -> dict[str, tuple[str, ...]]:
     if not isinstance(value, dict):
         raise ConfigError(
-            f"{shown}: 'stories'{where} must be a table of story name = [globs], not {value!r}"
+            f"{shown}: 'stories'{where} must be a table of story name = [globs], not {_repr(value)}"
         )
     return {
         str(name): _strings(shown, f"stories.{name}", globs, where) for name, globs in value.items()

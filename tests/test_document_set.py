@@ -42,7 +42,7 @@ def _config(root: Path, **values: object) -> Config:
 def test_expand_is_relative_to_the_root(
     newsroom: Path, patterns: list[str], expected: list[str]
 ) -> None:
-    found = expand(str(newsroom), patterns)
+    found = expand(_config(newsroom), patterns)
     assert [Path(path).relative_to(newsroom).as_posix() for path in found] == expected
 
 

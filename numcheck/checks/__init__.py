@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import math
+import reprlib
 from collections.abc import Iterator
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -50,7 +52,9 @@ class Option:
         if self.kind is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if not isinstance(value, self.kind) or isinstance(value, bool) != (self.kind is bool):
-            raise CheckError(f"'{key}' must be a {self.kind.__name__}, not {value!r}")
+            raise CheckError(f"'{key}' must be a {self.kind.__name__}, not {reprlib.repr(value)}")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise CheckError(f"'{key}' must be a finite number, not {value!r}")
         if self.minimum is not None and value < self.minimum:
             raise CheckError(f"'{key}' must be at least {self.minimum}, not {value!r}")
         return value

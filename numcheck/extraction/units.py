@@ -9,6 +9,7 @@ a conversion must actually be computed.
 from __future__ import annotations
 
 import functools
+import sys
 from dataclasses import dataclass
 from typing import Any
 
@@ -176,10 +177,22 @@ def lexicon() -> Lexicon:
 
 @functools.cache
 def registry():
-    """The process's one pint registry, built on first use."""
+    """The process's one pint registry, built on first use. pint keeps a cache of its parsed
+    definitions in the user's cache folder; when that folder cannot be written, the registry
+    is built without it (slower to start) and stderr says so once."""
     import pint
 
-    ureg = pint.UnitRegistry(cache_folder=":auto:")
+    try:
+        ureg = pint.UnitRegistry(cache_folder=":auto:")
+    except Exception as error:  # unwritable (OSError) or a damaged cache file (anything)
+        reason = (error.strerror or str(error)) if isinstance(error, OSError) else str(error)
+        where = f" {error.filename}" if getattr(error, "filename", None) else ""
+        print(
+            f"numcheck: cannot use pint's cache folder{where} ({type(error).__name__}: "
+            f"{reason}); running without it",
+            file=sys.stderr,
+        )
+        ureg = pint.UnitRegistry()
     for name, data in load_kind("units"):
         for definition in string_list(name, data.get("definitions"), "definitions"):
             try:

@@ -135,28 +135,35 @@ class Workspace:
         return self._files
 
     def _find_files(self) -> list[str]:
+        from numcheck.config import ConfigError
         from numcheck.document_set import expand
 
         config = self.config
         try:
             if config.corpus:
-                found = discover(expand(config.root, config.corpus), exclude=config.exclude)
+                found = discover(expand(config, config.corpus), exclude=config.exclude)
             elif self.scan and os.path.isdir(self.root):
                 found = discover([self.root], include=config.include, exclude=config.exclude)
             else:
                 found = []
+        except ConfigError as error:
+            self.config_error, found = str(error), []
         except InputError:
             found = []
         return [os.path.abspath(path) for path in found]
 
     def _story_of(self, path: str) -> str | None:
         if self._stories is None:
+            from numcheck.config import ConfigError
             from numcheck.document_set import expand
 
             stories: dict[str, str] = {}
-            for name, patterns in self.config.stories.items():
-                for match in expand(self.config.root, patterns):
-                    stories.setdefault(os.path.realpath(match), name)
+            try:
+                for name, patterns in self.config.stories.items():
+                    for match in expand(self.config, patterns, key=f"stories.{name}"):
+                        stories.setdefault(os.path.realpath(match), name)
+            except ConfigError as error:
+                self.config_error = str(error)
             self._stories = stories
         return self._stories.get(os.path.realpath(path)) if self._stories else None
 

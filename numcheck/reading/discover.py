@@ -4,8 +4,9 @@
 ``read_path`` and ``read_text`` decode one input into a Document, refusing binary files,
 invalid UTF-8 and oversized files with a one-line ``ReadError``.
 
-Glob patterns (``include`` and ``exclude``) follow .gitignore habits: ``*`` and ``?`` stay
-within one path segment, ``**`` spans any number of them, ``[...]`` is a character class.
+Glob patterns (``include`` and ``exclude``) follow .gitignore habits (``numcheck.reading.globs``,
+matched without backtracking): ``*`` and ``?`` stay within one path segment, ``**`` spans any
+number of them, ``[...]`` is a character class.
 A pattern without ``/`` is tried against the file name (and, for ``exclude``, against every
 directory name on the way, so ``--exclude drafts`` skips a ``drafts`` folder). A pattern with
 ``/`` is tried against the path relative to the walked directory and against the path as shown
@@ -18,9 +19,7 @@ the first character after it, so first-line columns match what editors show.
 from __future__ import annotations
 
 import codecs
-import functools
 import os
-import re
 import stat
 import sys
 from collections.abc import Iterable
@@ -31,6 +30,8 @@ from typing import IO
 from numcheck.reading.documents import Document
 from numcheck.reading.documents import is_markdown_path
 from numcheck.reading.documents import plain_text_document
+from numcheck.reading.globs import compile_glob
+from numcheck.reading.globs import has_magic
 
 DEFAULT_INCLUDE: tuple[str, ...] = ("*.md", "*.markdown", "*.txt")
 SKIPPED_DIRECTORIES = frozenset({"node_modules", "__pycache__"})
@@ -149,35 +150,63 @@ def _excluded(path: str, patterns: Sequence[str]) -> bool:
 
 
 def _matches(pattern: str, path: str) -> bool:
-    return _compile(pattern).fullmatch(path) is not None
+    return compile_glob(pattern).matches(path)
 
 
-_GLOB_TOKEN = re.compile(r"(\*\*/|\*\*|\*|\?|\[!?\]?[^\]/]*\])")
-_GLOB_REGEX = {"**/": "(?:.*/)?", "**": ".*", "*": "[^/]*", "?": "[^/]"}
+def glob_files(root: str, pattern: str) -> list[str]:
+    """Files matching ``pattern`` (relative to ``root``, or absolute), sorted, as normalized
+    paths under ``root``. As with ``glob``, wildcards skip hidden names unless the pattern
+    names them with a dot. Symbolic links to folders are followed, but no folder is entered
+    twice, so a link back to a parent ends no walk in a loop."""
+    pattern = pattern.replace(os.sep, "/")
+    if os.path.isabs(pattern):
+        root, pattern = os.path.abspath(os.sep), pattern.lstrip("/")
+    segments = [segment for segment in pattern.split("/") if segment not in ("", ".")]
+    fixed = 0
+    while fixed < len(segments) - 1 and not has_magic(segments[fixed]):
+        fixed += 1
+    start = os.path.normpath(os.path.join(root, *segments[:fixed]))
+    rest = segments[fixed:]
+    if not rest:
+        return []
+    if not any(has_magic(segment) for segment in rest):
+        path = os.path.join(start, *rest)
+        return [path] if os.path.isfile(path) else []
+    matcher = compile_glob("/".join(rest))
+    depth = None if any("**" in segment for segment in rest) else len(rest)
+    hidden = any(segment.startswith(".") for segment in rest)
+    found = [
+        os.path.join(start, relative)
+        for relative in _walk_all(start, depth, hidden)
+        if matcher.matches(relative)
+    ]
+    return sorted(found)
 
 
-@functools.lru_cache(maxsize=256)
-def _compile(pattern: str) -> re.Pattern[str]:
-    """A regular expression for a glob: ``*``, ``?``, ``[...]`` within a segment, ``**`` across."""
-    pattern = pattern.replace(os.sep, "/").removeprefix("./").strip("/")
-    out: list[str] = []
-    for index, piece in enumerate(_GLOB_TOKEN.split(pattern)):
-        if index % 2 == 0:
-            out.append(re.escape(piece))
-        elif piece in _GLOB_REGEX:
-            out.append(_GLOB_REGEX[piece])
-        else:
-            out.append(_character_class(piece[1:-1]))
-    return re.compile("".join(out))
-
-
-def _character_class(body: str) -> str:
-    """``[...]`` of a glob as a regex class: ``!`` negates, ranges kept, never matches ``/``."""
-    negate = body.startswith("!")
-    body = body.removeprefix("!").replace("\\", "\\\\").replace("[", "\\[")
-    if body.startswith("^"):
-        body = "\\" + body
-    return "(?!/)[" + ("^" if negate else "") + body + "]"
+def _walk_all(start: str, depth: int | None, hidden: bool) -> Iterator[str]:
+    """Files under ``start`` as ``/``-separated relative paths, at most ``depth`` segments
+    deep; links followed, each folder entered once."""
+    seen: set[tuple[int, int]] = set()
+    for directory, subdirectories, names in os.walk(start, followlinks=True):
+        relative = os.path.relpath(directory, start)
+        level = 0 if relative == "." else relative.count(os.sep) + 1
+        try:
+            info = os.stat(directory)
+        except OSError:
+            subdirectories[:] = []
+            continue
+        if (info.st_dev, info.st_ino) in seen:
+            subdirectories[:] = []
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        keep = depth is None or level + 1 < depth
+        subdirectories[:] = sorted(
+            name for name in subdirectories if keep and (hidden or not name.startswith("."))
+        )
+        for name in sorted(names):
+            if (hidden or not name.startswith(".")) and (depth is None or level < depth):
+                if os.path.isfile(os.path.join(directory, name)):
+                    yield name if relative == "." else _display(os.path.join(relative, name))
 
 
 def read_path(path: str) -> Document:
