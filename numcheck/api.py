@@ -16,6 +16,7 @@ from numcheck.checks import selected_checks
 from numcheck.extraction.claims import Claim
 from numcheck.extraction.extract import MatchCache
 from numcheck.extraction.extract import extract
+from numcheck.failures import EXPECTED
 from numcheck.failures import InternalError
 from numcheck.findings import Finding
 from numcheck.reading.discover import DEFAULT_INCLUDE
@@ -52,6 +53,8 @@ def read_documents(
             documents.append(read_path(path))
         except InputError as error:
             skipped.append(str(error))
+        except EXPECTED:
+            raise
         except Exception as error:  # a bug in the reader: skip the file, say so
             skipped.append(InternalError.of(error, path=path).message())
     return documents, skipped
@@ -113,6 +116,8 @@ def check_documents(
         check = check_class(settings.get(check_class.name) or settings.get(check_class.code))
         try:
             findings.extend(check.run(corpus))
+        except EXPECTED:
+            raise
         except Exception as error:  # a check over several documents failed: say which
             corpus.failures.append(InternalError.of(error, rule=check.code))
     if report_on is not None:
@@ -133,6 +138,8 @@ def safe_claims(
     """``document_claims``, or no claims and the internal error that stopped it."""
     try:
         return document_claims(document, cache), None
+    except EXPECTED:
+        raise
     except Exception as error:
         return [], InternalError.of(error, document=document)
 

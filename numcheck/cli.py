@@ -88,6 +88,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    _raw_bytes_for_odd_names()
     from numcheck.checks import CheckError
     from numcheck.config import ConfigError
     from numcheck.reading.discover import InputError
@@ -103,6 +104,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away ("numcheck claims . | head"): not an error
         return EXIT_CLEAN
+
+
+def _raw_bytes_for_odd_names() -> None:
+    """A file name that is not valid UTF-8 is written out as the bytes it has on disk (as
+    ``ls`` and ``grep`` write it) rather than ending the run; the JSON formats escape it."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", None) == "strict":
+            reconfigure(errors="surrogateescape")
 
 
 def _config(args: argparse.Namespace) -> Config:
@@ -255,11 +265,11 @@ def _claims(args: argparse.Namespace) -> int:
 
 
 def _stories(args: argparse.Namespace) -> int:
-    import json
 
     from numcheck.alignment.stories import group_stories
     from numcheck.api import safe_claims
     from numcheck.document_set import gather
+    from numcheck.report import dump_json
 
     if args.format not in ("text", "json"):
         raise UsageError(f"the {args.format} format lists findings, not stories (use text or json)")
@@ -277,7 +287,7 @@ def _stories(args: argparse.Namespace) -> int:
     ordered = sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
     if args.format == "json":
         rows = [{"story": story, "documents": sorted(paths)} for story, paths in ordered]
-        print(json.dumps({"stories": rows}, indent=2, ensure_ascii=False))
+        sys.stdout.write(dump_json({"stories": rows}))
     else:
         for story, paths in ordered:
             print(f"{story} ({len(paths)} document{'s' if len(paths) != 1 else ''})")

@@ -16,8 +16,12 @@ from dataclasses import dataclass
 from numcheck.findings import Finding
 from numcheck.findings import Location
 from numcheck.reading.documents import Document
+from numcheck.rulepacks import RulePackError
 
 CODE, NAME = "NC000", "internal-error"
+# Errors of the user's making, found while working on a document: they end the run with their
+# own one-line message and are never reported as internal errors.
+EXPECTED: tuple[type[Exception], ...] = (RulePackError,)
 _MAX_DETAIL = 200
 
 
@@ -35,7 +39,7 @@ def located(offset: int) -> Iterator[None]:
     """Tag any exception raised inside with ``offset`` (the innermost tag wins)."""
     try:
         yield
-    except Located:
+    except (Located, *EXPECTED):
         raise
     except Exception as error:
         raise Located(offset, error) from error

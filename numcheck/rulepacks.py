@@ -7,6 +7,7 @@ raises RulePackError with its file (and line, where YAML knows it); no traceback
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -30,10 +31,18 @@ def add_pack_dirs(dirs: Iterable[str]) -> None:
     load_kind.cache_clear()
 
 
+BUILTIN_PREFIX = "rules/"
+
+
+def is_builtin(name: str) -> bool:
+    """Whether the pack named ``name`` (as ``load_kind`` names it) ships with numcheck."""
+    return name.startswith(BUILTIN_PREFIX)
+
+
 def _builtin_files() -> list[tuple[str, str]]:
     folder = resources.files("numcheck.rules")
     return [
-        (f"rules/{entry.name}", entry.read_text(encoding="utf-8"))
+        (f"{BUILTIN_PREFIX}{entry.name}", entry.read_text(encoding="utf-8"))
         for entry in sorted(folder.iterdir(), key=lambda item: item.name)
         if entry.name.endswith(".yaml")
     ]
@@ -87,6 +96,17 @@ def require(name: str, value: Any, expected: type | tuple[type, ...], where: str
         wanted = " or ".join(kind.__name__ for kind in kinds)
         raise RulePackError(f"{name}: '{where}' must be a {wanted}, not {type(value).__name__}")
     return value
+
+
+def positive_number(name: str, value: Any, where: str) -> float:
+    """A finite number above zero (a scale factor), naming the file and key on failure."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        number = float("nan")
+    if isinstance(value, bool) or not math.isfinite(number) or number <= 0:
+        raise RulePackError(f"{name}: '{where}' must be a number above zero, not {value!r}")
+    return number
 
 
 def string_list(name: str, value: Any, where: str) -> list[str]:

@@ -20,6 +20,7 @@ from typing import Any
 from typing import ClassVar
 
 from numcheck.extraction.claims import Claim
+from numcheck.failures import EXPECTED
 from numcheck.failures import InternalError
 from numcheck.findings import Finding
 from numcheck.findings import Fix
@@ -99,6 +100,8 @@ class Check:
                 claims = corpus.claims.get(document.path, [])
                 try:
                     found = list(self.check_document(document, claims))
+                except EXPECTED:
+                    raise
                 except Exception as error:  # a bug in one document must not end the run
                     corpus.failures.append(
                         InternalError.of(error, document=document, rule=self.code)

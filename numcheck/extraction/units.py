@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from numcheck.rulepacks import RulePackError
+from numcheck.rulepacks import is_builtin
 from numcheck.rulepacks import load_kind
+from numcheck.rulepacks import positive_number
 from numcheck.rulepacks import require
 from numcheck.rulepacks import string_list
 
@@ -102,7 +104,8 @@ def _ambiguous_forms(
         readings = []
         for unit in string_list(name, spec.get("readings"), f"{where}.readings"):
             if unit in scales:
-                readings.append(Reading(None, COUNT, float(scales[unit])))
+                factor = positive_number(name, scales[unit], f"{where}.scale.{unit}")
+                readings.append(Reading(None, COUNT, factor))
             elif unit in currencies:
                 readings.append(Reading(unit, CURRENCY))
             elif unit in dimensions:
@@ -130,7 +133,7 @@ def _currency_tables(packs) -> tuple[dict[str, str], dict[str, str], dict[str, f
                 words[" ".join(word.lower().split())] = str(code)
         for factor, spec in require(name, data.get("scales", {}), dict, "scales").items():
             spec = require(name, spec, dict, f"scales.{factor}")
-            value = float(factor)
+            value = positive_number(name, factor, f"scales.{factor}")
             for word in string_list(name, spec.get("words"), f"scales.{factor}.words"):
                 scale_words[word.lower()] = value
             for form in string_list(name, spec.get("attached"), f"scales.{factor}.attached"):
@@ -151,6 +154,8 @@ def lexicon() -> Lexicon:
         found, dims = _quantity_forms(name, data)
         forms.extend(found)
         dimensions.update(dims)
+        if not is_builtin(name):
+            _check_units(name, dims)
     for name, data in packs:
         forms.extend(_ambiguous_forms(name, data, dimensions, set(prefixes.values())))
         for big, small in require(name, data.get("compounds", {}), dict, "compounds").items():
@@ -173,6 +178,27 @@ def lexicon() -> Lexicon:
         scale_words,
         scale_attached,
     )
+
+
+def _check_units(name: str, dimensions: dict[str, str]) -> None:
+    """Every unit of a user's pack is one pint knows, of the dimension its group declares."""
+    ureg = registry()
+    for unit, dimension in dimensions.items():
+        where = f"{name}: unit '{unit}'"
+        try:
+            found = ureg.parse_units(unit).dimensionality
+        except Exception:  # pint raises many kinds for a name it cannot read
+            raise RulePackError(f"{where} is not a unit pint knows") from None
+        try:
+            declared = (
+                ureg.parse_units("").dimensionality
+                if dimension == "percent"
+                else ureg.get_dimensionality(dimension)
+            )
+        except Exception:
+            raise RulePackError(f"{name}: dimension '{dimension}' is not one pint knows") from None
+        if found != declared:
+            raise RulePackError(f"{where} measures {found}, not {dimension}")
 
 
 @functools.cache

@@ -4,7 +4,9 @@ makes sense, ``render_claims``."""
 from __future__ import annotations
 
 import importlib
+import json
 from types import ModuleType
+from typing import Any
 
 FORMATS = {
     "text": "numcheck.report.text",
@@ -17,3 +19,13 @@ FORMATS = {
 
 def formatter(name: str) -> ModuleType:
     return importlib.import_module(FORMATS[name])
+
+
+def dump_json(payload: Any) -> str:
+    """``payload`` as indented JSON, UTF-8 text kept as it is, and a path that was not valid
+    UTF-8 on disk (its bytes decoded to lone surrogates) written as ``\\udcXX`` escapes, so the
+    output is always valid UTF-8 JSON."""
+    text = json.dumps(payload, indent=2, ensure_ascii=False)
+    if not text.isascii():
+        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text + "\n"

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import math
 from typing import Any
 
 from numcheck import __version__
 from numcheck.api import Result
 from numcheck.findings import Finding
+from numcheck.report import dump_json
 
 
 def _finite(value: Any) -> Any:
@@ -43,9 +43,9 @@ def render_findings(result: Result) -> str:
             "skipped": result.skipped,
         },
     }
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    return dump_json(payload)
 
 
 def render_claims(result: Result) -> str:
     claims = [{k: _finite(v) for k, v in claim.to_dict().items()} for claim in result.claims]
-    return json.dumps({"claims": claims}, indent=2, ensure_ascii=False) + "\n"
+    return dump_json({"claims": claims})

@@ -8,13 +8,13 @@ Positions follow reviewdog's protocol: lines are 1-based and columns count UTF-8
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from numcheck.api import Result
 from numcheck.findings import Finding
 from numcheck.findings import Location
 from numcheck.reading.documents import Document
+from numcheck.report import dump_json
 from numcheck.report.links import docs_url
 from numcheck.report.links import rule_url
 from numcheck.report.sources import documents_by_path
@@ -73,4 +73,4 @@ def render_findings(result: Result) -> str:
         "source": source,
         "diagnostics": [_diagnostic(documents, finding) for finding in unsuppressed(result)],
     }
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    return dump_json(payload)

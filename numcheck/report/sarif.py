@@ -13,7 +13,6 @@ suppression.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from pathlib import Path
 from typing import Any
@@ -26,6 +25,7 @@ from numcheck.checks import all_checks
 from numcheck.findings import Finding
 from numcheck.findings import Fix
 from numcheck.findings import Location
+from numcheck.report import dump_json
 from numcheck.report.links import docs_url
 from numcheck.report.links import rule_url
 from numcheck.report.sources import documents_by_path
@@ -56,7 +56,8 @@ def _rule(check: type[Check]) -> dict[str, Any]:
 def _uri(path: str) -> dict[str, str]:
     if os.path.isabs(path):
         return {"uri": Path(path).as_uri()}
-    return {"uri": quote(path.replace(os.sep, "/")), "uriBaseId": "%SRCROOT%"}
+    # Percent-encode the bytes of the name on disk, whatever its encoding.
+    return {"uri": quote(os.fsencode(path.replace(os.sep, "/"))), "uriBaseId": "%SRCROOT%"}
 
 
 def _region(location: Location) -> dict[str, int]:
@@ -153,7 +154,7 @@ def render_findings(result: Result) -> str:
         "results": _results(result, rule_index),
     }
     log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return dump_json(log)
 
 
 def _folder_uri(folder: str) -> str:
