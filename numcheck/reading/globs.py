@@ -75,38 +75,39 @@ class Glob:
     def matches(self, path: str) -> bool:
         if self.regex is not None:
             return self.regex.fullmatch(path) is not None
-        steps = self.steps
+        # A state is a step index; -(i + 1) is "inside the folders of the ``**/`` at i".
         states = self._closure({0})
         for char in path:
             following: set[int] = set()
             for index in states:
-                if index == len(steps):
-                    continue
-                step = steps[index]
-                if step.kind == _STAR:
-                    if char != "/":
-                        following.add(index)
-                elif step.kind == _ANY:
-                    following.add(index)
-                elif step.kind == _FOLDERS:
-                    following.add(index)
-                    if char == "/":
-                        following.add(index + 1)
-                elif step.takes(char):
-                    following.add(index + 1)
+                following.update(self._next(index, char))
             if not following:
                 return False
             states = self._closure(following)
-        return len(steps) in states
+        return len(self.steps) in states
+
+    def _next(self, index: int, char: str) -> tuple[int, ...]:
+        if index < 0:  # inside the folders of a ``**/``: a ``/`` ends one
+            return (-index - 1,) if char == "/" else (index,)
+        if index == len(self.steps):
+            return ()
+        step = self.steps[index]
+        if step.kind == _STAR:
+            return (index,) if char != "/" else ()
+        if step.kind == _ANY:
+            return (index,)
+        if step.kind == _FOLDERS:
+            return (index,) if char == "/" else (-index - 1,)
+        return (index + 1,) if step.takes(char) else ()
 
     def _closure(self, states: set[int]) -> frozenset[int]:
         """``states`` and every position reachable from them without reading a character
-        (``*``, ``**`` and ``**/`` may match nothing)."""
+        (``*`` and ``**`` may match nothing, and a ``**/`` may be passed at a folder's start)."""
         pending = list(states)
         reached = set(states)
         while pending:
             index = pending.pop()
-            if index < len(self.steps) and self.steps[index].kind in (_STAR, _ANY, _FOLDERS):
+            if 0 <= index < len(self.steps) and self.steps[index].kind in _RUNS:
                 if index + 1 not in reached:
                     reached.add(index + 1)
                     pending.append(index + 1)
