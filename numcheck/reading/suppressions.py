@@ -20,6 +20,7 @@ nothing else.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from collections.abc import Iterator
@@ -138,26 +139,36 @@ def _matches(finding: Finding, rules: Iterable[str]) -> bool:
     return any(rule == ALL or rule == name or code.startswith(rule) for rule in rules)
 
 
-def _suppressed(finding: Finding, found: list[Directive]) -> bool:
-    position = finding.location.start
-    line = finding.location.line
-    state = _State()
-    for directive in found:
-        action, rules = directive.action, directive.rules
-        if action == "disable-file" and _matches(finding, rules):
-            return True
-        if action == "disable-line" and directive.line == line and _matches(finding, rules):
-            return True
-        if (
-            action == "disable-next-line"
-            and directive.line + 1 == line
-            and _matches(finding, rules)
+class _Index:
+    """A document's directives, arranged so that each finding is judged in logarithmic time:
+    the ``disable``/``enable`` state after each of them, and the ``-line`` ones by line."""
+
+    def __init__(self, found: list[Directive]) -> None:
+        self.file_rules = [d.rules for d in found if d.action == "disable-file"]
+        self.by_line: dict[int, list[frozenset[str]]] = {}
+        for directive in found:
+            if directive.action in ("disable-line", "disable-next-line"):
+                line = directive.line + (directive.action == "disable-next-line")
+                self.by_line.setdefault(line, []).append(directive.rules)
+        state = _State()
+        self.ends: list[int] = []
+        self.states: list[tuple[bool, frozenset[str], frozenset[str]]] = []
+        for directive in sorted(
+            (d for d in found if d.action in ("disable", "enable")), key=lambda d: d.end
         ):
+            state.apply(directive.action, directive.rules)
+            self.ends.append(directive.end)
+            self.states.append(state.snapshot())
+
+    def suppresses(self, finding: Finding) -> bool:
+        named = self.file_rules + self.by_line.get(finding.location.line, [])
+        if any(_matches(finding, rules) for rules in named):
             return True
-        if action in ("disable", "enable") and directive.end <= position:
-            state.apply(action, rules)
-    all_off, off, back_on = state.snapshot()
-    return (all_off and not _matches_any(finding, back_on)) or _matches_any(finding, off)
+        index = bisect.bisect_right(self.ends, finding.location.start) - 1
+        if index < 0:
+            return False
+        all_off, off, back_on = self.states[index]
+        return (all_off and not _matches_any(finding, back_on)) or _matches_any(finding, off)
 
 
 def _matches_any(finding: Finding, rules: frozenset[str]) -> bool:
@@ -169,14 +180,16 @@ def mark_suppressed(
 ) -> Iterator[Finding]:
     """``findings``, those that a directive silences marked ``suppressed``."""
     by_path = {document.path: document for document in documents}
-    cache: dict[str, list[Directive]] = {}
+    cache: dict[str, _Index | None] = {}
     for finding in findings:
         document = by_path.get(finding.path)
         if document is None:
             yield finding
             continue
         if finding.path not in cache:
-            cache[finding.path] = directives(document)
-        if cache[finding.path] and _suppressed(finding, cache[finding.path]):
+            found = directives(document)
+            cache[finding.path] = _Index(found) if found else None
+        index = cache[finding.path]
+        if index is not None and index.suppresses(finding):
             finding = replace(finding, suppressed=True)
         yield finding
