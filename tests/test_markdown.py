@@ -211,7 +211,13 @@ STORY_CASES = [
     ("---\nstory: [a, b]\n---\n", None),
     ("---\n- a list\n- not a mapping\n---\n", None),
     ("---\nstory: [unclosed\n---\n", None),
-    ("---\nstory: s\ndate: 2024-02-30\n---\n", None),
+    ("---\nstory: s\ndate: 2024-02-30\n---\n", "s"),  # other keys' values are not read
+    ("---\ndate: [unclosed\nstory: s\n---\n", None),  # broken before the story key
+    ("---\nstory: 1.5\n---\n", None),
+    ("---\nstory: null\n---\n", None),
+    ('---\nstory: "true"\n---\n', "true"),
+    ("---\ntags: {story: x}\nstory: y\n---\n", "y"),
+    ("---\n- story\n---\n", None),
     ("---\n\t: bad\n---\n", None),
     ("No front matter.\n", None),
 ]

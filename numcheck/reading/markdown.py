@@ -84,17 +84,40 @@ def _inline_footnotes(env: dict[str, Any]) -> dict[int, list[Token]]:
 
 
 def _story(front_matter: str) -> str | None:
-    """The ``story`` key of YAML front matter; None when absent or the YAML is broken."""
+    """The ``story`` key of YAML front matter; None when absent, not a string or whole number,
+    or when the YAML breaks before it (what comes after it, or values of other keys such as an
+    impossible date, are not judged).
+
+    The front matter is read as a stream of YAML events up to the top-level ``story`` key,
+    never built into objects: a megabyte of front matter costs one pass of libyaml."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when it is there
+    depth, expecting_key, wanted = 0, True, False
     try:
-        data = yaml.safe_load(front_matter)
+        for event in yaml.parse(front_matter, Loader=loader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                if wanted or (depth == 0 and not isinstance(event, yaml.MappingStartEvent)):
+                    return None
+                depth += 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+                expecting_key = not expecting_key if depth == 1 else expecting_key
+            elif isinstance(event, yaml.NodeEvent) and depth == 1:
+                if wanted:
+                    return _story_value(event) if isinstance(event, yaml.ScalarEvent) else None
+                wanted = expecting_key and getattr(event, "value", None) == "story"
+                expecting_key = not expecting_key
     except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError):
         return None
-    if not isinstance(data, dict):
+    return None
+
+
+def _story_value(event: yaml.ScalarEvent) -> str | None:
+    value: Any = event.value
+    if event.implicit[0]:  # a plain scalar: resolve it as YAML would (true, 12, null...)
+        value = yaml.safe_load(value) if value else None
+    if isinstance(value, bool) or not isinstance(value, str | int):
         return None
-    story = data.get("story")
-    if isinstance(story, bool) or not isinstance(story, str | int):
-        return None
-    return str(story).strip() or None
+    return str(value).strip() or None
 
 
 def _assemble(source: str, spans: Sequence[tuple[int, int, str | None]]) -> str:
