@@ -19,6 +19,7 @@ from numcheck.extraction.extract import extract
 from numcheck.failures import EXPECTED
 from numcheck.failures import InternalError
 from numcheck.findings import Finding
+from numcheck.findings import bounded
 from numcheck.reading.discover import DEFAULT_INCLUDE
 from numcheck.reading.discover import InputError
 from numcheck.reading.discover import discover
@@ -120,8 +121,7 @@ def check_documents(
             raise
         except Exception as error:  # a check over several documents failed: say which
             corpus.failures.append(InternalError.of(error, rule=check.code))
-    if report_on is not None:
-        findings = [f for f in findings if f.path in report_on]
+    findings = [bounded(f) for f in findings if report_on is None or f.path in report_on]
     findings = list(mark_suppressed(findings, documents))
     if not show_suppressed:
         findings = [f for f in findings if not f.suppressed]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from dataclasses import field
+from dataclasses import replace
 from typing import Any
 from typing import Literal
 
@@ -11,6 +12,8 @@ Level = Literal["error", "warning", "note"]
 Applicability = Literal["safe", "unsafe", "display-only"]
 
 LEVEL_RANK: dict[str, int] = {"note": 1, "warning": 2, "error": 3}
+# A finding lists at most this many related places; the message says how many more there are.
+MAX_RELATED = 10
 
 
 @dataclass(frozen=True)
@@ -96,3 +99,13 @@ class Finding:
             "related": [r.to_dict() for r in self.related],
             "fix": self.fix.to_dict() if self.fix else None,
         }
+
+
+def bounded(finding: Finding, limit: int = MAX_RELATED) -> Finding:
+    """``finding`` with at most ``limit`` related places, its message saying how many more
+    there are, so that no finding grows with the number of claims it is compared with."""
+    extra = len(finding.related) - limit
+    if extra <= 0:
+        return finding
+    more = f"{extra} more place{'s' if extra != 1 else ''}"
+    return replace(finding, related=finding.related[:limit], message=f"{finding.message} ({more})")

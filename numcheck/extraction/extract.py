@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -109,26 +108,39 @@ def paragraph_matches(text: str) -> tuple[Match, ...]:
 
 class MatchCache:
     """Paragraph text -> its matches, for a caller that extracts one document again and again
-    (an editor buffer): only the paragraphs an edit touched are parsed again."""
+    (an editor buffer): only the paragraphs an edit touched are parsed again.
 
-    def __init__(self, size: int = 20_000) -> None:
-        self.size = size
-        self._entries: OrderedDict[str, tuple[Match, ...]] = OrderedDict()
+    The cache keeps two generations: the paragraphs of the extraction under way and those of
+    the one before it. Each extraction (``iter_claims``) starts a new generation, so what an
+    edit replaced is dropped after the next extraction and memory stays within twice the
+    document, however long the editing goes on. Use one cache per document."""
+
+    def __init__(self) -> None:
+        self._current: dict[str, tuple[Match, ...]] = {}
+        self._previous: dict[str, tuple[Match, ...]] = {}
+
+    def begin(self) -> None:
+        """Start a new extraction: the paragraphs not seen since the last one are forgotten."""
+        self._previous, self._current = self._current, {}
 
     def matches(self, text: str) -> tuple[Match, ...]:
-        found = self._entries.get(text)
+        found = self._current.get(text)
         if found is None:
-            found = self._entries[text] = paragraph_matches(text)
-            if len(self._entries) > self.size:
-                self._entries.popitem(last=False)
-        else:
-            self._entries.move_to_end(text)
+            found = self._previous.get(text)
+            if found is None:
+                found = paragraph_matches(text)
+            self._current[text] = found
         return found
+
+    def __len__(self) -> int:
+        return len(self._current) + len(self._previous)
 
 
 def iter_claims(document: Document, cache: MatchCache | None = None) -> Iterator[Claim]:
     """The claims of each paragraph in turn; an unexpected error says which paragraph."""
     prose = document.prose
+    if cache is not None:
+        cache.begin()
     for start, end in paragraphs(prose):
         with located(start):
             text = prose[start:end]

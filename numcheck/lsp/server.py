@@ -5,17 +5,31 @@ Markdown and plain-text documents get diagnostics when opened, changed (after a 
 folder, since a figure edited in one article may now agree or disagree with another. The
 debounce can be set in milliseconds with the ``debounceMs`` initialization option or the
 ``NUMCHECK_LSP_DEBOUNCE_MS`` environment variable (0 checks at once).
+
+Checks run on one worker thread, so the server keeps answering while a long document is
+checked; a change that comes during a check starts another once it ends, and diagnostics
+of a version that has since changed are not sent. Everything that changes a workspace's
+state runs on that thread too, in order. A buffer over ``MAX_CHARACTERS`` is not checked as
+you type (one information diagnostic says so), a document gets at most ``MAX_DIAGNOSTICS``
+diagnostics, and frames are read defensively (``numcheck.lsp.framing``).
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
+import sys
+import threading
 import traceback
+from collections.abc import Callable
 from collections.abc import Iterable
+from concurrent.futures import Future
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
+from typing import Any
 
 from lsprotocol import types
+from pygls.io_ import StdoutWriter
 from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path
 from pygls.uris import to_fs_path
@@ -28,6 +42,10 @@ from numcheck.lsp.convert import Positions
 from numcheck.lsp.convert import Published
 from numcheck.lsp.convert import code_actions
 from numcheck.lsp.convert import diagnostic
+from numcheck.lsp.framing import INVALID_REQUEST
+from numcheck.lsp.framing import FrameError
+from numcheck.lsp.framing import LineReader
+from numcheck.lsp.framing import read_frames
 from numcheck.lsp.positions import UTF16
 from numcheck.lsp.positions import apply_change
 from numcheck.lsp.workspace import Buffer
@@ -44,6 +62,12 @@ DEBOUNCE_ENV = "NUMCHECK_LSP_DEBOUNCE_MS"
 WATCHED = ("**/.numcheck.toml", "**/pyproject.toml", "**/*.{md,markdown,txt}")
 
 KNOWN_ERRORS = (CheckError, ConfigError, InputError, RulePackError)
+# A buffer larger than this (in characters) is left to `numcheck check`; one check of it would
+# keep the worker busy for seconds.
+MAX_CHARACTERS = 2_000_000
+# Diagnostics sent for one document at most, and characters of one message at most.
+MAX_DIAGNOSTICS = 500
+MAX_MESSAGE = 2000
 
 
 def _debounce(value: object, default: float) -> float:
@@ -70,6 +94,10 @@ class NumcheckServer(LanguageServer):
         self._loose: dict[str, Workspace] = {}
         self._pending: dict[int, asyncio.TimerHandle] = {}
         self._shown_error: str | None = None
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="numcheck-check")
+        self._running: set[int] = set()  # workspaces being checked
+        self._again: set[int] = set()  # ... that changed meanwhile
+        self._writer: StdoutWriter | None = None
 
     @property
     def encoding(self) -> str:
@@ -108,26 +136,79 @@ class NumcheckServer(LanguageServer):
         if pending is not None:
             pending.cancel()
         loop = asyncio.get_running_loop()
-        self._pending[key] = loop.call_later(max(delay, 0.0), self._run, workspace)
+        self._pending[key] = loop.call_later(max(delay, 0.0), self._start, workspace)
 
-    def _run(self, workspace: Workspace) -> None:
-        self._pending.pop(id(workspace), None)
-        buffers = [b for b in self.buffers.values() if self.workspace_of(b.path) is workspace]
-        if not buffers:
+    def in_worker(self, job: Callable[[], Any]) -> None:
+        """Run ``job`` on the worker thread, after the checks and jobs already queued."""
+        self._worker.submit(job)
+
+    def _start(self, workspace: Workspace) -> None:
+        key = id(workspace)
+        self._pending.pop(key, None)
+        if key in self._running:
+            self._again.add(key)
             return
+        buffers = [b for b in self.buffers.values() if self.workspace_of(b.path) is workspace]
+        checked = [b for b in buffers if len(b.text) <= MAX_CHARACTERS]
+        for buffer in buffers:
+            if len(buffer.text) > MAX_CHARACTERS:
+                self._publish_too_large(buffer)
+        if not checked:
+            return
+        self._running.add(key)
+        loop = asyncio.get_running_loop()
+        future = self._worker.submit(workspace.run, checked)
+
+        def done(finished: Future) -> None:
+            loop.call_soon_threadsafe(self._finished, workspace, checked, finished)
+
+        future.add_done_callback(done)
+
+    def _finished(self, workspace: Workspace, buffers: list[Buffer], future: Future) -> None:
+        key = id(workspace)
+        self._running.discard(key)
+        if key in self._again:
+            self._again.discard(key)
+            self.schedule(workspace, 0)
         try:
-            outcome = workspace.run(buffers)
-            for buffer in buffers:
-                self._publish(workspace, buffer, outcome, buffers)
+            outcome: Outcome = future.result()
         except KNOWN_ERRORS as error:  # a broken rule pack, an unreadable file
             self._report_error(str(error))
             return
         except Exception:  # a bug must not take the editor's server down
-            self.window_log_message(
-                types.LogMessageParams(types.MessageType.Error, traceback.format_exc())
-            )
+            self._log(traceback.format_exc())
             return
+        current = [b for b in buffers if self.buffers.get(b.uri) == b]  # not changed since
+        try:
+            for buffer in current:
+                self._publish(workspace, buffer, outcome, buffers)
+        except Exception:
+            self._log(traceback.format_exc())
+        for error in outcome.errors:
+            self._log(f"numcheck: {error.message()}")
         self._report_error(outcome.error)
+
+    def _log(self, message: str) -> None:
+        self.window_log_message(types.LogMessageParams(types.MessageType.Error, message))
+
+    def _publish_too_large(self, buffer: Buffer) -> None:
+        size = len(buffer.text.encode("utf-8", "surrogatepass")) / 1e6
+        limit = MAX_CHARACTERS / 1e6
+        message = (
+            f"numcheck: not checked as you type: this document is {size:.1f} MB, over the "
+            f"{limit:g} MB limit; run `numcheck check` on it"
+        )
+        start = types.Position(0, 0)
+        note = types.Diagnostic(
+            range=types.Range(start, start),
+            message=message,
+            severity=types.DiagnosticSeverity.Information,
+            source="numcheck",
+        )
+        self.published[buffer.uri] = []
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(buffer.uri, [note], version=buffer.version)
+        )
 
     def _publish(
         self, workspace: Workspace, buffer: Buffer, outcome: Outcome, buffers: list[Buffer]
@@ -147,17 +228,20 @@ class NumcheckServer(LanguageServer):
         positions = Positions(self.encoding, text_of)
         source = buffer.text.removeprefix("\ufeff")
         published = []
-        for finding in outcome.findings.get(buffer.path, []):
+        findings = outcome.findings.get(buffer.path, [])
+        for finding in findings[:MAX_DIAGNOSTICS]:
             made = diagnostic(finding, positions, uri_of, self.features)
             if made is not None:
+                made.message = _shortened(made.message)
                 span = source[finding.location.start : finding.location.end]
                 published.append(Published(made, finding, span))
         self.published[buffer.uri] = published
+        diagnostics = [item.diagnostic for item in published]
+        if len(findings) > MAX_DIAGNOSTICS:
+            diagnostics.append(_more_diagnostics(len(findings) - MAX_DIAGNOSTICS))
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(
-                uri=buffer.uri,
-                diagnostics=[item.diagnostic for item in published],
-                version=buffer.version,
+                uri=buffer.uri, diagnostics=diagnostics, version=buffer.version
             )
         )
 
@@ -184,7 +268,7 @@ class NumcheckServer(LanguageServer):
                 or within(ws.root, folder)
                 or (config_path and os.path.abspath(config_path) == path)
             ):
-                ws.reload_config()
+                self.in_worker(ws.reload_config)
                 self.schedule(ws, 0)
 
     def files_changed(self, paths: Iterable[str], *, created_or_deleted: bool) -> None:
@@ -194,13 +278,83 @@ class NumcheckServer(LanguageServer):
             for path in paths:
                 if ws.contains(path) or (config.corpus and within(path, config.root)):
                     affected.add(id(ws))
-                    if created_or_deleted:
-                        ws.forget_files()
             if id(ws) in affected:
+                if created_or_deleted:
+                    self.in_worker(ws.forget_files)
                 self.schedule(ws, self.debounce)
+
+    # Transport
+
+    def start_io(self, stdin=None, stdout=None) -> None:  # type: ignore[override]
+        """Serve on stdin and stdout, reading frames defensively (``numcheck.lsp.framing``)."""
+        self._stop_event = threading.Event()
+        self._writer = StdoutWriter(stdout or sys.stdout.buffer)
+        self.protocol.set_writer(self._writer)
+        reader = LineReader(stdin or sys.stdin.buffer)
+        try:
+            asyncio.run(self._serve(reader))
+        except BrokenPipeError:
+            pass
+        except (KeyboardInterrupt, SystemExit):
+            pass
+        finally:
+            self._worker.shutdown(wait=False, cancel_futures=True)
+            self.shutdown()
+
+    async def _serve(self, reader: LineReader) -> None:
+        loop = asyncio.get_running_loop()
+        pool = self.thread_pool
+
+        def call(function, *args):
+            return loop.run_in_executor(pool, function, *args)
+
+        await read_frames(reader, call, self._receive, self._refuse)
+
+    def _receive(self, message: dict[str, Any]) -> None:
+        """Hand one JSON object to pygls; a message it cannot read is answered, not fatal."""
+        if self._stop_event is not None and self._stop_event.is_set():
+            return
+        try:
+            if message.get("jsonrpc") != "2.0":
+                raise ValueError("not a JSON-RPC 2.0 message")
+            structured = self.protocol.structure_message(message)
+        except Exception as error:
+            self._refuse(FrameError(INVALID_REQUEST, f"Invalid Request: {error}"), message)
+            return
+        try:
+            self.protocol.handle_message(structured)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except Exception:
+            self._log(traceback.format_exc())
+
+    def _refuse(self, error: FrameError, message: dict[str, Any] | None = None) -> None:
+        """Answer a bad frame: an error response to a request (a null id when unknown),
+        nothing to a notification; the log says what happened either way."""
+        self._log(f"numcheck: {error.message}")
+        if message is not None and "method" in message and "id" not in message:
+            return  # a notification gets no answer
+        ident = message.get("id") if message is not None else None
+        response = error.response(ident if isinstance(ident, int | str) else None)
+        if response is not None and self._writer is not None:
+            self._writer.write(response)
 
 
 server = NumcheckServer()
+
+
+def _shortened(message: str) -> str:
+    return message if len(message) <= MAX_MESSAGE else message[: MAX_MESSAGE - 1] + "…"
+
+
+def _more_diagnostics(count: int) -> types.Diagnostic:
+    start = types.Position(0, 0)
+    return types.Diagnostic(
+        range=types.Range(start, start),
+        message=f"numcheck: {count} more findings in this document are not shown",
+        severity=types.DiagnosticSeverity.Information,
+        source="numcheck",
+    )
 
 
 def _path(uri: str) -> str | None:
@@ -272,8 +426,12 @@ def _did_save(ls: NumcheckServer, params: types.DidSaveTextDocumentParams) -> No
         ls.config_changed(path)
     elif is_text_path(path):
         workspace = ls.workspace_of(path)
-        if path not in workspace.files():
-            workspace.forget_files()
+
+        def look_again() -> None:
+            if path not in workspace.files():
+                workspace.forget_files()
+
+        ls.in_worker(look_again)
         ls.schedule(workspace, 0)
 
 

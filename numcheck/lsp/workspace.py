@@ -16,10 +16,11 @@ from dataclasses import field
 from dataclasses import replace
 
 from numcheck.api import check_documents
-from numcheck.api import document_claims
+from numcheck.api import safe_claims
 from numcheck.checks import CheckError
 from numcheck.extraction.claims import Claim
 from numcheck.extraction.extract import MatchCache
+from numcheck.failures import InternalError
 from numcheck.findings import Finding
 from numcheck.reading.discover import InputError
 from numcheck.reading.discover import discover
@@ -45,6 +46,7 @@ class Buffer:
 class _Entry:
     document: Document
     claims: list[Claim]
+    error: InternalError | None = None  # a bug met while extracting its claims
 
 
 @dataclass
@@ -55,6 +57,7 @@ class Outcome:
     findings: dict[str, list[Finding]] = field(default_factory=dict)
     documents: dict[str, Document] = field(default_factory=dict)
     error: str | None = None
+    errors: list[InternalError] = field(default_factory=list)  # bugs met on some documents
 
 
 def is_text_path(path: str) -> bool:
@@ -83,7 +86,8 @@ class Workspace:
         self._stories: dict[str, str] | None = None
         self._disk: dict[str, tuple[tuple[int, int], _Entry]] = {}
         self._memory: dict[str, tuple[str, _Entry]] = {}
-        self._matches = MatchCache()  # an edit re-parses only the paragraphs it touched
+        # One per open buffer: an edit re-parses only the paragraphs it touched.
+        self._matches: dict[str, MatchCache] = {}
 
     def contains(self, path: str) -> bool:
         return within(path, self.root)
@@ -167,10 +171,11 @@ class Workspace:
             self._stories = stories
         return self._stories.get(os.path.realpath(path)) if self._stories else None
 
-    def _entry(self, path: str, document: Document) -> _Entry:
+    def _entry(self, path: str, document: Document, cache: MatchCache | None = None) -> _Entry:
         story = document.story or self._story_of(path)
         document = replace(document, path=self.label(path), story=story)
-        return _Entry(document, document_claims(document, self._matches))
+        claims, error = safe_claims(document, cache)
+        return _Entry(document, claims, error)
 
     def _from_disk(self, path: str) -> _Entry | None:
         try:
@@ -192,7 +197,8 @@ class Workspace:
         cached = self._memory.get(buffer.path)
         if cached is not None and cached[0] == buffer.text:
             return cached[1]
-        entry = self._entry(buffer.path, read_text(buffer.path, buffer.text))
+        cache = self._matches.setdefault(buffer.path, MatchCache())
+        entry = self._entry(buffer.path, read_text(buffer.path, buffer.text), cache)
         self._memory[buffer.path] = (buffer.text, entry)
         return entry
 
@@ -227,11 +233,17 @@ class Workspace:
         for finding in result.findings:
             by_label.setdefault(finding.path, []).append(finding)
         for path in open_paths:
-            outcome.findings[path] = by_label.get(self.label(path), [])
+            entry = entries[path]
+            found = by_label.get(self.label(path), [])
+            if entry.error is not None:
+                found = [entry.error.finding(entry.document, entry.document.path), *found]
+            outcome.findings[path] = found
+        outcome.errors = [e.error for e in entries.values() if e.error is not None]
+        outcome.errors += result.errors
         outcome.error = self.config_error
         return outcome
 
     def _forget_others(self, entries: dict[str, _Entry]) -> None:
-        for cache in (self._disk, self._memory):
+        for cache in (self._disk, self._memory, self._matches):
             for path in [path for path in cache if path not in entries]:
                 del cache[path]
