@@ -166,3 +166,18 @@ def test_claims_and_stories_report_it_too(
     assert LINE.fullmatch(captured.err.strip())
     assert main(["stories", "."]) == 2
     assert LINE.fullmatch(capsys.readouterr().err.strip())
+
+
+def test_the_language_server_reports_it_on_the_buffer(failing_extraction: None, tmp_path) -> None:
+    from numcheck.lsp.workspace import Buffer
+    from numcheck.lsp.workspace import Workspace
+
+    workspace = Workspace(str(tmp_path), scan=False)
+    bad = Buffer("file:///a", str(tmp_path / "a.txt"), 1, BAD)
+    good = Buffer("file:///b", str(tmp_path / "b.txt"), 1, GOOD)
+    outcome = workspace.run([bad, good])
+    assert [(f.code, f.location.line) for f in outcome.findings[bad.path]] == [("NC000", 5)]
+    assert [f.code for f in outcome.findings[good.path]] == ["NC101"]
+    assert [error.message() for error in outcome.errors] == [
+        "internal error in a.txt near line 5: ValueError: injected failure; please report"
+    ]

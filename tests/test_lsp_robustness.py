@@ -261,3 +261,20 @@ def _diagnostics_of(uri: str, version: int | None = None):
 def test_decode_errors(body: bytes, code: int) -> None:
     error = decode(body)
     assert not isinstance(error, dict) and error.code == code
+
+
+def test_editing_keeps_no_more_than_two_versions_of_the_paragraphs(tmp_path: Path) -> None:
+    """What an edit replaced is freed: the match cache holds the paragraphs of the last two
+    extractions, however many edits came before."""
+    from numcheck.extraction.extract import paragraphs
+    from numcheck.lsp.workspace import Buffer
+    from numcheck.lsp.workspace import Workspace
+
+    workspace = Workspace(str(tmp_path), scan=False)
+    path = str(tmp_path / "a.md")
+    body = "\n\n".join(f"Paragraph {n} says 190 miles (306 km)." for n in range(20))
+    for version in range(200):
+        text = f"{body}\n\nThe edited paragraph has {version} figures in it.\n"
+        workspace.run([Buffer("file:///a.md", path, version, text)])
+    cache = workspace._matches[path]
+    assert len(cache) <= 2 * len(list(paragraphs(text)))
