@@ -4,7 +4,9 @@
     python bench/lsp_latency.py --edits 200 --others 30
 
 A 5,000-word news article is generated (deterministically) into a temporary workspace folder,
-once alone and once among ``--others`` articles of the same story on disk. The server runs
+once alone and once among ``--others`` articles of the same story on disk; a dense article of
+the same length, with a figure in almost every sentence (about 580 figures), is measured alone
+too. The server runs
 with the debounce off (``initializationOptions: {"debounceMs": 0}``), so what is measured is
 the check itself: each edit turns one conversion right or wrong ("190 miles (306 km)" and
 "(360 km)" in turn) with an incremental ``didChange``, and the latency is the time from
@@ -22,6 +24,7 @@ import argparse
 import json
 import os
 import random
+import re
 import statistics
 import subprocess
 import sys
@@ -46,6 +49,7 @@ FILLER = (
     "talks that may follow later this winter according to people familiar with the matter"
 ).split()
 TARGET = "The missile has a range of up to 190 miles (306 km), officials said."
+DENSE = 0.93  # the share of sentences with a figure in the dense article
 RIGHT, WRONG = "306", "360"
 
 
@@ -63,9 +67,10 @@ def story_facts() -> list[str]:
     return facts
 
 
-def article(words: int, seed: int) -> str:
+def article(words: int, seed: int, *, figures: float = 0.2) -> str:
     """About ``words`` words of news prose in paragraphs, with ``TARGET`` in the middle: mostly
-    prose without figures, and one in five sentences stating a figure of the story."""
+    prose without figures, and a share ``figures`` of the sentences stating a figure of the
+    story (one in five by default)."""
     rng = random.Random(seed)
     facts = story_facts()
     paragraphs: list[str] = []
@@ -73,7 +78,7 @@ def article(words: int, seed: int) -> str:
     while count < words:
         sentences = []
         for _ in range(rng.randint(3, 6)):
-            if rng.random() < 0.2:
+            if rng.random() < figures:
                 sentences.append(rng.choice(facts))
             else:
                 filler = " ".join(rng.choice(FILLER) for _ in range(rng.randint(12, 24)))
@@ -237,12 +242,18 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     text = article(args.words, seed=1)
+    dense = article(args.words, seed=2, figures=DENSE)
     rows = []
     with tempfile.TemporaryDirectory(prefix="numcheck-lsp-bench-") as temporary:
         alone = Path(temporary, "alone")
         alone.mkdir()
         (alone / "article.md").write_text(text, encoding="utf-8")
         rows.append(measure("article alone", alone, text, args.edits))
+        crowded = Path(temporary, "dense")
+        crowded.mkdir()
+        (crowded / "article.md").write_text(dense, encoding="utf-8")
+        figures = len(re.findall(r"\d[\d,]*", dense))
+        rows.append(measure(f"dense article alone ({figures} figures)", crowded, dense, args.edits))
         story = Path(temporary, "story")
         story.mkdir()
         (story / "article.md").write_text(text, encoding="utf-8")

@@ -106,9 +106,16 @@ def paragraph_matches(text: str) -> tuple[Match, ...]:
         position = previous_end = match.end
 
 
+# How far the making of a claim reads outside its paragraph (a subject, a key, a sentence
+# start look at most this far): a paragraph's claims are reused only when the text this close
+# around it is unchanged. Code that reads further around a figure must raise it.
+CONTEXT = 400
+
+
 class MatchCache:
-    """Paragraph text -> its matches, for a caller that extracts one document again and again
-    (an editor buffer): only the paragraphs an edit touched are parsed again.
+    """What one document's paragraphs gave, for a caller that extracts it again and again (an
+    editor buffer): a paragraph whose text is unchanged is not parsed again, and one that also
+    sits where it was, on the same line, with the same text around it, keeps its claims.
 
     The cache keeps two generations: the paragraphs of the extraction under way and those of
     the one before it. Each extraction (``iter_claims``) starts a new generation, so what an
@@ -116,21 +123,35 @@ class MatchCache:
     document, however long the editing goes on. Use one cache per document."""
 
     def __init__(self) -> None:
-        self._current: dict[str, tuple[Match, ...]] = {}
-        self._previous: dict[str, tuple[Match, ...]] = {}
+        self._current: dict[object, object] = {}
+        self._previous: dict[object, object] = {}
 
     def begin(self) -> None:
         """Start a new extraction: the paragraphs not seen since the last one are forgotten."""
         self._previous, self._current = self._current, {}
 
-    def matches(self, text: str) -> tuple[Match, ...]:
-        found = self._current.get(text)
+    def _get(self, key: object, make):
+        found = self._current.get(key)
         if found is None:
-            found = self._previous.get(text)
+            found = self._previous.get(key)
             if found is None:
-                found = paragraph_matches(text)
-            self._current[text] = found
+                found = make()
+            self._current[key] = found
         return found
+
+    def matches(self, text: str) -> tuple[Match, ...]:
+        return self._get(text, lambda: paragraph_matches(text))
+
+    def claims(self, document: Document, start: int, end: int) -> tuple[Claim, ...]:
+        key = (
+            document.path,
+            document.story,
+            start,
+            document.position(start)[0],
+            document.source[start:end],
+            document.prose[max(0, start - CONTEXT) : end + CONTEXT],
+        )
+        return self._get(key, lambda: tuple(_paragraph_claims(document, start, end, self)))
 
     def __len__(self) -> int:
         return len(self._current) + len(self._previous)
@@ -138,18 +159,26 @@ class MatchCache:
 
 def iter_claims(document: Document, cache: MatchCache | None = None) -> Iterator[Claim]:
     """The claims of each paragraph in turn; an unexpected error says which paragraph."""
-    prose = document.prose
     if cache is not None:
         cache.begin()
-    for start, end in paragraphs(prose):
-        with located(start):
-            text = prose[start:end]
-            matches = cache.matches(text) if cache is not None else paragraph_matches(text)
-        for match in matches:
-            shifted = shift_match(match, start)
-            with located(shifted.start):
-                claim = _claim(document, shifted)
-            yield claim
+    for start, end in paragraphs(document.prose):
+        if cache is not None:
+            yield from cache.claims(document, start, end)
+        else:
+            yield from _paragraph_claims(document, start, end)
+
+
+def _paragraph_claims(
+    document: Document, start: int, end: int, cache: MatchCache | None = None
+) -> Iterator[Claim]:
+    with located(start):
+        text = document.prose[start:end]
+        matches = cache.matches(text) if cache is not None else paragraph_matches(text)
+    for match in matches:
+        shifted = shift_match(match, start)
+        with located(shifted.start):
+            claim = _claim(document, shifted)
+        yield claim
 
 
 def _preposition(match: Match) -> Match:
