@@ -55,6 +55,7 @@ class Run:
     timed_out: bool = False
     over_memory: bool = False
     stderr_tail: str = ""
+    cpu: float = 0.0  # user + system seconds of the child
 
 
 # Set from --max-memory: a child whose resident memory passes this is killed, so that a
@@ -114,7 +115,8 @@ def run_child(argv: list[str], *, stdout: Any = subprocess.DEVNULL, timeout: flo
         tail = err.read().decode("utf-8", "replace")[-2000:]
     # ru_maxrss is in kilobytes on Linux, in bytes on macOS.
     rss = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
-    return Run(argv, wall, rss, proc.returncode, "timeout" in reason, "memory" in reason, tail)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(argv, wall, rss, proc.returncode, "timeout" in reason, "memory" in reason, tail, cpu)
 
 
 def numcheck_command() -> list[str]:
