@@ -135,7 +135,8 @@ def _config(args: argparse.Namespace) -> Config:
 def _read(args: argparse.Namespace, config: Config | None = None):
     from numcheck import api
     from numcheck.reading.discover import ReadError
-    from numcheck.reading.discover import read_path
+    from numcheck.reading.discover import decode
+    from numcheck.reading.discover import read_stdin_bytes
     from numcheck.reading.discover import read_text
     from numcheck.rulepacks import add_pack_dirs
 
@@ -148,10 +149,14 @@ def _read(args: argparse.Namespace, config: Config | None = None):
         label = args.stdin_filename or "-"
         try:
             # Decoded as files are: binary and invalid UTF-8 input is refused, not guessed.
-            document = read_path("-")
+            args.stdin_bytes = read_stdin_bytes()
+            if args.stdin_bytes is None:
+                text = sys.stdin.read()
+            else:
+                text = decode("-", args.stdin_bytes)
         except ReadError as error:
             return [], [f"{label}: {str(error).removeprefix('-: ')}"]
-        return [read_text(label, document.source)], []
+        return [read_text(label, text)], []
     return api.read_documents(args.paths, include=config.include, exclude=config.exclude)
 
 
@@ -223,9 +228,8 @@ def _fix(
         return EXIT_USAGE if skipped else EXIT_FINDINGS if outcome.fixed else EXIT_CLEAN
     stdin = "-" in args.paths
     log = sys.stdout if args.format == "text" and not stdin else sys.stderr
-    if stdin:
-        document = documents[0]
-        sys.stdout.write(outcome.fixed.get(document.path, document.source))
+    if stdin and documents:
+        _write_stdin_result(args, documents[0], outcome.fixed.get(documents[0].path))
     failed: set[str] = set()
     for path, fixed in outcome.fixed.items() if not stdin else ():
         try:
@@ -236,13 +240,29 @@ def _fix(
     for applied in outcome.applied:
         if applied.finding.path not in failed:
             print(applied.describe(), file=log)
-    result = outcome.result
+    result = outcome.unwritten(failed)  # a fix not written leaves its finding in the file
     result.skipped = skipped
     (sys.stderr if stdin else sys.stdout).write(formatter(args.format).render_findings(result))
     _report_skipped(skipped, result.errors)
     if skipped or result.errors:
         return EXIT_USAGE
     return _exit_status(result, fail_level)
+
+
+def _write_stdin_result(args: argparse.Namespace, document, fixed: str | None) -> None:
+    """The text read from stdin, fixed, in the encoding (and with the byte-order mark) it came
+    in; the very bytes that came in when nothing was fixed."""
+    from numcheck import fixes
+
+    raw = getattr(args, "stdin_bytes", None)
+    if raw is None:
+        sys.stdout.write(document.source if fixed is None else fixed)
+        return
+    bom, encoding = fixes.encoding_of(raw)
+    data = raw if fixed is None else bom + fixed.encode(encoding, errors="surrogatepass")
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
 
 
 def _claims(args: argparse.Namespace) -> int:

@@ -6,7 +6,13 @@ else of the file changes: line endings, byte-order mark, encoding and every othe
 as they were. Overlapping fixes are left for the next pass; passes repeat until no fix
 applies. Only safe fixes are applied unless unsafe ones are asked for; display-only fixes
 never are. A file is written only when a fix changed it, through a temporary file in the same
-directory and ``os.replace``, with the file's mode kept.
+directory and ``os.replace``, with the file's mode and owner kept.
+
+No write of another process is lost: just before the rename the file is compared again (size,
+modification time, identity and content) with what was checked, and when it changed the fix
+is tried again on the new content, or refused when the text it fixed is gone. A file with
+more than one hard link, or whose owner cannot be given to the new file, is rewritten in place
+instead, so every link sees the fix and the owner stays.
 """
 
 from __future__ import annotations
@@ -70,6 +76,19 @@ class FixRun:
     fixed: dict[str, str] = field(default_factory=dict)
     applied: list[AppliedFix] = field(default_factory=list)
     result: Result = field(default_factory=Result)
+    first: Result = field(default_factory=Result)  # the findings before any fix
+
+    def unwritten(self, paths: set[str]) -> Result:
+        """The result when the fixes of ``paths`` could not be written: those files keep the
+        findings (and text) they had before fixing."""
+        if not paths:
+            return self.result
+        kept = [f for f in self.result.findings if f.path not in paths]
+        kept += [f for f in self.first.findings if f.path in paths]
+        kept.sort(key=Finding.sort_key)
+        originals = {d.path: d for d in self.first.documents if d.path in paths}
+        documents = [originals.get(d.path, d) for d in self.result.documents]
+        return replace(self.result, findings=kept, documents=documents)
 
 
 def applies(finding: Finding, *, unsafe: bool = False) -> bool:
@@ -125,7 +144,7 @@ def fix_documents(
     """
     documents = list(documents)
     outcome = FixRun()
-    result = run(documents)
+    result = outcome.first = run(documents)
     for _ in range(MAX_PASSES):
         by_path: dict[str, list[Finding]] = {}
         for finding in result.findings:
@@ -169,36 +188,81 @@ def write_fixed(path: str, original: str, fixed: str) -> None:
     """Replace the file at ``path`` (whose decoded text was ``original``) with ``fixed``.
 
     The text is encoded as the file was (UTF-8 or UTF-16, with its byte-order mark if it had
-    one) and written atomically. Raises ``WriteError`` when the file changed since it was
-    read or cannot be written; the file is then left untouched.
+    one). Raises ``WriteError`` when the file changed since it was read or cannot be written;
+    the file is then left untouched.
     """
     target = os.path.realpath(path)
-    try:
-        with open(target, "rb") as handle:
-            data = handle.read()
-        info = os.stat(target)
-    except OSError as error:
-        raise WriteError(f"{path}: {_reason(error)}, not fixed") from error
-    bom, encoding = _encoding_of(data)
-    try:
-        current = data[len(bom) :].decode(encoding)
-    except UnicodeDecodeError:
-        current = None
-    if current != original:
-        raise WriteError(f"{path}: changed since it was read, not fixed")
-    if not os.access(target, os.W_OK):
-        raise WriteError(f"{path}: permission denied, not fixed")
-    _replace(target, bom + fixed.encode(encoding, errors="surrogatepass"), info, path)
+    for _ in range(WRITE_ATTEMPTS):
+        data, info = _read(target, path)
+        bom, encoding = encoding_of(data)
+        try:
+            current = data[len(bom) :].decode(encoding)
+        except UnicodeDecodeError:
+            current = None
+        if current != original:
+            raise WriteError(f"{path}: changed since it was read, not fixed")
+        if not os.access(target, os.W_OK):
+            raise WriteError(f"{path}: permission denied, not fixed")
+        new = bom + fixed.encode(encoding, errors="surrogatepass")
+        if info.st_nlink > 1:
+            if _write_in_place(target, new, data, path):
+                return
+            continue
+        temporary = _temporary(target, new, info, path)
+        if temporary is None:  # the owner could not be kept: write in place instead
+            if _write_in_place(target, new, data, path):
+                return
+            continue
+        try:
+            if _unchanged(target, info, data):
+                os.replace(temporary, target)
+                return
+        except OSError as error:
+            raise WriteError(f"{path}: {_reason(error)}, not fixed") from error
+        finally:
+            _remove(temporary)
+    raise WriteError(f"{path}: kept changing while it was fixed, not fixed")
 
 
-def _encoding_of(data: bytes) -> tuple[bytes, str]:
+WRITE_ATTEMPTS = 3
+
+
+def encoding_of(data: bytes) -> tuple[bytes, str]:
+    """The byte-order mark ``data`` starts with (or none) and the encoding it stands for."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return bom, encoding
     return b"", "utf-8"
 
 
-def _replace(target: str, data: bytes, info: os.stat_result, shown: str) -> None:
+def _read(target: str, shown: str) -> tuple[bytes, os.stat_result]:
+    try:
+        with open(target, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            return handle.read(), info
+    except OSError as error:
+        raise WriteError(f"{shown}: {_reason(error)}, not fixed") from error
+
+
+def _unchanged(target: str, info: os.stat_result, data: bytes) -> bool:
+    """Whether the file is still the one read: same identity, size, time and bytes."""
+    try:
+        with open(target, "rb") as handle:
+            now = os.fstat(handle.fileno())
+            same = (now.st_dev, now.st_ino, now.st_size, now.st_mtime_ns) == (
+                info.st_dev,
+                info.st_ino,
+                info.st_size,
+                info.st_mtime_ns,
+            )
+            return same and handle.read() == data
+    except OSError:
+        return False
+
+
+def _temporary(target: str, data: bytes, info: os.stat_result, shown: str) -> str | None:
+    """A new file beside ``target`` holding ``data``, with its mode and owner; None (and no
+    file) when the owner cannot be kept."""
     directory = os.path.dirname(target) or "."
     try:
         descriptor, temporary = tempfile.mkstemp(
@@ -212,13 +276,40 @@ def _replace(target: str, data: bytes, info: os.stat_result, shown: str) -> None
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temporary, stat.S_IMODE(info.st_mode))
-        os.replace(temporary, target)
+        made = os.stat(temporary)
+        if (made.st_uid, made.st_gid) != (info.st_uid, info.st_gid):
+            try:
+                os.chown(temporary, info.st_uid, info.st_gid)
+            except OSError:
+                _remove(temporary)
+                return None
     except OSError as error:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
+        _remove(temporary)
         raise WriteError(f"{shown}: {_reason(error)}, not fixed") from error
+    return temporary
+
+
+def _write_in_place(target: str, data: bytes, expected: bytes, shown: str) -> bool:
+    """Overwrite ``target`` with ``data`` if it still holds ``expected``; False if it changed."""
+    try:
+        with open(target, "r+b") as handle:
+            if handle.read() != expected:
+                return False
+            handle.seek(0)
+            handle.write(data)
+            handle.truncate()
+            handle.flush()
+            os.fsync(handle.fileno())
+        return True
+    except OSError as error:
+        raise WriteError(f"{shown}: {_reason(error)}, not fixed") from error
+
+
+def _remove(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
 
 
 def _reason(error: OSError) -> str:

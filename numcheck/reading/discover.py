@@ -235,10 +235,17 @@ def read_text(path_label: str, text: str) -> Document:
 
 
 def _read_stdin() -> Document:
-    stream = getattr(sys.stdin, "buffer", None)
-    if stream is None:
+    data = read_stdin_bytes()
+    if data is None:
         return read_text(STDIN, sys.stdin.read())
-    return read_text(STDIN, _decode(STDIN, _read_limited(STDIN, stream)))
+    return read_text(STDIN, decode(STDIN, data))
+
+
+def read_stdin_bytes() -> bytes | None:
+    """Standard input as bytes (None when it is a text stream only), at most
+    ``MAX_FILE_BYTES``."""
+    stream = getattr(sys.stdin, "buffer", None)
+    return None if stream is None else _read_limited(STDIN, stream)
 
 
 def _read_limited(path: str, handle: IO[bytes]) -> bytes:
@@ -258,6 +265,12 @@ def _os_reason(error: OSError) -> str:
     if isinstance(error, PermissionError):
         return "permission denied"
     return (error.strerror or str(error)).lower()
+
+
+def decode(path: str, data: bytes) -> str:
+    """The text of a file's bytes: UTF-8 (a byte-order mark dropped) or UTF-16 with its mark;
+    ``ReadError`` for a binary file or bytes that are not valid UTF-8."""
+    return _decode(path, data)
 
 
 def _decode(path: str, data: bytes) -> str:
