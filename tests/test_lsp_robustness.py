@@ -278,3 +278,27 @@ def test_editing_keeps_no_more_than_two_versions_of_the_paragraphs(tmp_path: Pat
         workspace.run([Buffer("file:///a.md", path, version, text)])
     cache = workspace._matches[path]
     assert len(cache) <= 2 * len(list(paragraphs(text)))
+
+
+@pytest.mark.parametrize("line_end", ["\r", "\r\n", "\n"])
+def test_command_line_and_server_agree_on_lines(
+    server: RawServer, tmp_path: Path, line_end: str
+) -> None:
+    text = line_end.join(["One.", "It flew 190 miles (360 km).", "", "Four 5 km (9 mi)."])
+    path = tmp_path / "lines.txt"
+    path.write_bytes(text.encode("utf-8"))
+    cli = subprocess.run(
+        [sys.executable, "-m", "numcheck", "check", "lines.txt", "--format", "json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    expected = [(f["line"], f["column"]) for f in json.loads(cli.stdout)["findings"]]
+    assert expected == [(2, 20), (4, 12)]
+    document = {"uri": path.as_uri(), "languageId": "plaintext", "version": 1, "text": text}
+    server.send(frame(notification("textDocument/didOpen", {"textDocument": document})))
+    published = server.wait_for(_diagnostics_of(path.as_uri()))
+    starts = [d["range"]["start"] for d in published["params"]["diagnostics"]]
+    assert [(s["line"] + 1, s["character"] + 1) for s in starts] == expected
+    assert server.stop() == 0

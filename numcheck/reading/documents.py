@@ -4,7 +4,8 @@ A Document keeps the source text and a ``prose`` string of exactly the same leng
 everything that is not prose (code, URLs, comments, front matter, markup) is blanked to spaces,
 line endings (``\\n`` and ``\\r``) kept. Offsets into ``prose`` are therefore offsets into the
 source text, and ``Document.position`` maps them to 1-based lines and columns counted in Unicode
-code points.
+code points. A line ends at ``\n``, ``\r\n`` or a lone ``\r`` (old Mac files), as editors and
+the Language Server Protocol count lines.
 
 ``source`` is the decoded file text without a leading byte-order mark (the readers in
 ``numcheck.reading.discover`` strip it), so columns on the first line match what editors show.
@@ -21,6 +22,7 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 _NOT_LINE_END = re.compile(r"[^\r\n]+")
 _NEWLINE = re.compile(r"\n")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 # Bare URLs: a scheme, ``www.``, or a dotted host name directly followed by a path.
 _URL = re.compile(
@@ -46,20 +48,27 @@ class Document:
         """(line, column), both 1-based, of a code-point offset (``len(source)`` allowed)."""
         if not 0 <= offset <= len(self.source):
             raise ValueError(f"offset {offset} outside 0..{len(self.source)}")
-        starts = self.line_starts or line_offsets(self.source)
+        starts = self.line_starts or line_starts(self.source)
         index = bisect.bisect_right(starts, offset) - 1
         return index + 1, offset - starts[index] + 1
 
 
 def line_offsets(text: str) -> tuple[int, ...]:
-    """Offsets at which each line begins; lines end at ``\\n`` (a CRLF's ``\\r`` ends its line)."""
+    """Offsets at which each ``\\n``-ended line begins (the lines markdown-it counts, which
+    reads a carriage return as a blank)."""
     return (0, *(match.end() for match in _NEWLINE.finditer(text)))
+
+
+def line_starts(text: str) -> tuple[int, ...]:
+    """Offsets at which each line begins; a line ends at ``\\n``, ``\\r\\n`` or a lone
+    ``\\r``."""
+    return (0, *(match.end() for match in _LINE_BREAK.finditer(text)))
 
 
 def make_document(path: str, source: str, prose: str, story: str | None = None) -> Document:
     if len(prose) != len(source):
         raise ValueError("prose must be as long as its source")
-    return Document(path, source, prose, story, line_offsets(source))
+    return Document(path, source, prose, story, line_starts(source))
 
 
 def blank_text(text: str) -> str:
