@@ -97,7 +97,8 @@ def check_documents(
     marked ``suppressed`` with ``show_suppressed``. ``progress(done, total)`` is called as
     each document's claims are extracted. ``extracted`` holds claims already extracted, by
     path (a caller's cache, as the language server keeps); the rest are extracted here."""
-    documents = list(documents)
+    # In the order of their paths, so that no result depends on the order they were given in.
+    documents = sorted(documents, key=lambda document: document.path)
     claims: dict[str, list[Claim]] = {}
     errors: list[InternalError] = []
     for done, document in enumerate(documents, 1):
