@@ -1,0 +1,159 @@
+"""What must hold for any text at all, and hypothesis strategies that make hostile text.
+
+The texts mix news words, figures of every form, units, qualifiers, Markdown and HTML syntax,
+URLs, suppression comments, random Unicode (combining marks, right-to-left scripts, emoji and
+joiners, astral planes; never a lone surrogate, which no decoded file holds) and every line
+ending. Each ``check_*`` function raises ``AssertionError`` naming the property a text
+breaks. ``tests/test_properties.py`` runs them with a fixed seed and budget;
+``tools/fuzz.py`` runs them for as long as it is told and keeps what fails.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from hypothesis import strategies as st
+
+from numcheck.api import Result
+from numcheck.api import check_documents
+from numcheck.extraction.extract import MatchCache
+from numcheck.extraction.extract import extract
+from numcheck.findings import Location
+from numcheck.fixes import apply_fixes
+from numcheck.reading.discover import read_document
+from numcheck.reading.documents import Document
+from numcheck.report import formatter
+
+WORDS = (
+    "troops soldiers North Korean Russia the a of in and to range missile miles mile km "
+    "kilometres kilometers metres feet ft foot inches in cm mm mph km/h knots tonnes tons "
+    "pounds lb ounces gallons litres acres hectares °C °F C F degrees percent per cent % "
+    "percentage points million billion bn m k dozen hundred thousand people killed fled "
+    "residents officials said about over up to nearly more than fewer than at least between "
+    "around some roughly as much as under above below from rose fell by another more ATACMS "
+    "HIMARS F-16s COVID-19 Boeing 737 version Article World War Three January March 2022 "
+    "2024 one two three ten twenty-five half quarter a an or so 24/7 2:1 10:30 am"
+).split()
+FIGURES = [
+    "190", "306", "360", "10,000", "11,000", "3,000", "1.5", ".5", "0", "00", "-5", "−5",
+    "1/4", "½", "2 1/2", "5ft 11in", "1e5", "10^400", "1e400", "1,2,3", "1.2.3", "9" * 40,
+    "$5bn", "£4.2m", "€3 billion", "5k", "US$10", "Rs 50", "10-12", "10–12", "5-10bn",
+    "190-mile", "306-km", "30 to 55", "86F", "30C", "25%", "2×", "±3",
+]  # fmt: skip
+MARKUP = [
+    "# ", "## ", "* ", "- ", "+ ", "1. ", "> ", ">> ", "```\n", "```", "~~~\n", "`", "``",
+    "**", "__", "_", "*", "~~", "[", "]", "(", ")", "](http://x.org/1)", "![a](b.png)",
+    "[^1]", "^[note 5 km]", "[1]: http://x.org/2\n", "| a | b |\n", "|---|---|\n", "| 5 km |",
+    "---\n", "---\nstory: s\n---\n", "<!--", "-->", "<!-- 5 km -->", "<b>", "</b>", "<br>",
+    "<div>\n", "</div>\n", "&amp;", "&#49;", "&nbsp;", "&#x31;", "\\", "\\|", "    ", "\t",
+    "<https://x.org/5km>", "https://example.com/190-miles", "www.x.org/5km", "a@b.co",
+    "<!-- numcheck: disable NC101 -->", "<!-- numcheck: enable -->",
+    "<!-- numcheck: enable NC1 -->",
+    "<!-- numcheck: disable-next-line -->", "<!-- numcheck: disable-line NC2 -->",
+    "<!-- numcheck: disable-file all -->", "numcheck: disable-next-line NC101\n",
+    "<!-- numcheck: disable-nextline NC101 -->", "numcheck: disable",
+]  # fmt: skip
+PUNCTUATION = list(" ,.;:!?()[]{}\"'“”‘’«»—–-/&@#+=~^|") + [", or ", " (", ") "]
+LINE_ENDS = ["\n", "\n\n", "\r\n", "\r\n\r\n", "\r", "\r\r", "\u2028", "\u0085", "\f", "\v"]
+ODD = [
+    "\u200d", "\u200b", "\u200f", "\u200e", "\u202e", "\u0301", "\u0308\u0308", "\ufeff",
+    "\u00a0", "\u2009", "\u3000", "👩‍👩‍👧‍👦", "🇺🇦", "👍🏽", "1️⃣", "🚀", "\U0001d7d9",
+    "٣٠٠", "۳", "१२", "عربي", "עברית", "中文", "ﬁ", "Ⅻ", "²", "\x00", "\x7f", "\x1b[0m",
+]  # fmt: skip
+
+PIECES = WORDS + FIGURES + MARKUP + PUNCTUATION + LINE_ENDS + ODD
+
+
+def texts(max_pieces: int = 60) -> st.SearchStrategy[str]:
+    """Hostile text: pieces of news and markup, spaced or not, and random Unicode."""
+    piece = st.one_of(
+        st.sampled_from(PIECES),
+        st.sampled_from(WORDS).map(lambda word: word + " "),
+        st.sampled_from(FIGURES).map(lambda figure: f" {figure} "),
+        st.text(st.characters(exclude_categories=["Cs"]), max_size=4),
+        st.integers(min_value=0, max_value=10**12).map(lambda n: f"{n:,}"),
+    )
+    return st.lists(piece, max_size=max_pieces).map("".join)
+
+
+def paths() -> st.SearchStrategy[str]:
+    return st.sampled_from(["a.md", "a.txt", "a.markdown"])
+
+
+def _documents(path: str, text: str) -> list[Document]:
+    """The text, and the same text as a second file of its story, to exercise the checks
+    across documents too."""
+    return [read_document(path, text), read_document("z-" + path, text)]
+
+
+def check_pipeline(path: str, text: str) -> Result:
+    """No exception; the same report twice; every position inside its file, pointing at the
+    text it quotes; every claim's text is its span."""
+    documents = _documents(path, text)
+    result = check_documents(documents)
+    assert not result.errors, f"internal error: {result.errors[0].message()}"
+    again = check_documents(_documents(path, text))
+    for name in ("json", "sarif", "text", "github", "rdjson"):
+        render = formatter(name).render_findings
+        assert render(result) == render(again), f"{name}: two runs differ"
+    by_path = {document.path: document for document in documents}
+    for finding in result.findings:
+        document = by_path[finding.path]
+        _check_location(document, finding.location)
+        for related in finding.related:
+            _check_location(by_path[related.location.path], related.location)
+        _check_quote(document, finding.location, finding.message)
+    for claim in result.claims:
+        document = by_path[claim.path]
+        _check_location(document, claim.location)
+        span = document.source[claim.location.start : claim.location.end]
+        assert claim.text == span, f"claim text {claim.text!r} is not its span {span!r}"
+    return result
+
+
+def _check_location(document: Document, where: Location) -> None:
+    assert 0 <= where.start <= where.end <= len(document.source), f"span outside: {where}"
+    assert document.position(where.start) == (where.line, where.column), f"start: {where}"
+    assert document.position(where.end) == (where.end_line, where.end_column), f"end: {where}"
+
+
+def _check_quote(document: Document, where: Location, message: str) -> None:
+    """A message that starts by quoting a figure quotes the text the finding points at."""
+    if where.start == where.end or not message.startswith("'"):
+        return
+    span = " ".join(document.source[where.start : where.end].split())
+    quoted = " ".join(message.split())
+    assert quoted.startswith(f"'{span}'"), f"message {message!r} does not quote {span!r}"
+
+
+def check_fix(path: str, text: str) -> None:
+    """``--fix`` changes only the spans of its fixes, and the fixed text has no finding left
+    at a fixed span."""
+    document = read_document(path, text)
+    result = check_documents([document])
+    fixed, applied = apply_fixes(text, result.findings)
+    if not applied:
+        assert fixed == text
+        return
+    cursor, shift, spans = 0, 0, []
+    for fix in sorted(applied, key=lambda item: item.finding.location.start):
+        start, end = fix.finding.location.start, fix.finding.location.end
+        kept = text[cursor:start]
+        assert fixed[cursor + shift : start + shift] == kept, "a byte outside a fix changed"
+        assert fixed[start + shift : start + shift + len(fix.after)] == fix.after
+        spans.append((start + shift, start + shift + len(fix.after), fix.finding.code))
+        shift += len(fix.after) - (end - start)
+        cursor = end
+    assert fixed[cursor + shift :] == text[cursor:], "a byte after the last fix changed"
+    again = check_documents([read_document(path, fixed)])
+    left = {(f.location.start, f.location.end, f.code) for f in again.findings}
+    for span in spans:
+        assert span not in left, f"the fixed span {fixed[span[0] : span[1]]!r} is still {span[2]}"
+
+
+def check_cache(path: str, texts_in_turn: Sequence[str]) -> None:
+    """Extracting one buffer edit after edit with a cache gives a fresh extraction's claims."""
+    cache = MatchCache()
+    for text in texts_in_turn:
+        document = read_document(path, text)
+        assert extract(document, cache) == extract(document), "the cache changed a claim"

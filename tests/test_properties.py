@@ -1,0 +1,50 @@
+"""Properties of the whole pipeline on hostile text, checked by hypothesis with a fixed seed
+and budget (``NUMCHECK_EXAMPLES`` examples a property, 100 unless set), so a run is the same
+on every machine. ``tools/fuzz.py`` runs the same properties with fresh seeds for longer."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+pytest.importorskip("hypothesis")
+
+from hypothesis import HealthCheck  # noqa: E402
+from hypothesis import given  # noqa: E402
+from hypothesis import settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from testing.properties import check_cache  # noqa: E402
+from testing.properties import check_fix  # noqa: E402
+from testing.properties import check_pipeline  # noqa: E402
+from testing.properties import paths  # noqa: E402
+from testing.properties import texts  # noqa: E402
+
+FIXED = settings(
+    max_examples=int(os.environ.get("NUMCHECK_EXAMPLES", "100")),
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
+@FIXED
+@given(paths(), texts())
+def test_pipeline(path: str, text: str) -> None:
+    check_pipeline(path, text)
+
+
+@FIXED
+@given(paths(), texts())
+def test_fix_changes_only_its_spans(path: str, text: str) -> None:
+    check_fix(path, text)
+
+
+@FIXED
+@given(paths(), st.lists(texts(20), min_size=1, max_size=4))
+def test_cache_gives_fresh_claims(path: str, parts: list[str]) -> None:
+    """Edits that keep, move, add and drop paragraphs of a buffer."""
+    versions = ["\n\n".join(parts[: index + 1]) for index in range(len(parts))]
+    check_cache(path, versions + versions[::-1] + ["\n\n".join(reversed(parts))])
