@@ -62,6 +62,27 @@ ODD = [
 ]  # fmt: skip
 
 PIECES = WORDS + FIGURES + MARKUP + PUNCTUATION + LINE_ENDS + ODD
+UNITS = [
+    "miles", "mile", "km", "kilometres", "feet", "ft", "m", "metres", "inches", "cm", "mph",
+    "km/h", "knots", "kg", "lb", "pounds", "tons", "tonnes", "ounces", "gallons", "litres",
+    "acres", "hectares", "sq mi", "km²", "°C", "°F", "C", "F", "degrees", "pounds sterling",
+    "dollars", "ft 11in", "-mile", "-km", "%", "",
+]  # fmt: skip
+QUALIFIERS = ["", "", "up to ", "about ", "over ", "more than ", "nearly ", "between 5 and "]
+
+
+def _claim(qualifier: str, figure: str, unit: str) -> str:
+    return f"{qualifier}{figure}{'' if unit.startswith('-') else ' '}{unit}"
+
+
+def conversions() -> st.SearchStrategy[str]:
+    """A figure and its restatement in another unit, right or wrong: "190 miles (360 km)"."""
+    claim = st.builds(
+        _claim, st.sampled_from(QUALIFIERS), st.sampled_from(FIGURES), st.sampled_from(UNITS)
+    )
+    joint = st.sampled_from([" (", "(", ", or ", " [", " ("])
+    close = st.sampled_from([")", ")", "", ", ", "]"])
+    return st.builds(lambda a, j, b, c: f" {a}{j}{b}{c} ", claim, joint, claim, close)
 
 
 def texts(max_pieces: int = 60) -> st.SearchStrategy[str]:
@@ -72,6 +93,8 @@ def texts(max_pieces: int = 60) -> st.SearchStrategy[str]:
         st.sampled_from(FIGURES).map(lambda figure: f" {figure} "),
         st.text(st.characters(exclude_categories=["Cs"]), max_size=4),
         st.integers(min_value=0, max_value=10**12).map(lambda n: f"{n:,}"),
+        conversions(),
+        conversions(),  # twice as likely: most fixes come from conversions
     )
     return st.lists(piece, max_size=max_pieces).map("".join)
 
