@@ -13,7 +13,7 @@ Applicability = Literal["safe", "unsafe", "display-only"]
 
 LEVEL_RANK: dict[str, int] = {"note": 1, "warning": 2, "error": 3}
 # A finding lists at most this many related places; the message says how many more there are.
-MAX_RELATED = 10
+MAX_RELATED = 5
 
 
 @dataclass(frozen=True)
