@@ -109,8 +109,8 @@ def _time_kind(time: str) -> str:
         return "year"
     if time in _MONTHS:
         return "month"
-    if "quarter" in time or re.fullmatch(r"q[1-4]", time):
-        return "quarter"
+    if "quarter" in time or "month" in time or "half" in time or time.endswith(" year"):
+        return "period"  # a reporting period: "third-quarter", "nine months", "the year"
     if time.endswith(("ago", "later")):
         return "ago"
     return "day" if " " not in time else "relative"
@@ -135,10 +135,15 @@ def _years(time: str) -> set[int]:
 def anchor_conflict(a: Anchors, b: Anchors) -> str | None:
     """What anchors two claims to different facts ("named", "owner", "place", "time"), or
     None."""
-    if a.named and b.named and not _names_match(a.named, b.named):
-        return "named"
-    if a.owner and b.owner and not _names_match(a.owner, b.owner):
-        return "owner"
+    compared = False
+    for kind in ("named", "owner"):
+        ours, theirs = getattr(a, kind), getattr(b, kind)
+        if ours and theirs:
+            compared = True
+            if not _names_match(ours, theirs):
+                return kind
+    if not compared and a.names() and b.names() and not _names_match(a.names(), b.names()):
+        return "owner"  # "the Galaxy S4 shipped" against "Galaxy S5 units"
     if a.place and b.place and not _names_match(a.place, b.place, _PLACE_GENERIC):
         return "place"
     for kind in {_time_kind(t) for t in a.time} & {_time_kind(t) for t in b.time}:
@@ -207,9 +212,13 @@ def alignment(a: Claim, b: Claim, weights: Weights) -> Alignment | None:
 
 
 def close_rewrites(a: Claim, b: Claim, weights: Weights) -> bool:
-    """Whether the sentences of two claims are close rewrites of one another."""
+    """Whether two claims are told in close rewrites of one another: their sentences, or
+    the clauses around their figures, overlap by at least ``REWRITE``."""
     assert a.frame is not None and b.frame is not None
-    return overlap(a.frame.sentence_terms, b.frame.sentence_terms, weights) >= REWRITE
+    return (
+        overlap(a.frame.terms, b.frame.terms, weights) >= REWRITE
+        or overlap(a.frame.sentence_terms, b.frame.sentence_terms, weights) >= REWRITE
+    )
 
 
 def candidates(claims: Sequence[Claim], weights: Weights) -> dict[int, list[int]]:

@@ -53,10 +53,15 @@ _CLAUSE_BREAK = re.compile(
 )
 # "Bethlehem Steel Corp., which posted a 54% drop": the claim belongs to the name before.
 _RELATIVE = re.compile(r",\s+(?:which|who|whose)\b", re.IGNORECASE)
-# "The US believes that ...": the name before these is a source, not an owner.
+# "The US believes that ...": the name before these is a source, not an owner; before the
+# weaker ones only when "that" follows ("X reported earnings of" is X's own figure).
 _ATTRIBUTION_VERBS = frozenset(
-    "said says say believes believe believed thinks think thought told tells according warned "
-    "warns".split()
+    "said says say believes believe believed thinks think thought told tells according "
+    "states stated writes wrote suggests suggested".split()
+)
+_WEAK_ATTRIBUTION_VERBS = frozenset(
+    "reported reports announced announces estimated estimates claimed claims confirmed "
+    "confirms added adds noted notes warned warns".split()
 )
 _NAME_WORD = re.compile(r"[A-Z][\w’'.&-]*")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9-]*[A-Z0-9]s?")
@@ -336,8 +341,8 @@ def _clause_subject(
             run_start += 1
         before = window[run_start - 1].lower if run_start > 0 else ""
         following = [t.lower for t in window[index + 1 : index + 3]]
-        if before in _PLACE_PREPOSITIONS or before in ("to", "from", "into"):
-            return None  # "in Kursk", "to Russia": a place
+        if before in _PLACE_PREPOSITIONS or before in ("to", "from", "into", "on", "via"):
+            return None  # "in Kursk", "to Russia", "on LTE": a place or a means
         if following and (following[0] in _ATTRIBUTION_VERBS or following[1:] == ["that"]):
             return None
         return (
@@ -356,7 +361,7 @@ def _credited(following: Sequence[_Token]) -> bool:
         return False
     if words[0] in _ATTRIBUTION_VERBS:
         return words[1:2] not in (["it"], ["its"], ["they"], ["he"], ["she"])
-    return words[1:] == ["that"]
+    return words[0] in _WEAK_ATTRIBUTION_VERBS and words[1:] == ["that"]
 
 
 def _first_word_start(prose: str, first: int) -> int:
@@ -493,10 +498,8 @@ def _role(before: Sequence[_Token], after: Sequence[_Token]) -> Role:
     words_after = [x.lower for x in after if x.text not in ("(", ")")]
     previous = words_before[-1:] or [""]
     measure = "level"
-    if previous[0] in t.change_verbs or (
-        previous[0] == "by" and any(w in t.change_verbs for w in words_before[-4:-1])
-    ):
-        measure = "change"  # "rose 5%", "up by 12 cents"; but "rose to 5%"
+    if previous[0] in t.change_verbs or (previous[0] == "by" and not _passive(words_before)):
+        measure = "change"  # "rose 5%", "beat it by 1 million"; but "rose to 5%"
     elif words_after[:1] and words_after[0] in t.change_nouns:
         measure = "change"  # "a 54% drop", "60 percent fewer"
     elif words_after[1:2] and words_after[1] in t.change_nouns and words_after[0].isalpha():
@@ -519,6 +522,14 @@ def _role(before: Sequence[_Token], after: Sequence[_Token]) -> Role:
     elif _contains_any(reach, t.planned):
         mode = "planned"
     return Role(measure=measure, scope=scope, rate=rate, mode=mode)
+
+
+def _passive(words_before: list[str]) -> bool:
+    """Whether "by" before a figure names an agent ("was attended by 5,000"), not a margin
+    ("rose by 5%", "beating last year's sales by 1 million")."""
+    t = lexicon.tables()
+    verb = words_before[-2] if len(words_before) > 1 else ""
+    return verb not in t.change_verbs and (verb.endswith(("ed", "en")) or verb in ("made", "held"))
 
 
 def _is_rate(words_after: list[str], words_before: list[str], t: lexicon.FrameTables) -> bool:

@@ -215,7 +215,7 @@ def _verdict(mine: _Neighbours, by_claim: dict[int, _Neighbours], weights: Weigh
         consensus = (
             mine.compatible_side() == 1
             and len(others) >= 2
-            and all(mine.confident(o) for o in others)
+            and any(mine.confident(o) for o in others)
             and not any(conflict(a, b) for i, a in enumerate(others) for b in others[i + 1 :])
         )
         mine_side = mine.compatible_side()

@@ -165,6 +165,8 @@ def preceding_noun(prose: str, start: int) -> str | None:
     found = _CONNECTOR_BEFORE.search(before)
     if not found:
         return None
+    if re.search(r"\d[\d,.]*%?[ \t]*\Z", before[: found.start(1)]):
+        return None  # "closed 17.5 points higher at 2160.1": a level after a change
     words = found.group(1).split()
     gerund = found.group(2).lower() != "of"  # "cruising at" is a verb, "funding of" a noun
     while words and (_is_verb(words[-1].lower()) or (gerund and _is_gerund(words[-1]))):
