@@ -45,7 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DEVDATA = ROOT.parent / "shared" / "devdata"
 AGREEMENT = ("NC201", "NC202", "NC203")
 _FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_NEXT_WORD = re.compile(r"[\W_]*?([A-Za-z][\w’'-]*)")
+_NEXT_WORD = re.compile(r"[\W_]*?((?:[A-Za-z]|\d+[A-Za-z])[\w’'-]*)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n")
 
 

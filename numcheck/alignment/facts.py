@@ -10,13 +10,15 @@ Two claims state one fact only when all of these hold:
    region"; "1989-90" is not "2009-10", "last year" not "this year"). Within one document,
    where the context carries an owner or a time from sentence to sentence, an anchor named on
    one side only is a conflict too ("Sales rose 5% to $12.5 billion for the year" is not
-   "Sales rose 4% to $3.3 billion");
+   "Sales rose 4% to $3.3 billion"), and so are clauses whose other names have none in
+   common ("signed Luis Suarez for a £22.7m fee", "signed Andy Carroll for about £35m");
 4. their roles are equal: level or change, whole or part, rate or not, and the mode (actual,
    hypothetical, planned, comparison);
 5. their clauses say the same thing around the figure: the rarity-weighted overlap (Dice) of
    their content terms is at least ``ALIGN``, unless the two are *identified*: both name
-   the same event and an owner, so that rewording ("a range of up to 190 miles", "capable
-   of engaging targets up to 190 miles away") does not hide one fact. Rarity is counted
+   the same event and an owner, or both subjects carry the same name ("North Korean
+   troops", "Super AMOLED display"), so that rewording ("a range of up to 190 miles",
+   "capable of engaging targets up to 190 miles away") does not hide one fact. Rarity is counted
    over the documents of the story, or over the claims of the document when both are in
    one.
 
@@ -174,6 +176,12 @@ def why_not_aligned(a: Claim, b: Claim) -> str | None:
     if a.path == b.path:
         if bool(ours.names()) != bool(theirs.names()):
             return "one-sided owner"
+        if (
+            fa.participants
+            and fb.participants
+            and not _names_match(fa.participants, fb.participants)
+        ):
+            return "participants"  # "signed Suarez for £22.7m", "signed Carroll for £35m"
         for kind in ("place", "time"):
             if bool(getattr(ours, kind)) != bool(getattr(theirs, kind)):
                 return f"one-sided {kind}"
@@ -204,7 +212,7 @@ def alignment(a: Claim, b: Claim, weights: Weights) -> Alignment | None:
     fa, fb = a.frame, b.frame
     identified = bool(
         fa.event and fa.event == fb.event and fa.anchors.names() and fb.anchors.names()
-    )
+    ) or bool(fa.anchors.named and fb.anchors.named)  # matching named subjects
     score = overlap(fa.terms, fb.terms, weights)
     if not identified and score < ALIGN:
         return None
@@ -256,12 +264,8 @@ def label(claim: Claim) -> str:
     subject = " ".join((claim.subject or "").split())
     event = frame.event if frame else None
     words = subject or (event or "")
-    if (
-        event
-        and event not in lexicon.terms(subject)
-        and f"event:{event}" not in lexicon.terms(subject)
-    ):
-        words = f"{words} {event}".strip()
+    if subject and event and f"event:{event}" not in lexicon.terms(subject):
+        words = f"{words} {event}"
     if frame:
         shown = subject.lower()
         owners = [o for o in frame.anchors.names() if o.lower() not in shown]

@@ -38,13 +38,26 @@ from numcheck.extraction.claims import Role
 from numcheck.extraction.sentences import sentence_end
 from numcheck.extraction.sentences import sentence_start
 from numcheck.extraction.subjects import FUNCTION_WORDS
+from numcheck.extraction.subjects import VERBS
 from numcheck.reading.documents import Document
 
 WINDOW = 8  # content terms on each side of a figure that make its context
 EVENT_REACH = 8  # words on each side of a figure searched for its event
 MODE_REACH = 12  # words before a figure searched for a mode cue
 RATE_REACH = 4  # words after a figure (or its subject) searched for a rate
-OWNER_REACH = 8  # words before a figure searched for the name it is said of
+OWNER_REACH = 6  # words before a figure searched for the name it is said of
+# Words that, between a name and a figure, attach the figure to something else.
+# Words that open an introductory phrase ending in a comma, before the clause's subject.
+_INTRODUCTIONS = frozenset(
+    "with after before in on at for during since while when although though as by despite "
+    "following according".split()
+)
+_AUXILIARIES = frozenset(
+    "has have had is are was were will would could can may might must did does do".split()
+)
+_OWNER_BARRIERS = frozenset(
+    "via by in on at for from of with into under over through about than as like".split()
+)
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w&-]|[’'.](?=\w))*\.?|\d[\d,.]*|[,;:()\[\]—–]|--")
 _CLAUSE_BREAK = re.compile(
@@ -197,6 +210,7 @@ def frame_of(
         sentence_terms=frozenset(_terms(before) + _terms(after)),
         listed=_listed(document.source, start),
         context_time=() if times else _previous_times(prose, first),
+        participants=_participants(clause_before + clause_after, names, anchors),
     )
 
 
@@ -316,8 +330,10 @@ def _clause_subject(
 ) -> str | None:
     """The name the claim's clause says it of: the name a relative clause hangs on
     ("Bethlehem Steel Corp., which posted a 54% drop"), else the nearest name before the
-    figure in its clause ("North Korea has sent about 3,000", "Arsenal had just two"); not a
-    place ("in Kursk"), a time ("Wednesday"), or a source the report is credited to ("The US
+    figure with nothing between that ties the figure to something else ("North Korea has
+    sent about 3,000"; not "The OS is controlled via a 5.1-inch screen"), else the name that
+    opens the clause before a verb ("Pasok placed third in the voting, with 33 seats"). Never
+    a place ("in Kursk"), a time ("Wednesday") or a source a report is credited to ("The US
     believes that ...")."""
     start = clause_before[-1].end if clause_before else clause_start
     relatives = list(_RELATIVE.finditer(prose, clause_start, start))
@@ -326,9 +342,16 @@ def _clause_subject(
         preceding = _tokens(prose, max(sentence_first, where - 80), where)
         return _name_run_ending(preceding, names, sentence_first)
     first_word = _first_word_start(prose, sentence_first)
-    window = list(clause_before[-OWNER_REACH:])
+    return _nearest_name(clause_before[-OWNER_REACH:], names, first_word) or _opening_name(
+        clause_before, names, first_word
+    )
+
+
+def _nearest_name(window: Sequence[_Token], names: frozenset[str], first_word: int) -> str | None:
     for index in range(len(window) - 1, -1, -1):
         token = window[index]
+        if token.lower in _OWNER_BARRIERS or token.text in (",", ";", ":", "(", ")"):
+            return None
         if not _is_name(token, names, token.start == first_word):
             continue
         run_start = index
@@ -340,17 +363,46 @@ def _clause_subject(
         while window[run_start].lower in _NAME_JOINERS:
             run_start += 1
         before = window[run_start - 1].lower if run_start > 0 else ""
-        following = [t.lower for t in window[index + 1 : index + 3]]
         if before in _PLACE_PREPOSITIONS or before in ("to", "from", "into", "on", "via"):
             return None  # "in Kursk", "to Russia", "on LTE": a place or a means
-        if following and (following[0] in _ATTRIBUTION_VERBS or following[1:] == ["that"]):
+        if _credited(window[index + 1 : index + 3]):
             return None
-        return (
-            " ".join(t.text for t in window[run_start : index + 1])
-            .removesuffix("’s")
-            .removesuffix("'s")
-        )
+        return _without_possessive(" ".join(t.text for t in window[run_start : index + 1]))
     return None
+
+
+def _opening_name(
+    clause_before: Sequence[_Token], names: frozenset[str], first_word: int
+) -> str | None:
+    tokens = list(clause_before)
+    comma = next((i for i, t in enumerate(tokens[:12]) if t.text == ","), None)
+    if comma is not None and tokens[:1] and tokens[0].lower in _INTRODUCTIONS:
+        tokens = tokens[comma + 1 :]  # "With almost all ballots counted, New Democracy has"
+    words = [t for t in tokens if t.text[:1].isalpha()]
+    index = 0
+    while index < min(2, len(words)) and words[index].lower in _SENTENCE_OPENERS:
+        index += 1
+    rest = words[index:]
+    if not rest:
+        return None
+    run = _name_run(rest, names, rest[0].start == first_word)
+    if run is None:
+        return None
+    following = rest[len(run.split()) : len(run.split()) + 2]
+    if not following or not _looks_like_verb(following[0].text) or _credited(following):
+        return None
+    return run
+
+
+def _looks_like_verb(word: str) -> bool:
+    lowered = word.lower()
+    return word.islower() and (
+        lowered in _AUXILIARIES or lowered in VERBS or lowered.endswith(("ed", "s"))
+    )
+
+
+def _without_possessive(name: str) -> str:
+    return name.removesuffix("’s").removesuffix("'s")
 
 
 def _credited(following: Sequence[_Token]) -> bool:
@@ -449,6 +501,25 @@ def _places(
                 found.append(f"the {rest[0].text}")
     owned = {lexicon.name_form(o) for o in owners}
     return tuple(dict.fromkeys(p for p in found if lexicon.name_form(p) not in owned))
+
+
+def _participants(
+    tokens: Sequence[_Token], names: frozenset[str], anchors: Anchors
+) -> tuple[str, ...]:
+    """The names of the clause that are none of its anchors: who else takes part."""
+    taken = {lexicon.name_form(n) for n in anchors.names() + anchors.place}
+    found: list[str] = []
+    run: list[str] = []
+    for token in [*tokens, None]:
+        if token is not None and _is_name(token, names, False) and token.text[:1].isupper():
+            run.append(token.text)
+            continue
+        if run:
+            name = _without_possessive(" ".join(run))
+            if lexicon.name_form(name) not in taken and not _TIME.fullmatch(name.lower()):
+                found.append(name)
+            run = []
+    return tuple(dict.fromkeys(found))
 
 
 def _previous_times(prose: str, first: int) -> tuple[str, ...]:

@@ -10,7 +10,8 @@ miles away" share ``[length]|range``. The rules:
 2. The key starts with the claim's dimension, so counts are never compared with lengths,
    nor money with percentages.
 3. A claim without a subject phrase takes its event as its subject when it measures
-   something or is money: "capable of engaging targets up to 190 miles away" is a range.
+   something (not a duration) or is money: "capable of engaging targets up to 190 miles
+   away" is a range.
 4. A head that says too little alone ("people", "residents") is compared only together with
    the event it counts ("killed 132 people", "30,000 residents fled"); without one it gets no
    key.
@@ -126,7 +127,9 @@ def subject_key(claim: Claim, event: str | None, prose: str) -> str | None:
     if _PART_BEFORE.search(prose, max(0, start - 30), start) or _PART_AFTER.match(prose, end):
         return None
     if not claim.subject:
-        named_by_event = claim.dimension != "count" and claim.dimension != "percent"
+        # a duration without a subject is the span of another figure ("20 million in two
+        # months"), never a fact of its own
+        named_by_event = claim.dimension not in ("count", "percent", "[time]")
         return f"{claim.dimension}|{event}" if event and named_by_event else None
     head, _ = head_of(claim.subject)
     t = tables()

@@ -62,7 +62,8 @@ class Frame:
     those of its whole sentence; ``listed`` says the claim is in a list item, a table row or
     a "Label: figure" line, where figures are parallel facts, not restatements;
     ``context_time`` holds the times of the sentence before, when the claim's own clause
-    names none ("For the nine months, ... . Sales rose to $9.8 million")."""
+    names none ("For the nine months, ... . Sales rose to $9.8 million"); ``participants``
+    the other names of the clause ("signed Luis Suarez for a £22.7m fee")."""
 
     event: str | None = None
     anchors: Anchors = Anchors()
@@ -71,6 +72,7 @@ class Frame:
     sentence_terms: frozenset[str] = frozenset()
     listed: bool = False
     context_time: tuple[str, ...] = ()
+    participants: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
