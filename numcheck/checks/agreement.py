@@ -169,10 +169,8 @@ def _order(entry: tuple[Alignment, Comparable]) -> tuple[str, int]:
     return claim.path, claim.location.start
 
 
-def _across_documents(items: Sequence[Comparable], weights: Weights) -> Iterator[Disagreement]:
-    """Verdicts on the claims of one key group of a story (see ``StoryDisagreement``)."""
-    if len({item.claim.path for item in items}) < 2:
-        return
+def _neighbours(items: Sequence[Comparable], weights: Weights) -> list[_Neighbours]:
+    """Each claim with its best restatement in every other document of its story."""
     near = candidates([i.claim for i in items], weights)
     neighbours = [_Neighbours(item, {}) for item in items]
     for index, item in enumerate(items):
@@ -184,6 +182,14 @@ def _across_documents(items: Sequence[Comparable], weights: Weights) -> Iterator
             best = neighbours[index].others.get(other.claim.path)
             if found is not None and (best is None or found.overlap > best[0].overlap):
                 neighbours[index].others[other.claim.path] = (found, other)
+    return neighbours
+
+
+def _across_documents(items: Sequence[Comparable], weights: Weights) -> Iterator[Disagreement]:
+    """Verdicts on the claims of one key group of a story (see ``StoryDisagreement``)."""
+    if len({item.claim.path for item in items}) < 2:
+        return
+    neighbours = _neighbours(items, weights)
     by_claim = {id(n.item.claim): n for n in neighbours}
     for mine in neighbours:
         verdict = _verdict(mine, by_claim, weights)
@@ -232,6 +238,87 @@ def _verdict(mine: _Neighbours, by_claim: dict[int, _Neighbours], weights: Weigh
     ):
         return STORY_UNSETTLED if conflicting else STORY_VARIANCE
     return None
+
+
+@dataclass(frozen=True)
+class StoryFigure:
+    """One fact of a story and the figure each document gives it."""
+
+    fact: str
+    key: str
+    claims: tuple[Claim, ...]  # the first statement in each document, by path
+    status: str  # "same", "differ" (compatible) or "conflict"
+
+
+@dataclass(frozen=True)
+class StoryFigures:
+    story: str
+    documents: tuple[str, ...]
+    figures: tuple[StoryFigure, ...]
+
+
+def story_figures(corpus: Corpus) -> list[StoryFigures]:
+    """For each story, each fact that two or more of its documents give a figure for, with
+    the figure of each (after RIPTIDES' tables of comparable estimates across sources)."""
+    tables = []
+    members: dict[str, list[str]] = defaultdict(list)
+    for document in corpus.documents:
+        members[corpus.stories.get(document.path, document.path)].append(document.path)
+    for story, claims in sorted(comparable_claims(corpus).items()):
+        by_path: dict[str, list[Claim]] = defaultdict(list)
+        for claim in claims:
+            by_path[claim.path].append(claim)
+        weights = rarity([t for c in group for t in c.frame.terms] for group in by_path.values())
+        groups: dict[str, list[Claim]] = defaultdict(list)
+        for claim in claims:
+            groups[claim.key].append(claim)
+        figures = []
+        for key, group in sorted(groups.items()):
+            unit = shared_unit(group)
+            items = [c for c in (comparable(claim, unit) for claim in group) if c is not None]
+            if len({item.claim.path for item in items}) >= 2:
+                figures.extend(_facts(key, items, weights))
+        figures.sort(key=lambda f: (f.claims[0].path, f.claims[0].location.start))
+        tables.append(StoryFigures(story, tuple(sorted(members[story])), tuple(figures)))
+    return tables
+
+
+def _facts(key: str, items: Sequence[Comparable], weights: Weights) -> list[StoryFigure]:
+    """The facts of one key group: claims joined with their best restatements elsewhere."""
+    neighbours = _neighbours(items, weights)
+    index_of = {id(item.claim): index for index, item in enumerate(items)}
+    parent = list(range(len(items)))
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    for index, mine in enumerate(neighbours):
+        for _, other in mine.others.values():
+            parent[root(index)] = root(index_of[id(other.claim)])
+    joined: dict[int, list[Comparable]] = defaultdict(list)
+    for index, item in enumerate(items):
+        joined[root(index)].append(item)
+    facts = []
+    for group in joined.values():
+        first: dict[str, Comparable] = {}
+        for item in group:
+            first.setdefault(item.claim.path, item)
+        if len(first) < 2:
+            continue
+        shown = [first[path] for path in sorted(first)]
+        pairs = [(a, b) for i, a in enumerate(shown) for b in shown[i + 1 :]]
+        status = "same"
+        if any(conflict(a, b) for a, b in pairs):
+            status = "conflict"
+        elif any(not same_figure(a, b) for a, b in pairs):
+            status = "differ"
+        labels = Counter(one_line(label(item.claim)) for item in shown)
+        fact = max(labels, key=lambda text: (labels[text], -len(text)))
+        facts.append(StoryFigure(fact, key, tuple(i.claim for i in shown), status))
+    return facts
 
 
 def _said(claim: Claim) -> str:
@@ -358,7 +445,9 @@ class StoryDisagreement(_AgreementCheck):
 
     code, name, level = "NC202", "story-disagreement", "warning"
     messages = {
-        STORY_CONFLICT: "{fact}: {said} disagrees with {documents} of this story, which say {figures}"
+        STORY_CONFLICT: (
+            "{fact}: {said} disagrees with {documents} of this story, which say {figures}"
+        )
     }
 
 
