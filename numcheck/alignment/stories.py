@@ -5,9 +5,10 @@ from the ``stories`` groups of the configuration (globs), or else from its conte
 documents are in one story when the names they mention and the facts they give figures for
 (their subject keys) overlap strongly. Overlap is the weight of the shared features over the
 weight of the smaller document's features, each feature weighted by how rare it is in the
-corpus (smoothed inverse document frequency). Documents are grouped by average linkage: the most similar pairs join
-first, and two groups join only when their documents are similar on average (at least
-``THRESHOLD``), so a chain of loosely related articles does not become one story.
+corpus (smoothed inverse document frequency). Documents are grouped by average linkage: the
+most similar pairs join first, and two groups join only when their documents are similar on
+average (at least ``THRESHOLD``), so a chain of loosely related articles does not become one
+story.
 
 Only pairs that share a rare feature are ever compared: each document looks up its
 ``SEED_FEATURES`` rarest features in an inverted index whose lists are capped at
