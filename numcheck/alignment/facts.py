@@ -3,8 +3,10 @@
 Two claims state one fact only when all of these hold:
 
 1. their subject keys are equal (``keys.subject_key``: same dimension, same head noun);
-2. their events are equal, or, where either has none, both name an owner ("North Korean
-   troops", "ATACMS"): a named subject is specific enough alone;
+2. their events are equal, or, where either has none, both carry a name (an owner or a
+   name in the subject: "North Korean troops", "ATACMS"): a named subject is specific
+   enough alone; with neither, only a close rewrite (rule 5, at ``REWRITE``, with at least
+   ``MIN_SHARED`` terms in common) is one fact;
 3. no anchor conflicts: when both name an owner, a place or a time of one kind, the names
    must match ("USX" is "USX Corp.", "North Korean" is "North Korea"; "Kursk" is "the Kursk
    region"; "1989-90" is not "2009-10", "last year" not "this year"). Within one document,
@@ -49,6 +51,8 @@ from numcheck.extraction.claims import Anchors
 from numcheck.extraction.claims import Claim
 
 ALIGN = 0.30
+# Terms two clauses must share before a rewrite alone (no event, no name) makes one fact.
+MIN_SHARED = 3
 CONFIDENT = 0.45
 REWRITE = 0.60
 MAX_CANDIDATES = 32
@@ -164,8 +168,6 @@ def why_not_aligned(a: Claim, b: Claim) -> str | None:
     fa, fb = a.frame, b.frame
     if fa.event and fb.event and fa.event != fb.event:
         return "event"
-    if not (fa.event and fb.event) and not (fa.anchors.names() and fb.anchors.names()):
-        return "unspecific"
     ours, theirs = fa.anchors, fb.anchors
     if a.path == b.path:  # the sentence before carries the time into one without its own
         ours = replace(ours, time=ours.time or fa.context_time)
@@ -204,12 +206,26 @@ class Alignment:
         return self.identified or self.overlap >= CONFIDENT
 
 
+def specific(a: Claim, b: Claim) -> bool:
+    """Whether two claims share an event or both carry a name: short of that, only a close
+    rewrite ("The storm brought winds of 100 mph", "... of 161 km/h") names one fact."""
+    assert a.frame is not None and b.frame is not None
+    fa, fb = a.frame, b.frame
+    return bool(fa.event and fa.event == fb.event) or bool(
+        fa.anchors.names() and fb.anchors.names()
+    )
+
+
 def alignment(a: Claim, b: Claim, weights: Weights) -> Alignment | None:
     """How ``a`` and ``b`` state one fact, or None when they do not."""
     if why_not_aligned(a, b) is not None:
         return None
     assert a.frame is not None and b.frame is not None
     fa, fb = a.frame, b.frame
+    if not specific(a, b):
+        score = overlap(fa.terms, fb.terms, weights)
+        enough = len(fa.terms & fb.terms) >= MIN_SHARED
+        return Alignment(score, False) if score >= REWRITE and enough else None
     identified = bool(
         fa.event and fa.event == fb.event and fa.anchors.names() and fb.anchors.names()
     ) or bool(fa.anchors.named and fb.anchors.named)  # matching named subjects

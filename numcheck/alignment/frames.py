@@ -45,6 +45,7 @@ WINDOW = 8  # content terms on each side of a figure that make its context
 EVENT_REACH = 8  # words on each side of a figure searched for its event
 MODE_REACH = 12  # words before a figure searched for a mode cue
 RATE_REACH = 4  # words after a figure (or its subject) searched for a rate
+NAME_EVIDENCE = 60  # distinct lower-case words a text needs before case tells names apart
 OWNER_REACH = 6  # words before a figure searched for the name it is said of
 # Words that, between a name and a figure, attach the figure to something else.
 # Words that open an introductory phrase ending in a comma, before the clause's subject.
@@ -159,15 +160,17 @@ def frame_claims(document: Document, claims: Sequence[Claim]) -> list[Claim]:
 
 def document_names(prose: str) -> frozenset[str]:
     """The capitalised words of a text that are names: those that stand inside a sentence
-    somewhere, and those never written in lower case, so that a sentence-initial "Arsenal"
-    or "Canepa" counts as a name and a sentence-initial "Sales" does not."""
+    somewhere, and, in a text long enough to tell (``NAME_EVIDENCE`` lower-case words or
+    more), those never written in lower case, so that a sentence-initial "Arsenal" or
+    "Canepa" counts as a name and a sentence-initial "Sales" does not."""
     lower = set(re.findall(r"(?<![\w’'])[a-z][a-z’'-]*", prose))
+    long_enough = len(lower) >= NAME_EVIDENCE
     found = set()
     for match in re.finditer(r"(?<![\w’'.-])[A-Z][\w’'.&-]*", prose):
         word = match.group().rstrip(".’'").removesuffix("’s").removesuffix("'s")
         inside = prose[max(0, match.start() - 2) : match.start()]
         if re.fullmatch(r"[a-z,;] ", inside) or (
-            word.lower() not in lower and word.lower() not in _NOT_NAMES
+            long_enough and word.lower() not in lower and word.lower() not in _NOT_NAMES
         ):
             found.add(word)
     return frozenset(found)
@@ -192,7 +195,7 @@ def frame_of(
     clause_start, clause_end = _clause(prose, first, last, start, end)
     clause_before = [t for t in before if t.start >= clause_start]
     clause_after = [t for t in after if t.end <= clause_end]
-    event = _event(clause_before, clause_after)
+    event = _event(clause_before, clause_after, claim.subject)
     named = _named(claim)
     owners = _owners(prose, claim, clause_start, first, clause_before, names)
     times = _times(prose, clause_start, clause_end, start, end)
@@ -248,8 +251,19 @@ def _terms(tokens: Sequence[_Token], limit: int | None = None) -> list[str]:
     return found[limit:] if limit < 0 else found[:limit]
 
 
-def _event(before: Sequence[_Token], after: Sequence[_Token]) -> str | None:
-    """The event word nearest the figure, before or after it, in its clause."""
+def _event(
+    before: Sequence[_Token], after: Sequence[_Token], subject: str | None
+) -> str | None:
+    """The event word nearest the figure, before or after it, in its clause; the words of
+    the claim's own subject count only when no other word names an event ("45 protesters
+    were arrested" is an arrest, "5,000 deaths" a killing)."""
+    own = {word.lower() for word in (subject or "").split()}
+    return _nearest_event(
+        [t for t in before if t.lower not in own], [t for t in after if t.lower not in own]
+    ) or (_nearest_event(before, after) if own else None)
+
+
+def _nearest_event(before: Sequence[_Token], after: Sequence[_Token]) -> str | None:
     events = lexicon.tables().events
     longest = lexicon.tables().longest_event
     best: tuple[int, str] | None = None
@@ -494,8 +508,8 @@ def _places(
                 article
                 and token.lower == "at"
                 and rest
-                and rest[0].text.isalpha()
-                and rest[0].text.islower()
+                and rest[0].lower.isalpha()
+                and rest[0].text[:1].islower()
                 and rest[0].lower not in _NOT_VENUES
             ):
                 found.append(f"the {rest[0].text}")

@@ -11,7 +11,8 @@ miles away" share ``[length]|range``. The rules:
    nor money with percentages.
 3. A claim without a subject phrase takes its event as its subject when it measures
    something (not a duration) or is money: "capable of engaging targets up to 190 miles
-   away" is a range.
+   away" is a range; so does a measure or money whose head names an event ("Apple's profit
+   was $8.5bn" and "Apple earned $8.5bn" are both ``currency|earned``).
 4. A head that says too little alone ("people", "residents") is compared only together with
    the event it counts ("killed 132 people", "30,000 residents fled"); without one it gets no
    key.
@@ -101,6 +102,14 @@ def singular(word: str) -> str:
     return word
 
 
+def event_of(word: str) -> str | None:
+    """The event a word names ("profit" is ``earned``, "sales" ``sold``), or None."""
+    from numcheck.alignment.lexicon import tables as frame_tables
+
+    events = frame_tables().events
+    return events.get((word,)) or events.get((word + "s",))
+
+
 def synonym(word: str) -> str | None:
     """The canonical head of a singular noun that a synonym set names, else None."""
     return tables().synonyms.get(word)
@@ -135,6 +144,8 @@ def subject_key(claim: Claim, event: str | None, prose: str) -> str | None:
     t = tables()
     if head in t.generic or head in t.attribution or not head.isalpha() or len(head) < 2:
         return None
+    if claim.dimension != "count":  # "Apple's profit was $8.5bn" is what Apple earned
+        head = event_of(head) or head
     if head in t.needs_event:
         if event is None:
             return None

@@ -145,7 +145,7 @@ def term(word: str) -> str | None:
     from numcheck.alignment.keys import singular
     from numcheck.alignment.keys import synonym
 
-    lowered = word.lower().rstrip(".")
+    lowered = word.lower().rstrip(".").removesuffix("’s").removesuffix("'s").rstrip("’'")
     t = tables()
     if len(lowered) < 2 or lowered in FUNCTION_WORDS or lowered in t.common:
         return None

@@ -233,8 +233,11 @@ def _verdict(mine: _Neighbours, by_claim: dict[int, _Neighbours], weights: Weigh
             return STORY_CONFLICT
     mine_side = mine.same_side()
     largest = max(side(o, "same_side") for o in differing)
-    if mine_side < largest or any(
-        side(o, "same_side") == mine_side and rewritten(o) for o in differing
+    tied = [o for o in differing if side(o, "same_side") == mine_side]
+    if (
+        mine_side < largest
+        or any(rewritten(o) for o in tied)
+        or any(mine.confident(o) for o in tied if o in conflicting)
     ):
         return STORY_UNSETTLED if conflicting else STORY_VARIANCE
     return None
