@@ -176,7 +176,8 @@ def why_not_aligned(a: Claim, b: Claim) -> str | None:
     if conflict:
         return conflict
     if a.path == b.path:
-        if bool(ours.names()) != bool(theirs.names()):
+        pronoun = fa.context_owner or fb.context_owner  # "it sent": the owner is carried
+        if bool(ours.names()) != bool(theirs.names()) and not pronoun:
             return "one-sided owner"
         if (
             fa.participants
@@ -237,8 +238,11 @@ def alignment(a: Claim, b: Claim, weights: Weights) -> Alignment | None:
 
 def close_rewrites(a: Claim, b: Claim, weights: Weights) -> bool:
     """Whether two claims are told in close rewrites of one another: their sentences, or
-    the clauses around their figures, overlap by at least ``REWRITE``."""
+    the clauses around their figures, overlap by at least ``REWRITE``, and neither names a
+    time the other does not (a dated figure may be an older one)."""
     assert a.frame is not None and b.frame is not None
+    if bool(a.frame.anchors.time) != bool(b.frame.anchors.time):
+        return False
     return (
         overlap(a.frame.terms, b.frame.terms, weights) >= REWRITE
         or overlap(a.frame.sentence_terms, b.frame.sentence_terms, weights) >= REWRITE

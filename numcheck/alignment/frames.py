@@ -53,6 +53,7 @@ _INTRODUCTIONS = frozenset(
     "with after before in on at for during since while when although though as by despite "
     "following according".split()
 )
+_PRONOUNS = frozenset("it they he she its their his her".split())
 _AUXILIARIES = frozenset(
     "has have had is are was were will would could can may might must did does do".split()
 )
@@ -122,6 +123,7 @@ _LISTED_LINE = re.compile(
     r"^\s*(?:[-*+•·–—]\s|\d{1,3}[.)]\s|\|"
     r"|[^\s:.][^:.\n]{0,40}?:\s)"
 )
+_ABBREVIATIONS = frozenset("corp. inc. co. ltd. bros. jr. sr. st. mt. ft. dr. mr. mrs. ms.".split())
 _NOT_NAMES = FUNCTION_WORDS | frozenset(
     "however meanwhile still yet also now then instead nevertheless finally later today "
     "eventually only indeed overall first second third".split()
@@ -213,7 +215,10 @@ def frame_of(
         sentence_terms=frozenset(_terms(before) + _terms(after)),
         listed=_listed(document.source, start),
         context_time=() if times else _previous_times(prose, first),
-        participants=_participants(clause_before + clause_after, names, anchors),
+        context_owner=not named + owners and _pronoun_before(clause_before[-OWNER_REACH:]),
+        participants=_participants(
+            clause_before + clause_after, names, anchors, _first_word_start(prose, first)
+        ),
     )
 
 
@@ -251,9 +256,7 @@ def _terms(tokens: Sequence[_Token], limit: int | None = None) -> list[str]:
     return found[limit:] if limit < 0 else found[:limit]
 
 
-def _event(
-    before: Sequence[_Token], after: Sequence[_Token], subject: str | None
-) -> str | None:
+def _event(before: Sequence[_Token], after: Sequence[_Token], subject: str | None) -> str | None:
     """The event word nearest the figure, before or after it, in its clause; the words of
     the claim's own subject count only when no other word names an event ("45 protesters
     were arrested" is an arrest, "5,000 deaths" a killing)."""
@@ -370,7 +373,7 @@ def _nearest_name(window: Sequence[_Token], names: frozenset[str], first_word: i
             continue
         run_start = index
         while run_start > 0 and (
-            _is_name(window[run_start - 1], names, window[run_start - 1].start == first_word)
+            _is_name(window[run_start - 1], names, False)  # "North" before "Korea"
             or window[run_start - 1].lower in _NAME_JOINERS
         ):
             run_start -= 1
@@ -383,6 +386,16 @@ def _nearest_name(window: Sequence[_Token], names: frozenset[str], first_word: i
             return None
         return _without_possessive(" ".join(t.text for t in window[run_start : index + 1]))
     return None
+
+
+def _pronoun_before(window: Sequence[_Token]) -> bool:
+    """Whether a pronoun stands for the figure's owner ("Officials now say it sent 3,000")."""
+    for token in reversed(window):
+        if token.lower in _OWNER_BARRIERS or token.text in (",", ";", ":", "(", ")"):
+            return False
+        if token.lower in _PRONOUNS:
+            return True
+    return False
 
 
 def _opening_name(
@@ -416,6 +429,11 @@ def _looks_like_verb(word: str) -> bool:
 
 
 def _without_possessive(name: str) -> str:
+    """A name as written, without a possessive or a sentence's full stop ("UK." but not
+    "Corp." or "U.S.")."""
+    last = name.rsplit(None, 1)[-1] if name.strip() else ""
+    if last.endswith(".") and last.count(".") == 1 and last.lower() not in _ABBREVIATIONS:
+        name = name[:-1]
     return name.removesuffix("’s").removesuffix("'s")
 
 
@@ -503,7 +521,7 @@ def _places(
                 rest = rest[1:]
             place = _name_run(rest, frozenset(), at_sentence_start=False)
             if place and not _TIME.fullmatch(place.lower()):
-                found.append(place)
+                found.append(_without_possessive(place))
             elif (
                 article
                 and token.lower == "at"
@@ -512,25 +530,29 @@ def _places(
                 and rest[0].text[:1].islower()
                 and rest[0].lower not in _NOT_VENUES
             ):
-                found.append(f"the {rest[0].text}")
+                found.append(f"the {rest[0].lower}")
     owned = {lexicon.name_form(o) for o in owners}
     return tuple(dict.fromkeys(p for p in found if lexicon.name_form(p) not in owned))
 
 
 def _participants(
-    tokens: Sequence[_Token], names: frozenset[str], anchors: Anchors
+    tokens: Sequence[_Token], names: frozenset[str], anchors: Anchors, first_word: int
 ) -> tuple[str, ...]:
     """The names of the clause that are none of its anchors: who else takes part."""
-    taken = {lexicon.name_form(n) for n in anchors.names() + anchors.place}
+    taken = [set(lexicon.name_form(n).split()) for n in anchors.names() + anchors.place]
     found: list[str] = []
     run: list[str] = []
     for token in [*tokens, None]:
-        if token is not None and _is_name(token, names, False) and token.text[:1].isupper():
+        if token is not None and (
+            _is_name(token, names, token.start == first_word)
+            or (run and _is_name(token, names, False))
+        ):
             run.append(token.text)
             continue
         if run:
             name = _without_possessive(" ".join(run))
-            if lexicon.name_form(name) not in taken and not _TIME.fullmatch(name.lower()):
+            words = set(lexicon.name_form(name).split())
+            if not any(words <= other for other in taken) and not _TIME.fullmatch(name.lower()):
                 found.append(name)
             run = []
     return tuple(dict.fromkeys(found))

@@ -199,10 +199,10 @@ def _across_documents(items: Sequence[Comparable], weights: Weights) -> Iterator
 
 
 def _verdict(mine: _Neighbours, by_claim: dict[int, _Neighbours], weights: Weights) -> str | None:
-    """NC202 for a claim that cannot be true together with a consensus of two or more other
-    documents, or with a close rewrite whose side is at least as large, both confidently
-    aligned; NC203 for a figure fewer documents give than another, or one a close rewrite
-    gives differently."""
+    """NC202 for a claim no other document can agree with, that stands against a consensus
+    of two or more other documents or against a close rewrite, confidently aligned; NC203 for
+    a figure fewer documents give than another, or that a close rewrite or a confident
+    restatement as well supported gives differently."""
     item = mine.item
     others = mine.restatements()
     differing = [o for o in others if not same_figure(item, o)]
@@ -217,19 +217,13 @@ def _verdict(mine: _Neighbours, by_claim: dict[int, _Neighbours], weights: Weigh
         return close_rewrites(item.claim, other.claim, weights)
 
     conflicting = [o for o in differing if conflict(item, o)]
-    if conflicting:
+    if conflicting and mine.compatible_side() == 1:  # no other document can agree with it
         consensus = (
-            mine.compatible_side() == 1
-            and len(others) >= 2
+            len(others) >= 2
             and any(mine.confident(o) for o in others)
             and not any(conflict(a, b) for i, a in enumerate(others) for b in others[i + 1 :])
         )
-        mine_side = mine.compatible_side()
-        against_rewrite = any(
-            mine.confident(o) and side(o, "compatible_side") >= mine_side and rewritten(o)
-            for o in conflicting
-        )
-        if consensus or against_rewrite:
+        if consensus or any(mine.confident(o) and rewritten(o) for o in conflicting):
             return STORY_CONFLICT
     mine_side = mine.same_side()
     largest = max(side(o, "same_side") for o in differing)
@@ -239,7 +233,10 @@ def _verdict(mine: _Neighbours, by_claim: dict[int, _Neighbours], weights: Weigh
         or any(rewritten(o) for o in tied)
         or any(mine.confident(o) for o in tied if o in conflicting)
     ):
-        return STORY_UNSETTLED if conflicting else STORY_VARIANCE
+        # "the story may have changed" when it cannot be true with a side at least as large
+        # as its own; else its figure is only another way to say what the others say
+        contested = any(side(o, "compatible_side") >= mine.compatible_side() for o in conflicting)
+        return STORY_UNSETTLED if contested else STORY_VARIANCE
     return None
 
 

@@ -63,7 +63,8 @@ class Frame:
     a "Label: figure" line, where figures are parallel facts, not restatements;
     ``context_time`` holds the times of the sentence before, when the claim's own clause
     names none ("For the nine months, ... . Sales rose to $9.8 million"); ``participants``
-    the other names of the clause ("signed Luis Suarez for a £22.7m fee")."""
+    the other names of the clause ("signed Luis Suarez for a £22.7m fee"); ``context_owner``
+    says a pronoun stands for the owner ("it sent 3,000 troops")."""
 
     event: str | None = None
     anchors: Anchors = Anchors()
@@ -73,6 +74,7 @@ class Frame:
     listed: bool = False
     context_time: tuple[str, ...] = ()
     participants: tuple[str, ...] = ()
+    context_owner: bool = False
 
 
 @dataclass(frozen=True)
