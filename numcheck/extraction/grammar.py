@@ -3,11 +3,16 @@
 A claim is an optional qualifier followed by one of:
 
     between  := "between" measure "and" measure
-    range    := measure ("-" | "–" | "to") measure
-    compound := measure measure            (only a unit and its part: "5ft 11in")
-    measure  := amount [unit | "-" unit]   ("190 miles", "a 190-mile", "86F", "25%")
+    range    := measure ("-" | "–" | "to" | "or") measure
+    compound := measure ["and"] measure     (only a unit and its part: "5ft 11in", "3 dollars
+                                              50 cents"); "45 and 50 mg": the first takes the unit
+    measure  := amount [unit [rate] ["-old"]] ("190 miles", "a 190-mile", "86F", "25%",
+                                              "760 metres per second", "$2,800 a month",
+                                              "a 47-year-old", "20 (kg)")
     amount   := [currency] number [scale]  ("$5bn", "£4.2m", "1.5 million", "5k")
-    number   := digits | fraction | words  ("10,000", "1/4", "2 1/2", "twenty-five")
+    number   := fraction | power of ten | digits | magnitude | words
+                ("1/4", "2 1/2", "48 3⁄4", "2.48×10−5", "10,000", "tens of thousands",
+                 "twenty-five")
 
 Unit words, currencies, scales and qualifiers come from the rule packs. The grammar is only
 tried where a claim can begin (``candidate_starts``); what is *not* a quantity although it
@@ -18,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
 from dataclasses import replace
 
@@ -25,18 +31,28 @@ import pyparsing as pp
 
 from numcheck.extraction.numbers import DIGITS_PATTERN
 from numcheck.extraction.numbers import FRACTION_PATTERN
+from numcheck.extraction.numbers import SCIENTIFIC_PATTERN
+from numcheck.extraction.numbers import VAGUE_PATTERN
+from numcheck.extraction.numbers import VULGAR
 from numcheck.extraction.numbers import WORD_NUMBER_PATTERN
 from numcheck.extraction.numbers import Figure
 from numcheck.extraction.numbers import digits_figure
 from numcheck.extraction.numbers import fraction_figure
+from numcheck.extraction.numbers import scientific_figure
+from numcheck.extraction.numbers import vague_figure
 from numcheck.extraction.numbers import words_figure
 from numcheck.extraction.patterns import alternation
 from numcheck.extraction.qualifiers import postfix_table
 from numcheck.extraction.qualifiers import qualifier_table
+from numcheck.extraction.subjects import FUNCTION_WORDS
+from numcheck.extraction.units import AGE
+from numcheck.extraction.units import COUNT
 from numcheck.extraction.units import CURRENCY
 from numcheck.extraction.units import Lexicon
+from numcheck.extraction.units import Reading
 from numcheck.extraction.units import UnitForm
 from numcheck.extraction.units import lexicon
+from numcheck.extraction.units import rate_readings
 
 # The longest stretch of text one claim may cover; a window never crosses a blank line.
 WINDOW = 160
@@ -48,6 +64,7 @@ class UnitMention:
     end: int
     form: UnitForm
     hyphenated: bool  # "190-mile": the unit is used as an adjective
+    age: bool = False  # "a 47-year-old": the time unit is an age
 
 
 @dataclass(frozen=True)
@@ -89,16 +106,6 @@ def _located(expression: pp.ParserElement) -> pp.ParserElement:
     )
 
 
-def _number_action(maker):
-    def action(s: str, loc: int, toks: pp.ParseResults):
-        figure = maker(loc, toks[0])
-        if figure is None:
-            raise pp.ParseException(s, loc, "not a number")
-        return figure
-
-    return action
-
-
 # "twenty-one trillion three hundred and forty-five thousand six hundred and seventy-eight"
 _MOST_WORDS = 20
 
@@ -138,17 +145,6 @@ def grammar() -> pp.ParserElement:
     return _build(lexicon())
 
 
-def _unit_pattern(forms: list[UnitForm]) -> str:
-    """One alternation of unit surfaces, longest first whatever their style, so that "km per
-    hour" wins over "km" and "° Celsius" over "°"; words match in any case, symbols exactly."""
-    ordered = sorted({(f.surface, f.style) for f in forms}, key=lambda item: -len(item[0]))
-    parts = []
-    for surface, style in ordered:
-        escaped = re.escape(surface).replace(r"\ ", r"\s+")
-        parts.append(f"(?i:{escaped})" if style == "word" else escaped)
-    return "(?:" + "|".join(parts) + r")(?![\w°])"
-
-
 @dataclass(frozen=True)
 class Postfix:
     """A qualifier written after the figure: "10,000 or more", "20 or so"."""
@@ -170,11 +166,16 @@ class Separator:
 
 
 class _Number(pp.Token):
-    """A figure: a fraction ("1/4", "2 1/2"), digits ("10,000", "1.5") or words
-    ("twenty-five"), tried in that order in one step."""
+    """A figure: a fraction ("1/4", "2 1/2"), a power of ten ("2.48×10−5"), digits
+    ("10,000", "1.5"), a magnitude ("tens of thousands") or words ("twenty-five"), tried in
+    that order in one step."""
 
-    _fraction = re.compile(FRACTION_PATTERN)
-    _digits = re.compile(DIGITS_PATTERN)
+    _patterns = (
+        (re.compile(FRACTION_PATTERN), fraction_figure),
+        (re.compile(SCIENTIFIC_PATTERN), scientific_figure),
+        (re.compile(DIGITS_PATTERN), digits_figure),
+        (re.compile(VAGUE_PATTERN), vague_figure),
+    )
 
     def __init__(self) -> None:
         super().__init__()
@@ -183,45 +184,13 @@ class _Number(pp.Token):
         self._words = _WordNumber()
 
     def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
-        for pattern, maker in ((self._fraction, fraction_figure), (self._digits, digits_figure)):
+        for pattern, maker in self._patterns:
             found = pattern.match(instring, loc)
             if found:
                 figure = maker(loc, found.group())
                 if figure is not None:
                     return found.end(), figure
         return self._words.parseImpl(instring, loc, do_actions)
-
-
-class _Unit(pp.Token):
-    """A unit after a figure: "-mile" (adjectival), "km" touching it, or " miles" after
-    whitespace; gives a Token and whether it was hyphenated."""
-
-    def __init__(self, touching: str, spaced: str) -> None:
-        super().__init__()
-        self.errmsg = "expected a unit"
-        self.mayReturnEmpty = False
-        self.skipWhitespace = False
-        self._hyphen = re.compile(rf"-(?=\w)({touching})")
-        self._touching = re.compile(touching)
-        self._spaced = re.compile(rf"\s+({spaced})")
-
-    def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
-        for pattern, hyphenated in (
-            (self._hyphen, True),
-            (self._touching, False),
-            (self._spaced, False),
-        ):
-            found = pattern.match(instring, loc)
-            if found:
-                group = found.lastindex or 0
-                start = found.start(group)
-                return found.end(), UnitToken(start, found.end(), found.group(group), hyphenated)
-        raise pp.ParseException(instring, loc, self.errmsg, self)
-
-
-@dataclass(frozen=True)
-class UnitToken(Token):
-    hyphenated: bool = False
 
 
 @dataclass(frozen=True)
@@ -263,24 +232,240 @@ class _Amount(pp.Token):
                 position = self._space.match(instring, found.end()).end()
                 break
         end, figure = self._number.parseImpl(instring, position, do_actions)
+        if figure.vague:  # "thousands": no scale after a magnitude
+            return end, Amount(figure, currency, minus, None)
         scale_pattern = self._money_scale if currency else self._plain_scale
         found = scale_pattern.match(instring, end)
         scale = Token(end, found.end(), found.group()) if found else None
         return (found.end() if found else end), Amount(figure, currency, minus, scale)
 
 
-def _build(lx: Lexicon) -> pp.ParserElement:
-    spaced_units = _unit_pattern([f for f in lx.forms if f.style != "attached"])
-    touching_units = _unit_pattern(list(lx.forms))
+def _trie(forms: list[UnitForm], *, fold_case: bool) -> re.Pattern[str] | None:
+    """One pattern for a set of unit surfaces, the longest that ends at a word boundary;
+    words match in any case and with a hyphen or spaces between them ("square-foot")."""
+    surfaces = {form.surface for form in forms}
+    if not surfaces:
+        return None
+    body = alternation(surfaces, fold_case=fold_case, space=r"[\s-]+")
+    flags = "(?i:" if fold_case else "(?:"
+    return re.compile(rf"{flags}{body})(?![\w°]|\.[A-Za-z])")
 
-    amount = _Amount(lx)("amount")
-    unit = _Unit(touching_units, spaced_units)("unit")
-    measure = pp.Group(amount + pp.Opt(unit)).set_parse_action(
-        lambda s, loc, toks: _measure(lx, toks[0])
-    )
+
+class _Surfaces:
+    """Where a unit can be read: touching the figure ("11in", "km"), after a space ("306 km",
+    "2 in)") or after a hyphen ("190-mile"); the longest surface wins."""
+
+    def __init__(self, forms: list[UnitForm]) -> None:
+        by_style: dict[str, list[UnitForm]] = {}
+        for form in forms:
+            by_style.setdefault(form.style, []).append(form)
+
+        def compiled(*styles: str) -> list[re.Pattern[str]]:
+            patterns = [
+                _trie(by_style.get(style, []), fold_case=style == "word") for style in styles
+            ]
+            return [pattern for pattern in patterns if pattern is not None]
+
+        self.touching = compiled("attached", "symbol", "word")
+        self.spaced = compiled("symbol", "word")
+        self.guarded = compiled("guarded")
+
+    @staticmethod
+    def longest(patterns: list[re.Pattern[str]], text: str, loc: int) -> re.Match[str] | None:
+        best = None
+        for pattern in patterns:
+            found = pattern.match(text, loc)
+            if found and (best is None or found.end() > best.end()):
+                best = found
+        return best
+
+
+# What may follow a guarded unit ("2 in"): a bracket or punctuation, the end, "of", "x", or a
+# word of size ("12 in long"). Never another figure or a name ("5 in 10", "2 in Paris").
+_GUARD_AFTER = re.compile(
+    r"[ \t]*(?:[()\[\]{};:,.!?/]|\Z|[×x](?:[ \t]|\d)|(?:of|thick|long|wide|high|tall|deep|across"
+    r"|diameter|in\s+diameter|barrel|bore|calibre|caliber|gauge|apart|away|deeper|longer|taller"
+    r"|wider|shorter|higher|lower)\b)"
+)
+_ARTICLE_BEFORE = re.compile(r"(?:^|\W)(?:a|an|A|An)\s+\Z")
+_NOUN_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
+_OLD = re.compile(r"(?:-|[ \t]+)(?i:old)\b|[ \t]+of[ \t]+age\b")
+_BRACKETED = re.compile(r"[ \t]*[(\[{<][ \t]*")
+_BRACKET_CLOSE = re.compile(r"[ \t]*[)\]}>]")
+_HYPHEN = re.compile(r"-(?=\w)")
+_SPACE = re.compile(r"\s+")
+# The text before the parsed window ("a 14 in gun" needs the article), set by ``parse_at``.
+_LEAD: ContextVar[str] = ContextVar("lead", default="")
+
+
+class _Measure(pp.Token):
+    """A measure in one step: ``amount [unit [rate] [old]]``, ``amount (unit)`` or
+    ``money [rate]`` ("190 miles", "a 190-mile", "86F", "25%", "760 metres per second",
+    "$3.40 per gallon", "$2,800 a month", "a 47-year-old", "20 (kg)", "thousands of dollars").
+    ``part`` reads the second figure of a compound ("5 ft 2 in"), where a guarded unit needs
+    no guard."""
+
+    def __init__(self, lx: Lexicon, *, part: bool = False) -> None:
+        super().__init__()
+        self.errmsg = "expected a measure"
+        self.mayReturnEmpty = False
+        self._lx = lx
+        self._part = part
+        self._amount = _Amount(lx)
+        self._units = _Surfaces(list(lx.forms))
+        self._per = _Surfaces([*lx.denominators, *_per_noun_forms(lx)])
+        self._rate = re.compile(
+            r"(?P<a>[ \t]+(?i:an?)[ \t]+|-(?i:an?)-)|[ \t]*/[ \t]*|\s+(?i:per)\s+|-(?i:per)-"
+        )
+        scale_words = alternation(list(lx.scale_words))
+        self._scale_after = re.compile(rf"\s+(?i:{scale_words})(?![\w])")
+        self._of = re.compile(r"\s+of\s+")
+
+    def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
+        end, amount = self._amount.parseImpl(instring, loc, do_actions)
+        unit: UnitMention | None = None
+        if amount.figure.vague:  # "thousands of dollars": the unit comes after "of"
+            of = self._of.match(instring, end)
+            if of:
+                unit = self._unit_at(instring, of.end(), hyphenated=False, spaced=True, loc=loc)
+        else:
+            unit = self._unit(instring, end, loc)
+        if unit is None and amount.currency is None and not amount.figure.vague:
+            unit = self._bracketed(instring, end)
+        scale = amount.scale
+        if unit is not None:
+            end = unit.end
+            if scale is None and _is_money(unit.form.readings):  # "75 USD million"
+                found = self._scale_after.match(instring, end)
+                if found:
+                    scale = Token(found.start() + 1, found.end(), found.group().strip())
+                    end = found.end()
+        rate = self._rated(instring, end, amount, unit)
+        if rate is not None:
+            unit, end = rate, rate.end
+        if unit is not None:
+            old = _OLD.match(instring, end)
+            if old and any(r.dimension == "[time]" for r in unit.form.readings):
+                unit = replace(unit, end=old.end(), age=True)  # "a 47-year-old man"
+                end = old.end()
+        return end, _measure(self._lx, replace(amount, scale=scale), unit, end)
+
+    def _unit(self, instring: str, end: int, loc: int) -> UnitMention | None:
+        if _HYPHEN.match(instring, end):
+            found = self._unit_at(instring, end + 1, hyphenated=True, spaced=False, loc=loc)
+            if found is not None:
+                return found
+        found = self._unit_at(instring, end, hyphenated=False, spaced=False, loc=loc)
+        if found is not None:
+            return found
+        space = _SPACE.match(instring, end)
+        if space is None:
+            return None
+        return self._unit_at(instring, space.end(), hyphenated=False, spaced=True, loc=loc)
+
+    def _unit_at(
+        self, instring: str, at: int, *, hyphenated: bool, spaced: bool, loc: int
+    ) -> UnitMention | None:
+        patterns = self._units.spaced if spaced else self._units.touching
+        found = _Surfaces.longest(patterns, instring, at)
+        if found is None and spaced:
+            guarded = _Surfaces.longest(self._units.guarded, instring, at)
+            if guarded is not None and self._guard_holds(instring, loc, guarded.end()):
+                found = guarded
+        if found is None:
+            return None
+        form = self._lx.form(found.group(), spaced=spaced)
+        if form is None:
+            return None
+        return UnitMention(at, found.end(), form, hyphenated)
+
+    def _guard_holds(self, instring: str, loc: int, end: int) -> bool:
+        """Whether a guarded unit ("in") is read: see ``rules/units.yaml``."""
+        if self._part or _GUARD_AFTER.match(instring, end):
+            return True
+        noun = _NOUN_AFTER.match(instring, end)
+        if noun is None or noun.group(1) in FUNCTION_WORDS:
+            return False
+        return bool(_ARTICLE_BEFORE.search(_LEAD.get() + instring[:loc]))
+
+    def _bracketed(self, instring: str, end: int) -> UnitMention | None:
+        """ "20 (kg)", "20 [kg]": a unit alone in brackets after the figure."""
+        opening = _BRACKETED.match(instring, end)
+        if opening is None:
+            return None
+        found = _Surfaces.longest(self._units.touching, instring, opening.end())
+        if found is None:
+            return None
+        closing = _BRACKET_CLOSE.match(instring, found.end())
+        form = self._lx.form(found.group())
+        if closing is None or form is None:
+            return None
+        return UnitMention(opening.end(), closing.end(), form, False)
+
+    def _rated(
+        self, instring: str, end: int, amount: Amount, unit: UnitMention | None
+    ) -> UnitMention | None:
+        """The unit of a rate ("metres per second", "$3.40 per gallon", "$2,800 a month") that
+        begins at ``end``, or None. Money takes any connector and may be counted per a noun
+        ("a share"); a physical unit takes "/", "per" or "-per-", or "a"/"an" before a time."""
+        if unit is not None and unit.age:
+            return None
+        numerator = unit.form.readings if unit is not None else ()
+        if amount.currency is not None and (unit is None or not _is_money(numerator)):
+            numerator = (Reading(self._lx.currency_prefixes[amount.currency.text], CURRENCY),)
+        money = _is_money(numerator)
+        if not numerator or not (money or all(r.is_physical for r in numerator)):
+            return None
+        connector = self._rate.match(instring, end)
+        if connector is None:
+            return None
+        found = _Surfaces.longest(self._per.spaced, instring, connector.end())
+        if found is None:
+            return None
+        per = self._per_form(found.group())
+        if per is None:
+            return None
+        if not money and (
+            any(r.dimension == COUNT for r in per.readings)  # "miles per person"
+            or (connector.group("a") and not _all_time(per.readings))
+        ):
+            return None
+        if not money and {r.dimension for r in per.readings} & {r.dimension for r in numerator}:
+            return None  # "micrograms per gram" is a ratio numcheck does not read
+        readings = rate_readings(numerator, per.readings)
+        if not readings:
+            return None
+        start = unit.start if unit is not None else connector.start()
+        surface = instring[start : found.end()]
+        hyphenated = (unit is not None and unit.hyphenated) or connector.group().startswith("-")
+        return UnitMention(start, found.end(), UnitForm(surface, "rate", readings), hyphenated)
+
+    def _per_form(self, surface: str) -> UnitForm | None:
+        form = self._lx.form(surface, spaced=True)
+        if form is not None:
+            return form
+        noun = self._lx.per_nouns.get(surface.lower())
+        return None if noun is None else UnitForm(surface, "word", (Reading(noun, COUNT),))
+
+
+def _per_noun_forms(lx: Lexicon) -> list[UnitForm]:
+    return [UnitForm(noun, "word", (Reading(noun, COUNT),)) for noun in lx.per_nouns]
+
+
+def _is_money(readings: tuple[Reading, ...]) -> bool:
+    return bool(readings) and all(r.dimension == CURRENCY for r in readings)
+
+
+def _all_time(readings: tuple[Reading, ...]) -> bool:
+    return all(r.dimension == "[time]" for r in readings)
+
+
+def _build(lx: Lexicon) -> pp.ParserElement:
+    measure = _Measure(lx)
+    part = _Measure(lx, part=True)
     separator = r"-[ \t]+to(?![\w])|[ \t]?–[ \t]?|—|-(?=[\d$£€.])|[ \t\n]+(?i:to|or)(?![\w])"
     money = alternation(list(lx.currency_prefixes))
-    figure_start = rf"[\d.½¼¾⅓⅔⅛]|{money}|(?i:minus|and|{WORD_NUMBER_PATTERN})"
+    figure_start = rf"[\d.{VULGAR}]|{money}|(?i:minus|and|{WORD_NUMBER_PATTERN})"
     # Only look for a second figure where a range separator or a figure follows: one test
     # instead of trying every part of a range and a measure on the words after most claims.
     tail_ahead = pp.FollowedBy(pp.Regex(rf"{separator}|\s*(?:{figure_start})").leave_whitespace())
@@ -296,7 +481,8 @@ def _build(lx: Lexicon) -> pp.ParserElement:
         + pp.Suppress(pp.CaselessKeyword("and"))
         + measure
     )
-    compound_part = pp.Opt(pp.Suppress(pp.CaselessKeyword("and"))) + measure("compound_part")
+    joined = pp.CaselessKeyword("and").set_parse_action(lambda: Joiner("and"))
+    compound_part = pp.Opt(joined) + part("compound_part")
     tail = (range_separator + measure)("range_end") | compound_part
     core = (measure + pp.Opt(tail_ahead + tail)) | pp.Group(between)("between")
     # A qualifier ends at a word boundary, unless it ends in a sign: "~40", "c.1500".
@@ -310,26 +496,32 @@ def _build(lx: Lexicon) -> pp.ParserElement:
     return claim
 
 
-def _measure(lx: Lexicon, toks: pp.ParseResults) -> Measure:
-    amount: Amount = toks["amount"]
+@dataclass(frozen=True)
+class Joiner:
+    """The "and" of "5 feet and 2 inches" or "45 and 50 mg"."""
+
+    text: str
+
+
+def _measure(lx: Lexicon, amount: Amount, unit: UnitMention | None, end: int) -> Measure:
     figure = amount.figure
-    start, end = figure.start, figure.end
+    start = figure.start
     currency = None
     if amount.currency is not None:
         start = amount.currency.start
         currency = lx.currency_prefixes[amount.currency.text]
     factor = 1.0
     if amount.scale is not None:
-        end, text = amount.scale.end, amount.scale.text.strip()
+        text = amount.scale.text.strip()
         factor = lx.scale_attached.get(text) or lx.scale_words[" ".join(text.lower().split())]
         figure = figure.scaled(factor)
-    unit = None
-    if "unit" in toks:
-        token = toks["unit"]
-        form = lx.form(token.text)
-        if form is not None:
-            unit = UnitMention(token.start, token.end, form, token.hyphenated)
-            end = token.end
+    if unit is not None:
+        shares = {r.scale for r in unit.form.readings}
+        if len(shares) == 1 and all(r.dimension.startswith(CURRENCY) for r in unit.form.readings):
+            share = shares.pop()  # "45 cents", "30 MUSD"
+            if share != 1:
+                figure = figure.scaled(share)
+                factor *= share
     words = not any(char.isdigit() for char in figure.text)
     if amount.minus is not None:  # "minus 5C": the sign is part of the figure
         start = amount.minus.start
@@ -338,8 +530,21 @@ def _measure(lx: Lexicon, toks: pp.ParseResults) -> Measure:
     return Measure(start, end, figure, currency, unit, words, factor)
 
 
-# "rose from 40 to 50", "was cut from $5bn to $4bn": a change between two figures, not a range.
-_CHANGE_FROM = re.compile(
+def readings_of(measure: Measure) -> tuple[Reading, ...]:
+    """What a measure's unit may mean: a rate or unit's readings, else its currency."""
+    if measure.unit is not None and (measure.currency is None or measure.unit.form.style == "rate"):
+        readings = measure.unit.form.readings
+        if measure.unit.age:
+            return tuple(Reading(r.unit, AGE) for r in readings if r.dimension == "[time]")
+        return readings
+    if measure.currency:
+        return (Reading(measure.currency, CURRENCY),)
+    return ()
+
+
+# Verbs and nouns of a change: "rose from 40 to 50", "increased by $12.5 billion to $260.3
+# billion", "rose 25 cents to $61.40" are a change and a level, not a range.
+_CHANGE_WORDS = (
     r"\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|increas(?:e[sd]?|ing)|decreas(?:e[sd]?|ing)"
     r"|gr[eo]w(?:s|n|ing)?|drop(?:s|ped|ping)?|jump(?:s|ed|ing)?|climb(?:s|ed|ing)?|cut(?:s|ting)?"
     r"|rais(?:e[sd]?|ing)|reduc(?:e[sd]?|ing)|lower(?:s|ed|ing)?|lift(?:s|ed|ing)?"
@@ -348,38 +553,51 @@ _CHANGE_FROM = re.compile(
     r"|declin(?:e[sd]?|ing)|doubl(?:e[sd]?|ing)|tripl(?:e[sd]?|ing)|went|go(?:es|ne|ing)?"
     r"|mov(?:e[sd]?|ing)|revis(?:e[sd]?|ing)|upgrad(?:e[sd]?|ing)|downgrad(?:e[sd]?|ing)"
     r"|expand(?:s|ed|ing)?|shr[iau]nk(?:s|ing)?|chang(?:e[sd]?|ing)|swung|swing(?:s|ing)?"
-    r"|up|down|widen(?:s|ed|ing)?|narrow(?:s|ed|ing)?|extend(?:s|ed|ing)?)\b"
-    r"[^.;:!?\n]{0,60}?\bfrom\s+\Z",
-    re.IGNORECASE,
+    r"|up|down|widen(?:s|ed|ing)?|narrow(?:s|ed|ing)?|extend(?:s|ed|ing)?|gain(?:s|ed|ing)?"
+    r"|los(?:e|es|t|ing)|add(?:s|ed|ing)?|advanc(?:e[sd]?|ing)|dip(?:s|ped|ping)?|sank|sunk"
+    r"|sink(?:s|ing)?|eas(?:e[sd]?|ing)|rall(?:y|ies|ied|ying)|shed(?:s|ding)?)\b"
 )
+_CHANGE_FROM = re.compile(rf"{_CHANGE_WORDS}[^.;:!?\n]{{0,60}}?\bfrom\s+\Z", re.IGNORECASE)
+_CHANGE_BY = re.compile(rf"{_CHANGE_WORDS}(?:\s+(?:by|of))?\s+\Z", re.IGNORECASE)
 
 
 def parse_at(text: str, offset: int) -> Match | None:
     """The claim that begins at ``offset`` of ``text``, or None."""
     limit = text.find("\n\n", offset, offset + WINDOW)
     window = text[offset : limit if limit != -1 else offset + WINDOW]
+    token = _LEAD.set(text[max(0, offset - 12) : offset])
     try:
         result = grammar().parse_string(window)
     except pp.ParseException:
         return None
+    finally:
+        _LEAD.reset(token)
     just_before = text[max(0, offset - 12) : offset].rstrip().lower()
-    change = just_before.endswith("from") and bool(
-        _CHANGE_FROM.search(text, max(0, offset - 80), offset)
-    )
-    return _match(result, offset, change)
+    low = max(0, offset - 80)
+    change = just_before.endswith("from") and bool(_CHANGE_FROM.search(text, low, offset))
+    changed_by = bool(_CHANGE_BY.search(text, max(0, offset - 24), offset))
+    return _match(result, offset, change, changed_by)
 
 
-def _match(located: pp.ParseResults, offset: int, change: bool = False) -> Match | None:
+def _match(
+    located: pp.ParseResults, offset: int, change: bool = False, changed_by: bool = False
+) -> Match | None:
+    """The grammar's tokens as a Match. ``change``: the figure follows "rose from", so "X to
+    Y" is a change between two levels; ``changed_by``: it follows "rose (by)", so "X to Y"
+    with a unit on each side is a change and the level it led to."""
     start, tokens, end = located[0], located[1], located[2]
     qualifier = qualifier_text = None
     measures: list[Measure] = []
     separator: Separator | None = None
     postfix: Postfix | None = None
+    joined = False
     shape = "single"
     between = False
     for token in tokens:
         if isinstance(token, Postfix):
             postfix = token
+        elif isinstance(token, Joiner):
+            joined = True
         elif isinstance(token, Token):
             qualifier_text = token.text
             qualifier = qualifier_table()[" ".join(token.text.lower().split())]
@@ -395,10 +613,18 @@ def _match(located: pp.ParseResults, offset: int, change: bool = False) -> Match
             shape = "range"
             between = True
     if separator is not None:
-        if change or not _joins(measures[0], measures[-1], separator):
+        own_units = all(_kind(m) is not None for m in measures)
+        to = separator.text.lower() == "to"
+        if change or (changed_by and to and own_units) or not _joins(*measures, separator):
             shape = "split"
+            measures[0] = _shared_rate(measures[0], measures[-1])
     elif len(measures) == 2 and not between:
-        shape = "compound" if _is_compound(measures[0], measures[1]) else "split"
+        if _is_compound(measures[0], measures[1]):
+            shape = "compound"
+        else:
+            shape = "split"
+            if joined:  # "45 and 50 mg": the first figure takes the unit of the second
+                measures[0] = _listed(measures[0], measures[1])
     if shape == "split":
         measures = measures[:1]
         shape = "single"
@@ -413,22 +639,46 @@ def _match(located: pp.ParseResults, offset: int, change: bool = False) -> Match
     return Match(start + offset, end + offset, qualifier, qualifier_text, shape, shifted)
 
 
+def _is_rate(measure: Measure) -> bool:
+    return measure.unit is not None and measure.unit.form.style == "rate"
+
+
+def _shared_rate(first: Measure, last: Measure) -> Measure:
+    """ "from $1,200 to $1,000 a month": the first figure is a rate too."""
+    if first.unit is None and first.currency and _is_rate(last) and last.currency == first.currency:
+        return replace(first, unit=replace(last.unit, age=False))
+    return first
+
+
+def _listed(first: Measure, last: Measure) -> Measure:
+    """ "45 and 50 mg": a bare figure listed before a measure is in its unit."""
+    if _kind(first) is not None or last.unit is None or last.figure.vague or first.figure.vague:
+        return first
+    if not any(r.is_physical for r in readings_of(last)):
+        return first
+    return replace(first, unit=last.unit)
+
+
 def _kind(measure: Measure) -> frozenset[str] | None:
-    """What a measure is of: its currency or the dimensions its unit may have; None if bare."""
-    if measure.currency:
-        return frozenset([measure.currency])
-    if measure.unit is None:
+    """What a measure is of: its currency (or money rate) or the dimensions its unit may
+    have; None if bare."""
+    readings = readings_of(measure)
+    if not readings:
         return None
     return frozenset(
-        r.unit if r.dimension == CURRENCY and r.unit else r.dimension
-        for r in measure.unit.form.readings
+        r.unit if r.dimension.startswith(CURRENCY) and r.unit else r.dimension for r in readings
     )
+
+
+def _units(measure: Measure) -> frozenset[str]:
+    return frozenset(r.unit for r in readings_of(measure) if r.unit)
 
 
 def _joins(first: Measure, last: Measure, separator: Separator | None) -> bool:
     """Whether two measures can be the ends of one range: "10-12", "10 to 12 km", "$5-10bn",
-    "5% to 10%"; not "25% to $5bn", "24703 L-202", "3-0" or "50 to 40" (a score, a change)."""
-    first_kind, last_kind = _kind(first), _kind(last)
+    "5% to 10%", "$5 to $10 a share"; not "25% to $5bn", "24703 L-202", "3-0", "0.2 points to
+    3.1%" or "50 to 40" (a score, a change)."""
+    first_kind, last_kind = _kind(_shared_rate(first, last)), _kind(last)
     if separator is not None and separator.text.lower() == "or" and first_kind is not None:
         return False  # "two or three days"; not "190 miles or 306 km"
     if separator is not None and separator.hyphen and first.unit is not None:
@@ -439,6 +689,8 @@ def _joins(first: Measure, last: Measure, separator: Separator | None) -> bool:
             return False
         if last_kind is not None and not first_kind & last_kind:
             return False
+        if separator is not None and first.unit and last.unit and not _units(first) & _units(last):
+            return False  # "0.2 percentage points to 3.1%"
     low = first.figure.value * (last.scale if first.scale == 1 else 1)
     comparable = first.unit is None or (
         last.unit is not None and first.unit.form.surface == last.unit.form.surface
@@ -447,14 +699,22 @@ def _joins(first: Measure, last: Measure, separator: Separator | None) -> bool:
 
 
 def compound_units(big: Measure, small: Measure) -> tuple[str, str] | None:
-    """The units of "5ft 11in", "3 hours 20 minutes": a unit followed by the part it is made
-    of (``compounds`` in the unit pack), or None when the two are not such a pair."""
+    """The units of "5ft 11in", "3 hours 20 minutes", "3 dollars 50 cents": a unit followed
+    by the part it is made of (``compounds`` in the unit pack; a currency and its subunit), or
+    None when the two are not such a pair."""
     if big.unit is None or small.unit is None or big.currency or small.currency:
+        return None
+    if big.unit.age or small.unit.age or _is_rate(big) or _is_rate(small):
         return None
     parts = lexicon().compounds
     for a in big.unit.form.readings:
         for b in small.unit.form.readings:
-            if a.unit is not None and b.unit is not None and parts.get(a.unit) == b.unit:
+            if a.unit is None or b.unit is None:
+                continue
+            if parts.get(a.unit) == b.unit:
+                return a.unit, b.unit
+            money = a.dimension == b.dimension == CURRENCY
+            if money and a.unit == b.unit and a.scale == 1 and b.scale < 1:
                 return a.unit, b.unit
     return None
 
