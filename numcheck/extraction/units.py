@@ -338,6 +338,13 @@ def convert(value: float, unit: str, target: str) -> float:
     return scale * value + offset
 
 
+def convert_difference(value: float, unit: str, target: str) -> float:
+    """A difference of ``value`` in ``unit`` expressed in ``target``: the offset of a
+    temperature scale does not apply (2 °F warmer is 1.1 °C warmer)."""
+    scale, _ = _conversion(unit, target)
+    return scale * value
+
+
 @functools.cache
 def _conversion(unit: str, target: str) -> tuple[float, float]:
     """Every conversion between the units of the packs is affine (temperatures have an
