@@ -531,6 +531,14 @@ TEMPERATURES = [
         [E("10 degree", 10, "exact", "degree", "slope", "angle")],
     ),
     (
+        "The frost came with temperatures falling to minus seven degrees.",
+        [E("seven degrees", 7, "exact", "degree_Celsius|degree_Fahrenheit", None, "[temperature]")],
+    ),
+    (
+        "The border follows the 40 degrees south line.",
+        [E("40 degrees", 40, "exact", "degree", "south line", "angle")],
+    ),
+    (
         "It turned to 30 degrees Celsius.",
         [E("30 degrees Celsius", 30, "exact", "degree_Celsius", None, "[temperature]")],
     ),
@@ -936,6 +944,11 @@ INCHES = [
     ("They won 3 in a row.", [E("3", 3, "exact")]),
     ("The firm sold 20 in total.", [E("20", 20, "exact")]),
     ("Of the 12 in custody, 3 are minors.", [E("12", 12, "exact"), E("3", 3, "exact")]),
+    ("It is a one in one hundred chance.", NONE),  # only after a figure in digits
+    (
+        "Spills cost the maker a $100 million in lost sales.",
+        [E("$100 million", 100e6, "exact", "USD")],
+    ),
 ]
 
 # Compound units as sources, in words and hyphenated, and mixed numbers.
@@ -1044,6 +1057,23 @@ MONEY_RATES = [
         [E("$5bn", 5e9, "exact", "USD"), E("five years", 5, "exact", "year")],
     ),
     ("They paid $300 a night.", [E("$300", 300, "exact", "USD")]),  # a night is not a unit
+    (
+        "Sales grew to $1.17 billion a year earlier.",  # "a year earlier" is not "per year"
+        [E("$1.17 billion", 1.17e9, "exact", "USD", None, "currency")],
+    ),
+    (
+        "It listed $20,000.00 $37,305.97 in expenses.",  # a sign before a figure is its own
+        [E("$20,000.00", 20000, "exact", "USD"), E("$37,305.97", 37305.97, "exact", "USD")],
+    ),
+    ("It costs 15 dollars 50.", [E("15 dollars 50", 15.5, "exact", "USD")]),
+    (
+        "It cost thirteen dollars and forty-five cents.",
+        [E("thirteen dollars and forty-five cents", 13.45, "exact", "USD")],
+    ),
+    (
+        "He paid 15 dollars 50 times.",
+        [E("15 dollars", 15, "exact", "USD"), E("50", 50, "exact", None, "times")],
+    ),
 ]
 
 # A change and the level it led to are two claims, not a range.
@@ -1074,6 +1104,18 @@ CHANGES = [
     (
         "The fund holds $5bn to $10bn in bonds.",
         [E("$5bn to $10bn", (4.5e9, 10.5e9), "range", "USD")],
+    ),
+    (
+        "Profit fell 50% to 75% below the earlier level.",  # not three times the change: a range
+        [E("50% to 75%", (47.5, 75.5), "range", "percent", "below")],
+    ),
+    (
+        "The range is from 300 metres to one kilometre.",  # two units: two claims
+        [E("300 metres", 300, "exact", "meter"), E("one kilometre", 1, "exact", "kilometer")],
+    ),
+    (
+        "Scans were taken one and three years after treatment.",
+        [E("one", 1, "exact", "year"), E("three years", 3, "exact", "year")],
     ),
 ]
 
@@ -1115,6 +1157,11 @@ FOUR_DIGITS = [
     ("The 2020 elections were close.", NONE),
     ("Observers say 2024 marks the turning point.", NONE),
     ("Since 2010 prices have doubled.", NONE),
+    (
+        "Lentjes had 1988 sales of 800 million marks.",
+        [E("800 million", 8e8, "exact", None, "marks")],
+    ),
+    ("Their 1977 counterparts were slower.", NONE),
 ]
 
 

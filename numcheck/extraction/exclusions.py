@@ -51,16 +51,27 @@ _ADDRESS_AFTER = re.compile(
     r"|Drive|Way|Place|Square|Terrace|Court|Crescent|Highway|Parkway)\b"
 )
 _YEAR = re.compile(r"1\d{3}|20\d{2}")
-_PLURAL_AFTER = re.compile(
-    r"^[ \t]+([a-z]+(?<![su]s)(?<!is)s|staff|people|personnel|police|children|men|women|cattle"
-    r"|crew|livestock|sheep|deer|fish)\b"
+# What a four-digit figure without its comma counts ("1500 staff", "2000 troops"), unlike
+# the nouns a year modifies ("1988 sales", "the 2020 elections").
+_COUNT_NOUNS = (
+    "people|persons|staff|employees|workers|jobs|troops|soldiers|police|officers|personnel"
+    "|students|pupils|children|teachers|nurses|doctors|patients|residents|families|households"
+    "|homes|houses|buildings|vehicles|cars|trucks|tanks|aircraft|planes|ships|boats|missiles"
+    "|rockets|drones|weapons|guns|deaths|cases|victims|refugees|migrants|prisoners|detainees"
+    "|protesters|demonstrators|voters|members|delegates|fans|visitors|tourists|passengers"
+    "|customers|users|subscribers|firms|companies|businesses|shops|stores|farms|schools"
+    "|hospitals|beds|seats|animals|cattle|sheep|men|women|volunteers|civilians|fighters"
+    "|rebels|militants|casualties|infections|arrests|flights|trains|buses|sites|villages"
+    "|towns|acres|hectares|tonnes|tons"
 )
+_PLURAL_AFTER = re.compile(rf"^[ \t]+({_COUNT_NOUNS})\b", re.IGNORECASE)
 _DETERMINER_AFTER = re.compile(
     r"[ \t]+(?:the|a|an|its|his|her|their|our|this|that|these|those|to\s+be)\b", re.IGNORECASE
 )
 _TIME_BEFORE = re.compile(
     r"\b(?:in|since|by|until|till|from|during|before|after|the|this|that|last|next|early|late"
-    r"|mid|through|spring|summer|autumn|fall|winter|year)[ \t]+$",
+    r"|mid|through|spring|summer|autumn|fall|winter|year|fiscal|its|their|his|her|our|your)"
+    r"[ \t]+$",
     re.IGNORECASE,
 )
 _NOUN_AFTER = re.compile(r"^[ \t]+(?!(?:and|or|to|in|on|at|by|for|from|with|of|the|a|an)\b)[a-z]")
@@ -139,9 +150,9 @@ def leading_zero(prose: str, match: Match) -> bool:
 def year(prose: str, match: Match) -> bool:
     """ "2022", "by 2024", "2022-2024", "2022–23", "around 2030": four-digit whole numbers from
     1000 to 2099 with no unit, currency or scale. A qualified one that counts a noun is not a
-    year ("around 2000 people"), nor one inside a sentence before a plural noun ("sent 2000
-    troops", "has 1500 staff"), unless a word of time comes before it ("in 1999 voters", "the
-    2020 elections") or a verb follows ("2024 marks the")."""
+    year ("around 2000 people"), nor one inside a sentence before a noun it counts ("sent 2000
+    troops", "has 1500 staff"), unless a word of time or an owner comes before it ("in 1999
+    voters", "the 2000 troops", "its 1500 staff") or a verb follows ("2000 troops the")."""
     first = match.measures[0]
     if not _YEAR.fullmatch(first.figure.text):
         return False

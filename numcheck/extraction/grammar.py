@@ -282,6 +282,7 @@ class _Surfaces:
 
 # What may follow a guarded unit ("2 in"): a bracket or punctuation, the end, "of", "x", or a
 # word of size ("12 in long"). Never another figure or a name ("5 in 10", "2 in Paris").
+_NUMBER_WORD = re.compile(rf"(?i:{WORD_NUMBER_PATTERN})")
 _GUARD_AFTER = re.compile(
     r"[ \t]*(?:[()\[\]{};:,.!?/]|\Z|[×x](?:[ \t]|\d)|(?:of|thick|long|wide|high|tall|deep|across"
     r"|diameter|in\s+diameter|barrel|bore|calibre|caliber|gauge|apart|away|deeper|longer|taller"
@@ -290,6 +291,9 @@ _GUARD_AFTER = re.compile(
 _ARTICLE_BEFORE = re.compile(r"(?:^|\W)(?:a|an|A|An)\s+\Z")
 _NOUN_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
 _OLD = re.compile(r"(?:-|[ \t]+)(?i:old)\b|[ \t]+of[ \t]+age\b")
+_BARE_DIGITS = re.compile(rf"(?:{FRACTION_PATTERN}|{DIGITS_PATTERN})\s+")
+_NOT_PER = re.compile(r"\s+(?i:earlier|ago|later|before|after|on|from|since|or\s+so)\b")
+_FIGURE_NEXT = re.compile(r"\s*[-\u2212]?\.?\d")
 _BRACKETED = re.compile(r"[ \t]*[(\[{<][ \t]*")
 _BRACKET_CLOSE = re.compile(r"[ \t]*[)\]}>]")
 _HYPHEN = re.compile(r"-(?=\w)")
@@ -368,7 +372,7 @@ class _Measure(pp.Token):
     ) -> UnitMention | None:
         patterns = self._units.spaced if spaced else self._units.touching
         found = _Surfaces.longest(patterns, instring, at)
-        if found is None and spaced:
+        if found is None and spaced and self._bare_digits(instring, loc, at):
             guarded = _Surfaces.longest(self._units.guarded, instring, at)
             if guarded is not None and self._guard_holds(instring, loc, guarded.end()):
                 found = guarded
@@ -377,14 +381,24 @@ class _Measure(pp.Token):
         form = self._lx.form(found.group(), spaced=spaced)
         if form is None:
             return None
+        if found.group() in self._lx.currency_prefixes and _FIGURE_NEXT.match(
+            instring, found.end()
+        ):
+            return None  # "$20,000.00 $37,305.97": the sign belongs to the next figure
         return UnitMention(at, found.end(), form, hyphenated)
+
+    @staticmethod
+    def _bare_digits(instring: str, loc: int, at: int) -> bool:
+        """A guarded unit follows only a figure in digits with nothing against it: "2 in",
+        never "$5bn in", "one in"."""
+        return bool(_BARE_DIGITS.fullmatch(instring, loc, at))
 
     def _guard_holds(self, instring: str, loc: int, end: int) -> bool:
         """Whether a guarded unit ("in") is read: see ``rules/units.yaml``."""
         if self._part or _GUARD_AFTER.match(instring, end):
             return True
         noun = _NOUN_AFTER.match(instring, end)
-        if noun is None or noun.group(1) in FUNCTION_WORDS:
+        if noun is None or noun.group(1) in FUNCTION_WORDS or _NUMBER_WORD.fullmatch(noun.group(1)):
             return False
         return bool(_ARTICLE_BEFORE.search(_LEAD.get() + instring[:loc]))
 
@@ -420,8 +434,8 @@ class _Measure(pp.Token):
         if connector is None:
             return None
         found = _Surfaces.longest(self._per.spaced, instring, connector.end())
-        if found is None:
-            return None
+        if found is None or (connector.group("a") and _NOT_PER.match(instring, found.end())):
+            return None  # "$1.17 billion a year earlier" is not a rate
         per = self._per_form(found.group())
         if per is None:
             return None
@@ -576,11 +590,15 @@ def parse_at(text: str, offset: int) -> Match | None:
     low = max(0, offset - 80)
     change = just_before.endswith("from") and bool(_CHANGE_FROM.search(text, low, offset))
     changed_by = bool(_CHANGE_BY.search(text, max(0, offset - 24), offset))
-    return _match(result, offset, change, changed_by)
+    return _match(result, offset, change, changed_by, window)
 
 
 def _match(
-    located: pp.ParseResults, offset: int, change: bool = False, changed_by: bool = False
+    located: pp.ParseResults,
+    offset: int,
+    change: bool = False,
+    changed_by: bool = False,
+    window: str = "",
 ) -> Match | None:
     """The grammar's tokens as a Match. ``change``: the figure follows "rose from", so "X to
     Y" is a change between two levels; ``changed_by``: it follows "rose (by)", so "X to Y"
@@ -613,12 +631,15 @@ def _match(
             shape = "range"
             between = True
     if separator is not None:
-        own_units = all(_kind(m) is not None for m in measures)
         to = separator.text.lower() == "to"
-        if change or (changed_by and to and own_units) or not _joins(*measures, separator):
+        level = changed_by and to and _change_and_level(measures[0], measures[-1])
+        if change or level or not _joins(*measures, separator):
             shape = "split"
             measures[0] = _shared_rate(measures[0], measures[-1])
     elif len(measures) == 2 and not between:
+        cents = _spoken_cents(measures[0], measures[1], window)
+        if cents is not None:  # "15 dollars 50.", "thirteen dollars and forty-five"
+            measures[1] = cents
         if _is_compound(measures[0], measures[1]):
             shape = "compound"
         else:
@@ -637,6 +658,37 @@ def _match(
             qualifier = postfix_table()[" ".join(postfix.text.lower().split())]
     shifted = tuple(_shift(m, offset) for m in measures)
     return Match(start + offset, end + offset, qualifier, qualifier_text, shape, shifted)
+
+
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|\Z)")
+
+
+def _spoken_cents(money: Measure, figure: Measure, window: str) -> Measure | None:
+    """ "15 dollars 50.", "17 USD 25.", "thirteen dollars and forty-five": a whole amount in a
+    currency's word and a bare figure under 100 that ends the clause are one amount, the
+    figure in hundredths; None when they are not."""
+    readings = readings_of(money)
+    if not _is_money(readings) or money.currency or money.scale != 1 or figure.unit:
+        return None
+    if figure.currency or figure.scale != 1 or figure.figure.decimals or figure.figure.vague:
+        return None
+    whole = money.figure.value.is_integer() and figure.figure.value.is_integer()
+    if not whole or not 0 < figure.figure.value < 100 or not _CLAUSE_END.match(window, figure.end):
+        return None
+    code = readings[0].unit
+    form = UnitForm("", "word", (Reading(code, CURRENCY, 0.01),))
+    unit = UnitMention(figure.end, figure.end, form, False)
+    return replace(figure, figure=figure.figure.scaled(0.01), unit=unit, scale=0.01)
+
+
+def _change_and_level(first: Measure, last: Measure) -> bool:
+    """After "rose" or "increased by", whether "X to Y" is a change and the level it led to
+    ("rose 25 cents to $61.40", "increased by $12.5 billion to $260.3 billion") rather than a
+    range ("rise 10 to 12 percent", "fell 50% to 75%"): both figures carry their unit, and the
+    level is at least three times the change."""
+    if _kind(first) is None or _kind(last) is None:
+        return False
+    return abs(last.figure.value) >= 3 * abs(first.figure.value)
 
 
 def _is_rate(measure: Measure) -> bool:
@@ -676,8 +728,9 @@ def _units(measure: Measure) -> frozenset[str]:
 
 def _joins(first: Measure, last: Measure, separator: Separator | None) -> bool:
     """Whether two measures can be the ends of one range: "10-12", "10 to 12 km", "$5-10bn",
-    "5% to 10%", "$5 to $10 a share"; not "25% to $5bn", "24703 L-202", "3-0", "0.2 points to
-    3.1%" or "50 to 40" (a score, a change)."""
+    "5% to 10%", "$5 to $10 a share"; not "25% to $5bn", "24703 L-202", "3-0", "0.2 percentage
+    points to 3.1%", "300 metres to one kilometre" (two claims, each in its unit) or "50 to
+    40" (a score, a change)."""
     first_kind, last_kind = _kind(_shared_rate(first, last)), _kind(last)
     if separator is not None and separator.text.lower() == "or" and first_kind is not None:
         return False  # "two or three days"; not "190 miles or 306 km"
@@ -690,7 +743,7 @@ def _joins(first: Measure, last: Measure, separator: Separator | None) -> bool:
         if last_kind is not None and not first_kind & last_kind:
             return False
         if separator is not None and first.unit and last.unit and not _units(first) & _units(last):
-            return False  # "0.2 percentage points to 3.1%"
+            return False  # "0.2 percentage points to 3.1%", "300 metres to one kilometre"
     low = first.figure.value * (last.scale if first.scale == 1 else 1)
     comparable = first.unit is None or (
         last.unit is not None and first.unit.form.surface == last.unit.form.surface

@@ -29,6 +29,14 @@ _ANGLE_CONTEXT = re.compile(
 )
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+_WEATHER = re.compile(
+    r"\b(?:temperatures?|minus|celsius|fahrenheit|warm\w*|cold\w*|hot\w*|heat\w*|cool\w*"
+    r"|frost\w*|freez\w*|weather|degrees?\s+(?:above|below)\s+(?:zero|average|normal))\b",
+    re.IGNORECASE,
+)
+
+
 def in_context(prose: str, match: Match, readings: tuple[Reading, ...]) -> tuple[Reading, ...]:
     """``readings`` of the claim ``match``, as the words around it tell them."""
     if _aged(prose, match, readings):
@@ -48,9 +56,12 @@ def _aged(prose: str, match: Match, readings: tuple[Reading, ...]) -> bool:
 
 def is_angle(prose: str, match: Match) -> bool:
     """Degrees of an angle, not a temperature: "a 180-degree turn", "rotate 90°". Only a bare
-    "degrees" or "°" is in doubt ("30 degrees Celsius" is not)."""
+    "degrees" or "°" is in doubt ("30 degrees Celsius" is not), and only words of its own
+    sentence tell: a word of turning or direction, and none of weather."""
     last = match.measures[-1]
     if last.unit is None or last.unit.form.surface.lower() not in _BARE_DEGREES:
         return False
-    near = prose[max(0, match.start - 30) : match.start] + " " + prose[match.end : match.end + 30]
-    return bool(_ANGLE_CONTEXT.search(near))
+    before = _SENTENCE_BREAK.split(prose[max(0, match.start - 30) : match.start])[-1]
+    after = _SENTENCE_BREAK.split(prose[match.end : match.end + 30])[0]
+    near = f"{before} {after}"
+    return bool(_ANGLE_CONTEXT.search(near)) and not _WEATHER.search(near)

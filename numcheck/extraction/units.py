@@ -249,7 +249,8 @@ def _currency_tables(packs) -> _CurrencyTables:
             tables.codes.add(str(code))
             for prefix in string_list(name, spec.get("prefixes"), f"{where}.prefixes"):
                 tables.prefixes[prefix] = str(code)
-                if prefix.isalpha() and prefix.isupper():  # "USD 200", "usd 200"
+                letters = prefix.rstrip("$")
+                if letters.isalpha() and letters.isupper():  # "USD 200", "usd 200", "usd$ 200"
                     tables.prefixes[prefix.lower()] = str(code)
             for word in string_list(name, spec.get("words"), f"{where}.words"):
                 tables.words[" ".join(word.lower().split())] = str(code)
