@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from numcheck.extraction.claims import Claim
 from numcheck.extraction.grammar import Measure
 from numcheck.extraction.grammar import compound_units
-from numcheck.extraction.numbers import ROUNDING_SHARE
 from numcheck.extraction.numbers import Figure
 from numcheck.extraction.numbers import format_like
 from numcheck.extraction.units import Reading
@@ -134,22 +133,24 @@ def _points(claim: Claim, reading: Reading) -> list[Point]:
 def _width(point: Point) -> float:
     """How far the value a figure was rounded from may lie: the precision of its digits, with
     trailing zeros read as rounding ("230 km/h" may be 225 to 235), as for any figure, and a
-    whole number ending in 5 as a rounding to 5 ("145 mph" may be 142.5 to 147.5, as
+    whole number ending in 5 or 0 as a rounding to 5 ("145 mph" may be 142.5 to 147.5, as
     Wikipedia's convert template and wind speeds in knots shown in km/h and mph round)."""
     if point.figure is None:
         return point.step / 2
     return max(point.figure.half_width, _fives(point.figure))
 
 
+# A rounding to 5 moves a figure by 2.5 at most, and by no more than this share of it.
+FIVES_SHARE = 0.10
+
+
 def _fives(figure: Figure) -> float:
-    """Half the step of a rounding to 5 (or 50, 500...) where the last non-zero digit of a
-    whole number is a 5, by no more than a rounding share of the figure."""
-    if figure.decimals or figure.vague or not figure.value:
+    """Half the step of a rounding to 5 of a whole number ending in 5 or 0 ("145", "20")."""
+    if figure.decimals or figure.vague or not figure.value or figure.step != 1:
         return 0.0
-    place = figure.round_step  # the place of the last non-zero digit
-    if place < 1 or round(abs(figure.value) / place) % 10 != 5:
+    if round(abs(figure.value)) % 5:
         return 0.0
-    return min(2.5 * place, ROUNDING_SHARE * abs(figure.value))
+    return min(2.5, FIVES_SHARE * abs(figure.value))
 
 
 def _tolerance(point: Point, claim: Claim, other: Claim, extra: float) -> float:
