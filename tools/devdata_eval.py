@@ -14,8 +14,12 @@ Precision is computed over the claims of the families a set labels (a Currency s
 count of people is not counted against it): matched claims / claims. For the Ordinal sets the
 table shows how many claims sit on an ordinal ("the 21st", "first"), all of them wrong.
 
-The sets label things numcheck leaves alone on purpose (years, bare "2" of "Voyager 2",
-information units, angles): those are misses here, and the numbers say so.
+A money rate ("$98 a share") also counts as the money it states, which the sets without rates
+label as currency; amounts the sets give in cents, pence or dozens are compared in dollars,
+pounds and units, as numcheck states them.
+
+The sets label things numcheck leaves alone on purpose (years, the bare "2" of "Voyager 2"):
+those are misses here, and the numbers say so.
 """
 
 from __future__ import annotations
