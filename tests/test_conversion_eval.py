@@ -60,11 +60,17 @@ def test_harvest(line: str, pairs: list[tuple[str, str]]) -> None:
     ("text", "half"),
     [
         ("306", 0.5), ("190", 5), ("300", 15), ("11,000", 500), ("1.5", 0.05), ("2.50", 0.005),
-        ("145", 2.5), ("20", 2.0), ("25", 2.5), ("1/4", 1 / 16), ("7", 0.5),
+        ("145", 2.5), ("20", 1.0), ("25", 1.25), ("1/4", 1 / 16), ("7", 0.5),
     ],
 )  # fmt: skip
 def test_half_width(text: str, half: float) -> None:
     assert EVAL.half_width(text) == pytest.approx(half)
+
+
+@pytest.mark.parametrize(("text", "half"), [("20", 2.0), ("25", 2.5), ("145", 2.5), ("7", 0.5)])
+def test_half_width_of_a_converted_figure(text: str, half: float) -> None:
+    """A converted figure may be rounded to 5 by up to 10% ("16 knots (20 mph)")."""
+    assert EVAL.half_width(text, converted=True) == pytest.approx(half)
 
 
 @pytest.mark.parametrize(

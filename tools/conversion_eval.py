@@ -13,10 +13,11 @@ one line a document.
 
 Keep: the pairs pint says are right. A figure stands for what it may be a rounding of: half
 its last digit, a whole number's trailing zeros read as rounding by at most 5% of it, one
-ending in 5 or 0 as a rounding to 5 by at most 10% of it (the conventions numcheck documents
-for NC101, written again here); a pair is right when the source converted and the target
-overlap, in some reading of an ambiguous unit. Temperatures near a word of change ("by",
-"rose", "warmer") are converted as differences, without the offset.
+ending in 5 or 0 as a rounding to 5 by at most 5% of it (10% for the converted figure): the
+conventions numcheck documents for NC101, written again here. A pair is right when the
+source converted and the target overlap, in some reading of an ambiguous unit. Temperatures
+near a word of change ("by", "rose", "warmer") are converted as differences, without the
+offset.
 
 Corrupt: each right pair once in four ways: the target scaled by 1.25 to 1.6, two adjacent
 digits of the target transposed, the source figure copied unconverted ("190 miles (190 km)"),
@@ -178,10 +179,10 @@ def value_of(text: str) -> float:
     return float(text)
 
 
-def half_width(text: str) -> float:
+def half_width(text: str, *, converted: bool = False) -> float:
     """What a written figure may be a rounding of, either way: half its last digit; a whole
     number's trailing zeros may be rounding, by at most 5% of it; one ending in 5 or 0 may be
-    rounded to 5, by at most 10% of it."""
+    rounded to 5, by at most 5% of it, or 10% for the converted figure."""
     plain = text.replace(",", "").replace("\u2212", "-")
     if not re.fullmatch(r"-?\d+(?:\.\d+)?", plain):
         return 1 / 16  # a fraction: known to the sixteenth
@@ -192,7 +193,7 @@ def half_width(text: str) -> float:
     zeros = len(digits) - len(digits.rstrip("0")) if value else 0
     half = max(0.5, min(0.5 * 10.0**zeros, 0.05 * value))
     if value and value % 5 == 0:
-        half = max(half, min(2.5, 0.10 * value))
+        half = max(half, min(2.5, (0.10 if converted else 0.05) * value))
     return half
 
 
@@ -206,7 +207,7 @@ def right(source: str, su: str, target: str, tu: str, *, difference: bool = Fals
 
     low, high = value_of(source) - half_width(source), value_of(source) + half_width(source)
     ends = sorted((converted(low), converted(high)))
-    value, half = value_of(target), half_width(target)
+    value, half = value_of(target), half_width(target, converted=True)
     return value + half >= ends[0] and value - half <= ends[1]
 
 

@@ -40,10 +40,11 @@ class ConversionMismatch(Check):
     ("190 miles, or 306 km,"), converts the first with pint and checks that each other is a
     rounding of the result at the precision the writer used. A figure given to d decimals
     stands for ±0.5·10^-d (statcheck's rule); a whole number with trailing zeros may be
-    rounded to its last non-zero digit, and one whose last non-zero digit is 5 to the nearest
-    5 ("145 mph" beside "235 km/h", as wind speeds in knots are shown), but by no more than
-    5% ("310 km" and "300 km" pass for 305.8 km, "2,000 km" for 1,609 km does not), which
-    covers Wikipedia's `{{convert}}` rounding. "about", "roughly" and the other approximate
+    rounded to its last non-zero digit, but by no more than 5% ("310 km" and "300 km" pass
+    for 305.8 km, "2,000 km" for 1,609 km does not), and one ending in 5 or 0 to the nearest
+    5, by no more than 5% for the source and 10% for the converted figure ("235 km/h (145
+    mph)", and "16 knots (30 km/h; 20 mph)" as wind tables round), which covers Wikipedia's
+    `{{convert}}` rounding. "about", "roughly" and the other approximate
     qualifiers allow 3% more. Temperatures convert with their offsets, unless the words say a
     difference ("warmed by 2 °F (1.1 °C)", "a rise of 3 °C (5.4 °F)", "2 °C (3.6 °F) warmer").
     A unit with US and imperial readings (gallon, pint, quart, cup, fluid ounce, ton) passes

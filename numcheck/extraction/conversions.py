@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from numcheck.extraction.claims import Claim
 from numcheck.extraction.grammar import Measure
 from numcheck.extraction.grammar import compound_units
+from numcheck.extraction.numbers import ROUNDING_SHARE
 from numcheck.extraction.numbers import Figure
 from numcheck.extraction.numbers import format_like
 from numcheck.extraction.units import Reading
@@ -130,31 +131,35 @@ def _points(claim: Claim, reading: Reading) -> list[Point]:
     return [Point(total, step, None)]
 
 
-def _width(point: Point) -> float:
+def _width(point: Point, fives_share: float = ROUNDING_SHARE) -> float:
     """How far the value a figure was rounded from may lie: the precision of its digits, with
     trailing zeros read as rounding ("230 km/h" may be 225 to 235), as for any figure, and a
     whole number ending in 5 or 0 as a rounding to 5 ("145 mph" may be 142.5 to 147.5, as
-    Wikipedia's convert template and wind speeds in knots shown in km/h and mph round)."""
+    Wikipedia's convert template and wind speeds in knots shown in km/h and mph round), by at
+    most ``fives_share`` of it."""
     if point.figure is None:
         return point.step / 2
-    return max(point.figure.half_width, _fives(point.figure))
+    return max(point.figure.half_width, _fives(point.figure, fives_share))
 
 
-# A rounding to 5 moves a figure by 2.5 at most, and by no more than this share of it.
-FIVES_SHARE = 0.10
+# A converted figure rounded to 5 may move by this share of it: wind tables show 20 knots as
+# "35 km/h" and 16 knots as "20 mph". The source figure, the writer's own, by 5% as any.
+CONVERTED_FIVES_SHARE = 0.10
 
 
-def _fives(figure: Figure) -> float:
-    """Half the step of a rounding to 5 of a whole number ending in 5 or 0 ("145", "20")."""
+def _fives(figure: Figure, share: float) -> float:
+    """Half the step of a rounding to 5 of a whole number ending in 5 or 0 ("145", "20"), by
+    at most ``share`` of it."""
     if figure.decimals or figure.vague or not figure.value or figure.step != 1:
         return 0.0
     if round(abs(figure.value)) % 5:
         return 0.0
-    return min(2.5, FIVES_SHARE * abs(figure.value))
+    return min(2.5, share * abs(figure.value))
 
 
 def _tolerance(point: Point, claim: Claim, other: Claim, extra: float) -> float:
-    width = _width(point)
+    """How far a converted figure may be from the exact conversion."""
+    width = _width(point, CONVERTED_FIVES_SHARE)
     approximate = "approximate" in (claim.qualifier, other.qualifier)
     slack = extra + (APPROXIMATE_SLACK if approximate else 0)
     return width + slack * abs(point.value)
