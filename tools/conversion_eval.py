@@ -31,6 +31,7 @@ pairs.
 from __future__ import annotations
 
 import argparse
+import functools
 import math
 import random
 import re
@@ -122,14 +123,13 @@ def _pair_pattern() -> re.Pattern[str]:
     )
 
 
-_QUANTITY = None
+@functools.cache
+def _quantity_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?P<figure>{_FIGURE})(?:\s?|-)(?P<unit>{_unit_pattern()})")
 
 
 def _quantities(text: str, offset: int) -> Iterator[Quantity]:
-    global _QUANTITY
-    if _QUANTITY is None:
-        _QUANTITY = re.compile(rf"(?P<figure>{_FIGURE})(?:\s?|-)(?P<unit>{_unit_pattern()})")
-    for found in _QUANTITY.finditer(text):
+    for found in _quantity_pattern().finditer(text):
         readings = _readings(found.group("unit"))
         if readings:
             yield Quantity(
@@ -317,15 +317,13 @@ def corruptions(pair: Pair, chooser: random.Random) -> Iterator[Corruption]:
 
 
 def _still_right(pair: Pair, corruption: Corruption) -> bool | None:
-    text = corruption.line
+    """pint's verdict on the corrupted pair (the source figure is never changed)."""
+    source_figure = pair.line[pair.source.figure[0] : pair.source.figure[1]]
+    source_readings, target_readings = pair.source.readings, pair.target.readings
     if corruption.kind == "swapped":
-        source_figure = pair.line[pair.source.figure[0] : pair.source.figure[1]]
-        source_readings, target_readings = pair.target.readings, pair.source.readings
-    else:
-        source_figure = pair.line[pair.source.figure[0] : pair.source.figure[1]]
-        source_readings, target_readings = pair.source.readings, pair.target.readings
+        source_readings, target_readings = target_readings, source_readings
     span = corruption.span
-    found = re.match(_FIGURE, text[span[0] : span[1]])
+    found = re.match(_FIGURE, corruption.line[span[0] : span[1]])
     if found is None:
         return None
     return pair_is_right(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from numcheck.extraction.grammar import Measure
+from numcheck.extraction.measures import Measure
 from numcheck.extraction.units import Reading
 from numcheck.findings import Location
 

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from numcheck.extraction.claims import Claim
-from numcheck.extraction.grammar import Measure
 from numcheck.extraction.grammar import compound_units
+from numcheck.extraction.measures import Measure
 from numcheck.extraction.numbers import ROUNDING_SHARE
 from numcheck.extraction.numbers import Figure
 from numcheck.extraction.numbers import format_like

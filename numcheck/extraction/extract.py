@@ -20,11 +20,11 @@ from numcheck.extraction.claims import interval
 from numcheck.extraction.conversions import conversion_pairs
 from numcheck.extraction.exclusions import exclusion_reason
 from numcheck.extraction.grammar import Match
-from numcheck.extraction.grammar import Measure
 from numcheck.extraction.grammar import compound_units
 from numcheck.extraction.grammar import parse_at
-from numcheck.extraction.grammar import readings_of
 from numcheck.extraction.grammar import shift_match
+from numcheck.extraction.measures import Measure
+from numcheck.extraction.measures import readings_of
 from numcheck.extraction.numbers import NUMBER_WORDS
 from numcheck.extraction.numbers import SHARE_OF
 from numcheck.extraction.numbers import VAGUE_PATTERN
