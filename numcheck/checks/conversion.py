@@ -44,11 +44,11 @@ class ConversionMismatch(Check):
     for 305.8 km, "2,000 km" for 1,609 km does not), and one ending in 5 or 0 to the nearest
     5, by no more than 5% for the source and 10% for the converted figure ("235 km/h (145
     mph)", and "16 knots (30 km/h; 20 mph)" as wind tables round), which covers Wikipedia's
-    `{{convert}}` rounding. "about", "roughly" and the other approximate
-    qualifiers allow 3% more. Temperatures convert with their offsets, unless the words say a
-    difference ("warmed by 2 °F (1.1 °C)", "a rise of 3 °C (5.4 °F)", "2 °C (3.6 °F) warmer").
-    A unit with US and imperial readings (gallon, pint, quart, cup, fluid ounce, ton) passes
-    when any reading does.
+    `{{convert}}` rounding. "about", "roughly" and the other approximate qualifiers allow 3%
+    more. Temperatures convert with their offsets, unless the words say a difference
+    ("warmed by 2 °F (1.1 °C)", "a rise of 3 °C (5.4 °F)", "2 °C (3.6 °F) warmer"). A unit
+    with US and imperial readings (gallon, pint, quart, cup, fluid ounce, ton) passes when any
+    reading does.
 
     ## Why is this bad?
     Readers trust both figures, and one of them is wrong: a mistyped digit, a conversion
