@@ -13,9 +13,11 @@ Two claims state one fact only when all of these hold:
    where the context carries an owner or a time from sentence to sentence, an anchor named on
    one side only is a conflict too ("Sales rose 5% to $12.5 billion for the year" is not
    "Sales rose 4% to $3.3 billion"), and so are clauses whose other names have none in
-   common ("signed Luis Suarez for a £22.7m fee", "signed Andy Carroll for about £35m");
+   common or stand on one side only ("signed Luis Suarez for a £22.7m fee", "signed Andy
+   Carroll for about £35m"; "Sky and BT pay £5.1bn", "BT paid £960m");
 4. their roles are equal: level or change, whole or part, rate or not, and the mode (actual,
-   hypothetical, planned, comparison);
+   planned, comparison); a hypothetical figure ("if 105 people send a letter") states no
+   fact and is never compared;
 5. their clauses say the same thing around the figure: the rarity-weighted overlap (Dice) of
    their content terms is at least ``ALIGN``, unless the two are *identified*: both name
    the same event and an owner, or both subjects carry the same name ("North Korean
@@ -180,6 +182,8 @@ def why_not_aligned(a: Claim, b: Claim) -> str | None:
     None when only the overlap of their clauses is left to decide."""
     if a.key is None or a.key != b.key or a.frame is None or b.frame is None:
         return "subject"
+    if "hypothetical" in (a.frame.role.mode, b.frame.role.mode):
+        return "hypothetical"  # "if 105 people send a letter": a scenario, not a fact
     fa, fb = a.frame, b.frame
     if fa.event and fb.event and fa.event != fb.event:
         return "event"

@@ -252,7 +252,7 @@ def frame_of(
     return Frame(
         event=event,
         anchors=anchors,
-        role=_role(clause_before, clause_after),
+        role=_role(clause_before, clause_after, per=" / " in claim.dimension),
         terms=frozenset(before_terms[-WINDOW:] + after_terms[:WINDOW]),
         sentence_terms=sentence.all_terms,
         listed=_listed(document.source, start),
@@ -403,6 +403,8 @@ def _clause_subject(
 
 
 def _nearest_name(window: Sequence[_Token], names: frozenset[str], first_word: int) -> str | None:
+    if len(window) > 1 and window[-1].text == "(":  # "Fulham (£40m), Leeds United (£34m)"
+        window = window[:-1]
     for index in range(len(window) - 1, -1, -1):
         token = window[index]
         if token.lower in _OWNER_BARRIERS or token.text in (",", ";", ":", "(", ")"):
@@ -652,7 +654,8 @@ def _time_form(match: re.Match[str]) -> str:
     return text
 
 
-def _role(before: Sequence[_Token], after: Sequence[_Token]) -> Role:
+def _role(before: Sequence[_Token], after: Sequence[_Token], *, per: bool = False) -> Role:
+    """``per``: the claim's own unit is a rate ("$2,800 a month", "$12 a share")."""
     t = lexicon.tables()
     words_before = [x.lower for x in before if x.text not in ("(", ")")]
     words_after = [x.lower for x in after if x.text not in ("(", ")")]
@@ -672,7 +675,7 @@ def _role(before: Sequence[_Token], after: Sequence[_Token]) -> Role:
         )
         else "whole"
     )
-    rate = _is_rate(words_after, words_before, t)
+    rate = per or _is_rate(words_after, words_before, t)
     mode = "actual"
     reach = _until_comma(words_before)[-MODE_REACH:]
     if _contains_any(reach, t.comparison) or previous[0] == "from":
@@ -713,8 +716,12 @@ def _is_rate(words_after: list[str], words_before: list[str], t: lexicon.FrameTa
 
 
 def _until_comma(words: Sequence[str]) -> list[str]:
+    """The words after the last break before the figure; ", or" restates what came before
+    ("would have had a loss of $3.1 million, or seven cents a share") and is no break."""
     for index in range(len(words) - 1, -1, -1):
-        if words[index] in (",", ";", ":", "—", "–", "--"):
+        if words[index] in (",", ";", ":", "—", "–", "--") and words[index + 1 : index + 2] != [
+            "or"
+        ]:
             return list(words[index + 1 :])
     return list(words)
 
