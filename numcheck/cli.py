@@ -34,11 +34,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"numcheck {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def reading(sub: argparse.ArgumentParser) -> None:
+    def reading(sub: argparse.ArgumentParser, formats: Sequence[str] = tuple(FORMATS)) -> None:
         sub.add_argument(
             "paths", nargs="*", default=["."], help="files or directories; - for stdin"
         )
-        sub.add_argument("--format", choices=sorted(FORMATS), default="text")
+        sub.add_argument("--format", choices=sorted(formats), default="text")
         sub.add_argument(
             "--include", action="append", metavar="GLOB", help="files to read in directories"
         )
@@ -77,7 +77,11 @@ def _parser() -> argparse.ArgumentParser:
     claims = commands.add_parser("claims", help="list the numeric claims found")
     reading(claims)
     stories = commands.add_parser("stories", help="show which documents form one story")
-    reading(stories)
+    reading(stories, formats=("text", "json", "markdown"))
+    stories.add_argument(
+        "--figures", action="store_true",
+        help="show each fact of a story with the figure every document gives it",
+    )  # fmt: skip
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=["text", "json", "markdown"], default="text")
     explain = commands.add_parser("explain", help="print a rule's documentation")
@@ -291,8 +295,8 @@ def _stories(args: argparse.Namespace) -> int:
     from numcheck.document_set import gather
     from numcheck.report import dump_json
 
-    if args.format not in ("text", "json"):
-        raise UsageError(f"the {args.format} format lists findings, not stories (use text or json)")
+    if args.format == "markdown" and not args.figures:
+        raise UsageError("the markdown format shows story figures (add --figures)")
     config = _config(args)
     documents, skipped = _read(args, config)
     document_set = gather(documents, config)  # the config's corpus and stories apply too
@@ -301,8 +305,21 @@ def _stories(args: argparse.Namespace) -> int:
     for document in documents:
         claims[document.path], error = safe_claims(document)
         errors.extend([error] if error else [])
+    stories = group_stories(documents, claims)
+    if args.figures:
+        from numcheck.checks import Corpus
+        from numcheck.checks.agreement import story_figures
+        from numcheck.report.figures import RENDERERS
+
+        tables = story_figures(Corpus(documents, claims, stories))
+        if document_set.report_on is not None:  # the stories of the files asked for
+            wanted = {stories[path] for path in document_set.report_on if path in stories}
+            tables = [table for table in tables if table.story in wanted]
+        sys.stdout.write(RENDERERS[args.format](tables))
+        _report_skipped(skipped, errors)
+        return EXIT_USAGE if skipped or errors else EXIT_CLEAN
     groups: dict[str, list[str]] = {}
-    for path, story in group_stories(documents, claims).items():
+    for path, story in stories.items():
         groups.setdefault(story, []).append(path)
     ordered = sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
     if args.format == "json":

@@ -2,12 +2,13 @@
 
 A document's story comes, in order, from the ``story:`` key of its Markdown front matter,
 from the ``stories`` groups of the configuration (globs), or else from its content: two
-documents are in one story when the names they mention and the figures they give overlap
-strongly. Overlap is the weight of the shared features over the weight of the smaller
-document's features, each feature weighted by how rare it is in the corpus (smoothed inverse
-document frequency). Documents are grouped by average linkage: the most similar pairs join
-first, and two groups join only when their documents are similar on average (at least
-``THRESHOLD``), so a chain of loosely related articles does not become one story.
+documents are in one story when the names they mention and the facts they give figures for
+(their subject keys) overlap strongly. Overlap is the weight of the shared features over the
+weight of the smaller document's features, each feature weighted by how rare it is in the
+corpus (smoothed inverse document frequency). Documents are grouped by average linkage: the
+most similar pairs join first, and two groups join only when their documents are similar on
+average (at least ``THRESHOLD``), so a chain of loosely related articles does not become one
+story.
 
 Only pairs that share a rare feature are ever compared: each document looks up its
 ``SEED_FEATURES`` rarest features in an inverted index whose lists are capped at
@@ -45,13 +46,10 @@ _NOT_NAMES = frozenset(
 
 
 def features(document: Document, claims: Sequence[Claim]) -> frozenset[str]:
-    """The names a document mentions and the figures it gives."""
-    figures = {
-        f"figure:{claim.value:g}:{claim.unit or claim.dimension}"
-        for claim in claims
-        if claim.value is not None
-    }
-    return _names(document.prose) | figures
+    """The names a document mentions and the facts it gives figures for (subject keys, not
+    values: a changed figure must not move an article out of its story)."""
+    facts = {f"fact:{claim.key}" for claim in claims if claim.key}
+    return _names(document.prose) | facts
 
 
 @functools.lru_cache(maxsize=4096)
@@ -152,19 +150,32 @@ def _automatic(
 def _average_linkage(count: int, similar: Mapping[tuple[int, int], float]) -> list[list[int]]:
     """Join the most similar documents first; two groups join only when their documents are
     similar on average (pairs never compared count as 0), so one shared name cannot chain
-    unrelated stories together."""
+    unrelated stories together. The similarity between two groups is kept as a running sum
+    over their pairs, so each join costs the number of groups it touches, not the product
+    of the groups' sizes."""
     groups = _Groups(count)
     members: dict[int, list[int]] = {index: [index] for index in range(count)}
+    between: dict[int, dict[int, float]] = defaultdict(dict)
+    for (a, b), value in similar.items():
+        between[a][b] = between[b][a] = value
     for (a, b), _ in sorted(similar.items(), key=lambda item: (-item[1], item[0])):
         first, second = groups.find(a), groups.find(b)
         if first == second:
             continue
         left, right = members[first], members[second]
-        total = sum(similar.get((min(x, y), max(x, y)), 0.0) for x in left for y in right)
+        total = between[first].get(second, 0.0)
         if total / (len(left) * len(right)) >= THRESHOLD:
             groups.join(first, second)
             members[second] = left + right
             del members[first]
+            for other, value in between.pop(first).items():
+                if other == second:
+                    continue
+                del between[other][first]
+                between[second][other] = between[other][second] = (
+                    between[second].get(other, 0.0) + value
+                )
+            between[second].pop(first, None)
     return sorted(sorted(group) for group in members.values())
 
 

@@ -12,24 +12,26 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from numcheck.alignment.keys import sentence_start
-from numcheck.alignment.keys import subject_key
 from numcheck.extraction.claims import Claim
 from numcheck.extraction.claims import interval
 from numcheck.extraction.conversions import conversion_pairs
 from numcheck.extraction.exclusions import exclusion_reason
 from numcheck.extraction.grammar import Match
-from numcheck.extraction.grammar import Measure
 from numcheck.extraction.grammar import compound_units
 from numcheck.extraction.grammar import parse_at
 from numcheck.extraction.grammar import shift_match
+from numcheck.extraction.measures import Measure
+from numcheck.extraction.measures import readings_of
 from numcheck.extraction.numbers import NUMBER_WORDS
 from numcheck.extraction.numbers import SHARE_OF
+from numcheck.extraction.numbers import VAGUE_PATTERN
+from numcheck.extraction.numbers import VULGAR
 from numcheck.extraction.numbers import Figure
 from numcheck.extraction.patterns import alternation
 from numcheck.extraction.qualifiers import qualifier_table
-from numcheck.extraction.subjects import following_phrase
-from numcheck.extraction.subjects import preceding_noun
+from numcheck.extraction.readings import in_context
+from numcheck.extraction.sentences import sentence_start
+from numcheck.extraction.subjects import subject_phrase
 from numcheck.extraction.units import COUNT
 from numcheck.extraction.units import CURRENCY
 from numcheck.extraction.units import Reading
@@ -39,7 +41,7 @@ from numcheck.failures import located
 from numcheck.findings import Location
 from numcheck.reading.documents import Document
 
-_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that)\s+\Z", re.IGNORECASE)
+_OF = re.compile(r"\s+of(?=\s)")
 _NOT_AFTER = r"(?<![\w.,/:@#&+$£€¥₹%^×±–—-])"
 
 
@@ -48,25 +50,26 @@ def _candidates() -> re.Pattern[str]:
     lx = lexicon()
     words = alternation(NUMBER_WORDS)
     number_start = (
-        rf"\d|\.\d|(?<!\d[ \t])[-\u2212](?=\.?\d)|(?i:minus\s+(?=\d))|[½¼¾⅓⅔⅛]"
+        rf"\d|\.\d|(?<!\d[ \t])[-\u2212](?=\.?\d)|(?i:minus\s+(?=\d))|[{VULGAR}]"
         rf"|(?i:(?:{SHARE_OF}|an?\s+(?=hundred|thousand|million|billion|dozen))?{words})(?![\w])"
+        rf"|{VAGUE_PATTERN}"
     )
     money = alternation(lx.currency_prefixes)
     qualifiers = alternation(qualifier_table())
     return re.compile(
         rf"{_NOT_AFTER}(?:(?i:(?:{qualifiers})|between)\s*(?=(?:{money})|{number_start})"
-        rf"|(?:{money})\s*(?=\d|\.\d)|{number_start})"
+        rf"|(?:{money})\s*(?=[-\u2212]?\.?\d)|{number_start})"
     )
 
 
 def extract(document: Document, cache: MatchCache | None = None) -> list[Claim]:
-    """Every claim of ``document``, each with its subject key; a conversion written beside
-    its source ("190 miles (306 km)") takes the subject of its source."""
+    """Every claim of ``document``; a conversion written beside its source ("190 miles
+    (306 km)") takes the subject of its source and is marked ``restates``."""
     claims = list(iter_claims(document, cache))
     index_of = {id(claim): index for index, claim in enumerate(claims)}
     for pair in list(conversion_pairs(document.prose, claims)):
         claims[index_of[id(pair.target)]] = replace(
-            pair.target, subject=pair.source.subject, key=pair.source.key, restates=True
+            pair.target, subject=pair.source.subject, restates=True
         )
     return claims
 
@@ -196,24 +199,20 @@ def _location(document: Document, start: int, end: int) -> Location:
 
 
 def _shared_unit(measures: tuple[Measure, ...]) -> tuple[Measure, ...]:
-    """In "10 to 12 km" and "$5-10bn" the first figure takes the unit and scale of the last."""
+    """In "10 to 12 km", "$5-10bn" and "$5 to $10 a share" the first figure takes the unit
+    and scale of the last."""
     last = measures[-1]
+    rate = last.unit is not None and last.unit.form.style == "rate"
     shared = []
     for measure in measures[:-1]:
         if measure.unit is None and measure.currency is None:
             measure = replace(measure, unit=last.unit, currency=last.currency)
+        elif measure.unit is None and rate:
+            measure = replace(measure, unit=last.unit)
         if measure.scale == 1 and last.scale != 1:
             measure = replace(measure, figure=measure.figure.scaled(last.scale), scale=last.scale)
         shared.append(measure)
     return (*shared, last)
-
-
-def _readings(measure: Measure) -> tuple[Reading, ...]:
-    if measure.currency:
-        return (Reading(measure.currency, CURRENCY),)
-    if measure.unit is None:
-        return ()
-    return measure.unit.form.readings
 
 
 def _compound_total(measures: tuple[Measure, ...]) -> Measure:
@@ -233,24 +232,25 @@ def _compound_total(measures: tuple[Measure, ...]) -> Measure:
 def _claim(document: Document, match: Match) -> Claim:
     measures = _shared_unit(match.measures) if match.shape == "range" else match.measures
     first = measures[0]
-    readings = _readings(first)
+    readings = in_context(document.prose, match, readings_of(first))
     if match.shape == "compound":  # "7 pounds 6 ounces" weighs: pounds are not money here
-        part = {r.dimension for r in _readings(measures[-1])}
+        part = {r.dimension for r in readings_of(measures[-1])}
         readings = tuple(r for r in readings if r.dimension in part) or readings
     unit = readings[0].unit if len(readings) == 1 else None
     dimension = readings[0].dimension if len(readings) == 1 else COUNT
     if len(readings) > 1 and len({r.dimension for r in readings}) == 1:
         dimension = readings[0].dimension
     qualifier = "range" if match.shape == "range" else (match.qualifier or "exact")
+    if first.figure.vague and qualifier not in ("lower-bound", "less-than"):
+        qualifier = "range"  # "tens of thousands": 10,000 to 100,000
     if match.shape == "compound":
         total = _compound_total(measures)
         low, high = interval((total,), qualifier)
         value = total.figure.value
     else:
         low, high = interval(measures, qualifier)
-        value = None if match.shape == "range" else first.figure.value
+        value = None if qualifier == "range" else first.figure.value
     adjectival = any(m.unit is not None and m.unit.hyphenated for m in measures)
-    measured = any(r.is_physical for r in readings)
     subject = _subject(document.prose, match, readings, adjectival)
     return Claim(
         location=_location(document, match.start, match.end),
@@ -263,7 +263,6 @@ def _claim(document: Document, match: Match) -> Claim:
         unit=unit,
         dimension=dimension,
         subject=subject,
-        key=subject_key(subject, dimension, document.prose, match.start, match.end, measured),
         readings=readings,
         measures=measures,
         shape=match.shape,
@@ -275,15 +274,16 @@ def _claim(document: Document, match: Match) -> Claim:
 def _subject(
     prose: str, match: Match, readings: tuple[Reading, ...], adjectival: bool
 ) -> str | None:
-    measured = any(r.is_physical for r in readings)
-    if adjectival or not measured:
-        after = following_phrase(prose, match.end)
-        if after and after.lower() == "of":
-            return None
-        if after or adjectival:
-            return after
-    elif _DETERMINER_BEFORE.search(prose, max(0, match.start - 8), match.start):
-        after = following_phrase(prose, match.end)  # "a 5km stretch", "the 1.5C target"
-        if after:
-            return after
-    return preceding_noun(prose, match.start)
+    end = match.end
+    if match.measures[0].figure.vague:  # "millions of Americans": what follows "of"
+        of = _OF.match(prose, end)
+        end = of.end() if of else end
+    return subject_phrase(
+        prose,
+        match.start,
+        end,
+        measured=any(r.is_physical for r in readings),
+        money=any(r.dimension == CURRENCY for r in readings),
+        adjectival=adjectival,
+        share=any(r.dimension == "percent" for r in readings),
+    )
