@@ -89,7 +89,8 @@ def _targets(prose: str, claims: Sequence[Claim], index: int) -> list[Claim]:
     if not _OPENS_ASIDE.fullmatch(between):
         return []
     targets = [first]
-    for following in claims[index + 2 :]:
+    for position in range(index + 2, len(claims)):  # no copy of the rest of the list
+        following = claims[position]
         if _CLOSES_ASIDE.match(prose, targets[-1].location.end):
             break
         gap = prose[targets[-1].location.end : following.location.start]
