@@ -10,6 +10,7 @@ relative to the folder. Nothing here knows of pygls or the protocol.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field
@@ -88,6 +89,9 @@ class Workspace:
         self._memory: dict[str, tuple[str, _Entry]] = {}
         # One per open buffer: an edit re-parses only the paragraphs it touched.
         self._matches: dict[str, MatchCache] = {}
+        # The server changes a workspace on its worker thread only; the first reading of the
+        # config may come from either thread.
+        self._first_config = threading.Lock()
 
     def contains(self, path: str) -> bool:
         return within(path, self.root)
@@ -104,7 +108,9 @@ class Workspace:
     @property
     def config(self):  # numcheck.config.Config
         if self._config is None:
-            self.reload_config()
+            with self._first_config:
+                if self._config is None:
+                    self.reload_config()
         return self._config
 
     def reload_config(self) -> None:
