@@ -68,6 +68,7 @@ UNITS = [
     "acres", "hectares", "sq mi", "km²", "°C", "°F", "C", "F", "degrees", "pounds sterling",
     "dollars", "ft 11in", "-mile", "-km", "%", "",
 ]  # fmt: skip
+AMBIGUOUS = ["pounds", "pound", "tons", "ton", "gallons", "m", "degrees", "bn", "k"]
 QUALIFIERS = ["", "", "up to ", "about ", "over ", "more than ", "nearly ", "between 5 and "]
 
 
@@ -76,13 +77,29 @@ def _claim(qualifier: str, figure: str, unit: str) -> str:
 
 
 def conversions() -> st.SearchStrategy[str]:
-    """A figure and its restatement in another unit, right or wrong: "190 miles (360 km)"."""
-    claim = st.builds(
-        _claim, st.sampled_from(QUALIFIERS), st.sampled_from(FIGURES), st.sampled_from(UNITS)
+    """A figure and its restatement, right or wrong, in another unit ("190 miles (360 km)")
+    or in the same one, often a unit with several meanings ("100 pounds (120 pounds)")."""
+    figures = st.one_of(
+        st.sampled_from(FIGURES), st.integers(0, 10**6).map(str), st.floats(0, 1e4).map(str)
     )
+    units = st.one_of(st.sampled_from(UNITS), st.sampled_from(AMBIGUOUS))
+    qualifiers = st.sampled_from(QUALIFIERS)
+
+    def restated(unit: str) -> st.SearchStrategy[str]:
+        again = st.one_of(st.just(unit), units)
+        return st.builds(_claim, qualifiers, figures, again).map(lambda b: (unit, b))
+
+    pairs = units.flatmap(restated)
     joint = st.sampled_from([" (", "(", ", or ", " [", " ("])
-    close = st.sampled_from([")", ")", "", ", ", "]"])
-    return st.builds(lambda a, j, b, c: f" {a}{j}{b}{c} ", claim, joint, claim, close)
+    close = st.sampled_from([")", ")", "", ", ", "]", "; 5 km)"])
+    return st.builds(
+        lambda q, f, pair, j, c: f" {_claim(q, f, pair[0])}{j}{pair[1]}{c} ",
+        qualifiers,
+        figures,
+        pairs,
+        joint,
+        close,
+    )
 
 
 def texts(max_pieces: int = 60) -> st.SearchStrategy[str]:

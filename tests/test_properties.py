@@ -4,7 +4,9 @@ on every machine. ``tools/fuzz.py`` runs the same properties with fresh seeds fo
 
 from __future__ import annotations
 
+import json
 import os
+from pathlib import Path
 
 import pytest
 
@@ -48,3 +50,17 @@ def test_cache_gives_fresh_claims(path: str, parts: list[str]) -> None:
     """Edits that keep, move, add and drop paragraphs of a buffer."""
     versions = ["\n\n".join(parts[: index + 1]) for index in range(len(parts))]
     check_cache(path, versions + versions[::-1] + ["\n\n".join(reversed(parts))])
+
+
+FOUND = Path(__file__).resolve().parent / "fixtures" / "fuzz"
+PROPERTIES = {"pipeline": check_pipeline, "fix": check_fix}
+
+
+@pytest.mark.parametrize("reproducer", sorted(FOUND.glob("*.json")), ids=lambda path: path.stem)
+def test_inputs_fuzzing_found(reproducer: Path) -> None:
+    """Every input ``tools/fuzz.py`` found failing is kept here and must pass now."""
+    record = json.loads(reproducer.read_text(encoding="utf-8"))
+    if record["property"] == "cache":
+        check_cache(record["arguments"][0], record["arguments"][1])
+    else:
+        PROPERTIES[record["property"]](*record["arguments"])
