@@ -13,7 +13,10 @@ from numcheck.report import FORMATS
 
 if TYPE_CHECKING:
     from numcheck.api import Result
+    from numcheck.cache import ClaimsCache
     from numcheck.config import Config
+    from numcheck.document_set import DocumentSet
+    from numcheck.engine import Work
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -24,6 +27,21 @@ class UsageError(Exception):
 
 def _comma_list(text: str) -> list[str]:
     return [item.strip() for item in text.split(",") if item.strip()]
+
+
+def _jobs(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"must be a number of processes, 1 or more: {text!r}")
+    return int(text)
+
+
+def _size(text: str) -> int:
+    from numcheck.config import parse_size
+
+    try:
+        return parse_size(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -49,6 +67,21 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "--config", metavar="PATH", help="the config file (default: found from the paths)"
         )
+        sub.add_argument(
+            "--jobs", "-j", type=_jobs, metavar="N",
+            help="worker processes for reading and extraction (default: one per core; 1: none)",
+        )  # fmt: skip
+        sub.add_argument(
+            "--cache-dir", metavar="DIR",
+            help="where the claims cache lives (default: .numcheck_cache beside the config)",
+        )  # fmt: skip
+        sub.add_argument(
+            "--no-cache", action="store_true", help="neither read nor write the claims cache"
+        )
+        sub.add_argument(
+            "--max-file-size", type=_size, metavar="SIZE",
+            help="skip files larger than this (default: 10MB; e.g. 500KB, 50MB)",
+        )  # fmt: skip
 
     check = commands.add_parser("check", help="report findings")
     reading(check)
@@ -112,17 +145,19 @@ def _config(args: argparse.Namespace) -> Config:
         include=args.include,
         exclude=args.exclude,
         rules=args.rules,
+        max_file_size=args.max_file_size,
     )
 
 
-def _read(args: argparse.Namespace, config: Config | None = None):
-    from numcheck import api
+def _inputs(args: argparse.Namespace, config: Config) -> tuple[list[Work], list[str]]:
+    """The inputs named on the command line (standard input read already), and a message for
+    standard input when it cannot be read."""
+    from numcheck.engine import Work
     from numcheck.reading.discover import ReadError
-    from numcheck.reading.discover import read_path
-    from numcheck.reading.discover import read_text
+    from numcheck.reading.discover import discover
+    from numcheck.reading.discover import read_source
     from numcheck.rulepacks import add_pack_dirs
 
-    config = config or _config(args)
     if config.rules:
         add_pack_dirs(config.rules)
     if "-" in args.paths:
@@ -131,11 +166,52 @@ def _read(args: argparse.Namespace, config: Config | None = None):
         label = args.stdin_filename or "-"
         try:
             # Decoded as files are: binary and invalid UTF-8 input is refused, not guessed.
-            document = read_path("-")
+            text = read_source("-", max_bytes=config.max_file_size)
         except ReadError as error:
             return [], [f"{label}: {str(error).removeprefix('-: ')}"]
-        return [read_text(label, document.source)], []
-    return api.read_documents(args.paths, include=config.include, exclude=config.exclude)
+        return [Work(label, text=text)], []
+    found = discover(args.paths, include=config.include, exclude=config.exclude)
+    return [Work(path) for path in found], []
+
+
+def _gather(args: argparse.Namespace, config: Config, *, corpus: bool = True) -> DocumentSet:
+    """Read and extract the inputs (and the config's corpus) as the flags say: in worker
+    processes, through the claims cache, with a progress bar for long runs."""
+    from numcheck import progress
+    from numcheck.document_set import corpus_paths
+    from numcheck.document_set import gather
+
+    inputs, skipped = _inputs(args, config)
+    extra = corpus_paths([item.path for item in inputs], config) if corpus else []
+    cache = _cache(args, config)
+    wanted = progress.wanted(len(inputs) + len(extra))
+    bar = progress.ProgressBar() if wanted else None
+    try:
+        document_set = gather(
+            inputs,
+            extra,
+            config,
+            jobs=args.jobs,
+            cache=cache,
+            max_bytes=config.max_file_size,
+            progress=bar,
+        )
+    finally:
+        if bar is not None:
+            bar.close()
+    if cache is not None and cache.warning:
+        print(f"numcheck: warning: {cache.warning}", file=sys.stderr)
+    document_set.skipped[:0] = skipped
+    return document_set
+
+
+def _cache(args: argparse.Namespace, config: Config) -> ClaimsCache | None:
+    from numcheck.cache import ClaimsCache
+    from numcheck.cache import cache_folder
+
+    if args.no_cache:
+        return None
+    return ClaimsCache(cache_folder(config.root, given=args.cache_dir))
 
 
 def _report_skipped(skipped: list[str]) -> None:
@@ -145,15 +221,13 @@ def _report_skipped(skipped: list[str]) -> None:
 
 def _check(args: argparse.Namespace) -> int:
     from numcheck import api
-    from numcheck import progress
-    from numcheck.document_set import gather
     from numcheck.report import formatter
 
     config = _config(args)
-    documents, skipped = _read(args, config)
-    document_set = gather(documents, config)
-    _report_skipped(document_set.skipped)
-    bar = progress.ProgressBar() if progress.wanted(len(document_set.documents)) else None
+    document_set = _gather(args, config)
+    _report_skipped(document_set.corpus_skipped)
+    skipped = document_set.skipped
+    known = {item.document.path: item for item in document_set.extracted}
 
     def run(documents: list) -> api.Result:
         return api.check_documents(
@@ -164,16 +238,13 @@ def _check(args: argparse.Namespace) -> int:
             report_on=document_set.report_on,
             # Fixes never touch suppressed findings: --fix and --diff do not list them.
             show_suppressed=args.show_suppressed and not (args.fix or args.diff),
-            progress=bar,
+            known=known,
+            jobs=args.jobs,
         )
 
-    try:
-        if args.fix or args.diff:
-            return _fix(args, document_set.documents, skipped, run, config.fail_level)
-        result = run(document_set.documents)
-    finally:
-        if bar is not None:
-            bar.close()
+    if args.fix or args.diff:
+        return _fix(args, document_set.documents, skipped, run, config.fail_level)
+    result = run(document_set.documents)
     result.skipped = skipped
     sys.stdout.write(formatter(args.format).render_findings(result))
     _report_skipped(skipped)
@@ -230,15 +301,15 @@ def _fix(
 
 def _claims(args: argparse.Namespace) -> int:
     from numcheck.api import Result
-    from numcheck.api import document_claims
     from numcheck.report import formatter
 
     render = getattr(formatter(args.format), "render_claims", None)
     if render is None:
         raise UsageError(f"the {args.format} format lists findings, not claims (use text or json)")
-    documents, skipped = _read(args)
-    claims = [claim for document in documents for claim in document_claims(document)]
-    result = Result(claims=claims, documents=documents, skipped=skipped)
+    document_set = _gather(args, _config(args), corpus=False)
+    extracted, skipped = document_set.extracted, document_set.skipped
+    claims = [claim for item in extracted for claim in item.claims]
+    result = Result(claims=claims, documents=document_set.documents, skipped=skipped)
     sys.stdout.write(render(result))
     _report_skipped(skipped)
     return EXIT_USAGE if skipped else EXIT_CLEAN
@@ -248,18 +319,19 @@ def _stories(args: argparse.Namespace) -> int:
     import json
 
     from numcheck.alignment.stories import group_stories
-    from numcheck.api import document_claims
-    from numcheck.document_set import gather
 
     if args.format not in ("text", "json"):
         raise UsageError(f"the {args.format} format lists findings, not stories (use text or json)")
-    config = _config(args)
-    documents, skipped = _read(args, config)
-    document_set = gather(documents, config)  # the config's corpus and stories apply too
-    documents, skipped = document_set.documents, skipped + document_set.skipped
-    claims = {document.path: document_claims(document) for document in documents}
+    document_set = _gather(args, _config(args))  # the config's corpus and stories apply too
+    extracted = document_set.extracted
+    skipped = document_set.skipped + document_set.corpus_skipped
     groups: dict[str, list[str]] = {}
-    for path, story in group_stories(documents, claims).items():
+    stories = group_stories(
+        document_set.documents,
+        {item.document.path: item.claims for item in extracted},
+        features_of={item.document.path: item.features for item in extracted},
+    )
+    for path, story in stories.items():
         groups.setdefault(story, []).append(path)
     ordered = sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
     if args.format == "json":

@@ -14,6 +14,7 @@ line naming the file, the key and what is allowed.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from collections.abc import Sequence
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING
 from typing import Any
 
 from numcheck.reading.discover import DEFAULT_INCLUDE
+from numcheck.reading.discover import MAX_FILE_BYTES
 
 if TYPE_CHECKING:
     from numcheck.checks import Check
@@ -31,7 +33,19 @@ if TYPE_CHECKING:
 CONFIG_FILES = (".numcheck.toml", "pyproject.toml")
 LEVELS = ("error", "warning", "note")
 LIST_KEYS = ("select", "ignore", "include", "exclude", "corpus", "rules")
-KEYS = ("select", "ignore", "fail-level", "include", "exclude", "corpus", "rules", "stories")
+KEYS = (
+    "select",
+    "ignore",
+    "fail-level",
+    "include",
+    "exclude",
+    "corpus",
+    "rules",
+    "stories",
+    "max-file-size",
+)
+_SIZE_UNITS = {"": 1024 * 1024, "B": 1, "K": 1024, "M": 1024 * 1024, "G": 1024**3}
+_SIZE = re.compile(r"(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>(?:[KMG]i?)?B|[KMG]|)", re.IGNORECASE)
 
 
 class ConfigError(Exception):
@@ -52,6 +66,7 @@ class Config:
     rules: tuple[str, ...] = ()
     stories: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     settings: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    max_file_size: int = MAX_FILE_BYTES
 
     @property
     def root(self) -> str:
@@ -150,6 +165,11 @@ def _parse(path: str, shown: str, prefix: str, table: dict[str, Any]) -> Config:
             values["fail_level"] = value
         elif key == "stories":
             values["stories"] = _stories(shown, value, where)
+        elif key == "max-file-size":
+            try:
+                values["max_file_size"] = parse_size(value)
+            except ValueError as error:
+                raise ConfigError(f"{shown}: 'max-file-size'{where} {error}") from None
         elif isinstance(value, dict) and (check := _rule_table(key)) is not None:
             check_tables[key] = (check, value)
         else:
@@ -158,6 +178,24 @@ def _parse(path: str, shown: str, prefix: str, table: dict[str, Any]) -> Config:
     values["settings"] = _check_settings(shown, prefix, check_tables)
     values["rules"] = _rule_dirs(shown, root, values.get("rules", ()), where)
     return Config(**values)
+
+
+def parse_size(value: Any) -> int:
+    """A size in bytes from a number of megabytes (``20``, ``0.5``) or a string with a unit
+    (``"500KB"``, ``"20MB"``, ``"1GB"``; units of 1024, as numcheck's messages count them)."""
+    wrong = f'must be a size such as 20 (megabytes) or "500KB", not {value!r}'
+    if isinstance(value, bool):
+        raise ValueError(wrong)
+    if isinstance(value, int | float):
+        number, unit = float(value), ""
+    elif isinstance(value, str) and (found := _SIZE.fullmatch(value.strip())):
+        number, unit = float(found["number"]), found["unit"].upper()
+    else:
+        raise ValueError(wrong)
+    size = number * _SIZE_UNITS[unit.removesuffix("IB").removesuffix("B") or unit]
+    if not 1 <= size < 2**63:
+        raise ValueError(f"must be a positive size, not {value!r}")
+    return int(size)
 
 
 def _strings(shown: str, key: str, value: Any, where: str) -> tuple[str, ...]:

@@ -110,8 +110,11 @@ def group_stories(
     documents: Sequence[Document],
     claims: Mapping[str, Sequence[Claim]],
     groups: Mapping[str, Sequence[str]] | None = None,
+    *,
+    features_of: Mapping[str, frozenset[str]] | None = None,
 ) -> dict[str, str]:
-    """Each document's path mapped to its story's name."""
+    """Each document's path mapped to its story's name. ``features_of`` holds the
+    ``features`` of documents, by path, where they are already known."""
     stories: dict[str, str] = {}
     automatic: list[Document] = []
     for document in documents:
@@ -120,14 +123,19 @@ def group_stories(
             automatic.append(document)
         else:
             stories[document.path] = story
-    stories.update(_automatic(automatic, claims))
+    stories.update(_automatic(automatic, claims, features_of or {}))
     return stories
 
 
 def _automatic(
-    documents: Sequence[Document], claims: Mapping[str, Sequence[Claim]]
+    documents: Sequence[Document],
+    claims: Mapping[str, Sequence[Claim]],
+    features_of: Mapping[str, frozenset[str]],
 ) -> dict[str, str]:
-    sets = [features(d, claims.get(d.path, ())) for d in documents]
+    sets = [
+        features_of[d.path] if d.path in features_of else features(d, claims.get(d.path, ()))
+        for d in documents
+    ]
     postings: dict[str, list[int]] = defaultdict(list)
     for index, feature_set in enumerate(sets):
         for feature in feature_set:

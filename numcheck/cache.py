@@ -1,0 +1,227 @@
+"""The claims cache: what the per-document step learned from a text, kept between runs.
+
+An entry holds everything ``numcheck.api.extract_document`` returns for one text (the
+document, its claims, its story features), pickled as it is, so the cache never needs to know
+the fields of a claim. Entries are found by a hash of the text and of the reader it needs
+(Markdown or plain text), inside a folder named by the *fingerprint* of the run: numcheck's
+version, the hash of its own source files, the rule packs in use (built-in and added) and the
+versions of the libraries extraction relies on. Any change to one of these starts a new folder,
+so an entry is only ever read by the code and rules that wrote it, and a cached run gives the
+same output as an uncached one.
+
+The path of the document is not part of the entry: it is written as a placeholder and filled in
+when the entry is read, so a renamed or moved file, or a run from another working folder, still
+finds it. Writing goes through a temporary file in the same folder and ``os.replace``, so runs
+that share the cache never see half an entry. Reading accepts numcheck's own data classes only:
+an entry that asks for anything else (a cache folder planted in a repository, say) is ignored.
+
+Layout: ``FOLDER/CACHEDIR.TAG``, ``FOLDER/.gitignore`` (``*``, so git never picks it up) and
+``FOLDER/<version>-<fingerprint>/<2 hex>/<hash>``. Folders of other fingerprints that no run
+has used for ``STALE_DAYS`` days are removed when a new folder is made.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import functools
+import hashlib
+import io
+import os
+import pickle
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from numcheck import __version__
+from numcheck.reading.documents import is_markdown_path
+
+DEFAULT_FOLDER = ".numcheck_cache"
+ENVIRONMENT_VARIABLE = "NUMCHECK_CACHE_DIR"
+STALE_DAYS = 7
+# The libraries whose behaviour is part of what a claim says.
+LIBRARIES = ("pint", "pyparsing", "markdown-it-py", "mdit-py-plugins", "PyYAML")
+_PATH_PLACEHOLDER = "path"
+_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by numcheck.\n"
+    "# For information about cache directory tags see https://bford.info/cachedir/\n"
+)
+
+
+class ClaimsCache:
+    """Entries under ``folder``; a cache that cannot be written says so once, then stays
+    silent (``warning``) and the run goes on without it."""
+
+    def __init__(self, folder: str | os.PathLike[str]) -> None:
+        self.folder = Path(folder)
+        self.warning: str | None = None
+        self._ready = False
+
+    @functools.cached_property
+    def entries(self) -> Path:
+        """The folder of this run's fingerprint."""
+        return self.folder / f"{__version__}-{fingerprint()}"
+
+    @staticmethod
+    def key(path: str, text: str) -> str:
+        """The entry name for ``text`` read as the file ``path`` would be (Markdown or not)."""
+        digest = hashlib.blake2b(digest_size=20)
+        digest.update(b"markdown\0" if is_markdown_path(path) else b"text\0")
+        digest.update(text.encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    def load(self, key: str, path: str) -> Any | None:
+        """The entry ``key`` with ``path`` filled in, or None when there is none (or it cannot
+        be read)."""
+        try:
+            data = (self.entries / key[:2] / key).read_bytes()
+        except OSError:
+            return None
+        try:
+            return _Unpickler(io.BytesIO(data), path).load()
+        except Exception:  # a damaged or foreign entry is a miss; it is overwritten later
+            return None
+
+    def store(self, key: str, path: str, value: Any) -> None:
+        """Write an entry (``path`` replaced by a placeholder); failures end in ``warning``."""
+        if self.warning is not None:
+            return
+        buffer = io.BytesIO()
+        _Pickler(buffer, path).dump(value)
+        try:
+            folder = self.entries / key[:2]
+            if not self._ready:
+                self._prepare()
+            folder.mkdir(exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    out.write(buffer.getbuffer())
+                os.replace(temporary, folder / key)
+            except BaseException:
+                _remove(temporary)
+                raise
+        except OSError as error:
+            reason = (error.strerror or str(error)).lower()
+            self.warning = f"cache not written to {self.folder} ({reason})"
+
+    def touch(self) -> None:
+        """Mark this fingerprint's folder as used now (stale folders are pruned by age)."""
+        try:
+            os.utime(self.entries)
+        except OSError:
+            pass
+
+    def _prepare(self) -> None:
+        fresh = not self.entries.is_dir()
+        self.entries.mkdir(parents=True, exist_ok=True)
+        for name, text in (("CACHEDIR.TAG", _TAG), (".gitignore", "# made by numcheck\n*\n")):
+            marker = self.folder / name
+            if not marker.exists():
+                marker.write_text(text, encoding="utf-8")
+        if fresh:
+            _prune(self.folder, keep=self.entries.name)
+        self._ready = True
+
+    def __getstate__(self) -> dict[str, Any]:  # sent to worker processes without cached state
+        return {"folder": self.folder, "warning": None, "_ready": False}
+
+
+def cache_folder(root: str, *, given: str | None = None) -> str:
+    """Where the cache lives: ``given`` (``--cache-dir``), else ``NUMCHECK_CACHE_DIR``, else
+    ``.numcheck_cache`` in ``root`` (the folder of the config file, or the working folder)."""
+    return given or os.environ.get(ENVIRONMENT_VARIABLE) or os.path.join(root, DEFAULT_FOLDER)
+
+
+def fingerprint() -> str:
+    """A hash of everything besides the text that decides what extraction finds."""
+    from numcheck.rulepacks import pack_dirs
+
+    return _fingerprint(pack_dirs())
+
+
+@functools.cache
+def _fingerprint(pack_dirs: tuple[str, ...]) -> str:
+    from numcheck.rulepacks import pack_files
+
+    digest = hashlib.blake2b(digest_size=8)
+    digest.update(f"{__version__}\0{sys.version_info[:2]}\0".encode())
+    package = Path(__file__).resolve().parent
+    for source in sorted(package.rglob("*.py")):
+        digest.update(source.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(source.read_bytes())
+    for name, text in pack_files():
+        digest.update(f"\0{os.path.basename(name)}\0{text}".encode())
+    for library in LIBRARIES:
+        digest.update(f"\0{library}={_version_of(library)}".encode())
+    return digest.hexdigest()
+
+
+def _version_of(distribution: str) -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "none"
+
+
+def _prune(folder: Path, *, keep: str) -> None:
+    """Remove the entry folders of other fingerprints unused for ``STALE_DAYS`` days."""
+    oldest = time.time() - STALE_DAYS * 86400
+    for entry in folder.iterdir():
+        if entry.name == keep or not entry.is_dir() or "-" not in entry.name:
+            continue
+        try:
+            if entry.stat().st_mtime < oldest:
+                shutil.rmtree(entry, ignore_errors=True)
+        except OSError:
+            pass
+
+
+def _remove(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+class _Pickler(pickle.Pickler):
+    """Pickles with every string equal to the document's path left as a placeholder."""
+
+    def __init__(self, file: io.BytesIO, path: str) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.path = path
+
+    def persistent_id(self, obj: Any) -> str | None:
+        if obj.__class__ is str and obj == self.path:
+            return _PATH_PLACEHOLDER
+        return None
+
+
+class _Unpickler(pickle.Unpickler):
+    """Fills the placeholder in with ``path``, and builds numcheck's data classes only."""
+
+    def __init__(self, file: io.BytesIO, path: str) -> None:
+        super().__init__(file)
+        self.path = path
+
+    def persistent_load(self, pid: Any) -> str:
+        if pid != _PATH_PLACEHOLDER:
+            raise pickle.UnpicklingError(f"unknown placeholder {pid!r}")
+        return self.path
+
+    def find_class(self, module: str, name: str) -> Any:
+        if module == "numcheck" or module.startswith("numcheck."):
+            found = super().find_class(module, name)
+            if isinstance(found, type) and _is_data(found):
+                return found
+        raise pickle.UnpicklingError(f"{module}.{name} is not numcheck data")
+
+
+def _is_data(kind: type) -> bool:
+    return dataclasses.is_dataclass(kind) or issubclass(kind, (enum.Enum, tuple))
