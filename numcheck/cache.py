@@ -216,12 +216,16 @@ class _Unpickler(pickle.Unpickler):
         return self.path
 
     def find_class(self, module: str, name: str) -> Any:
-        if module == "numcheck" or module.startswith("numcheck."):
-            found = super().find_class(module, name)
-            if isinstance(found, type) and _is_data(found):
-                return found
-        raise pickle.UnpicklingError(f"{module}.{name} is not numcheck data")
+        return _data_class(module, name)
 
 
-def _is_data(kind: type) -> bool:
-    return dataclasses.is_dataclass(kind) or issubclass(kind, (enum.Enum, tuple))
+@functools.cache
+def _data_class(module: str, name: str) -> type:
+    """A data class of numcheck's (a dataclass, an enum or a named tuple), else an error."""
+    if module == "numcheck" or module.startswith("numcheck."):
+        found = pickle.Unpickler(io.BytesIO()).find_class(module, name)
+        if isinstance(found, type) and (
+            dataclasses.is_dataclass(found) or issubclass(found, (enum.Enum, tuple))
+        ):
+            return found
+    raise pickle.UnpicklingError(f"{module}.{name} is not numcheck data")

@@ -195,6 +195,7 @@ def _gather(args: argparse.Namespace, config: Config, *, corpus: bool = True) ->
             cache=cache,
             max_bytes=config.max_file_size,
             progress=bar,
+            keep=True,  # a command-line run keeps what it read to the end
         )
     finally:
         if bar is not None:

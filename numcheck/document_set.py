@@ -61,15 +61,24 @@ def corpus_paths(given: Sequence[str], config: Config) -> list[str]:
     """The files of the config's corpus that are not among ``given``, as paths are shown."""
     if not config.corpus:
         return []
-    seen = {os.path.realpath(path) for path in given if path != STDIN}
+    seen = {_identity(path) for path in given if path != STDIN}
     extra: list[str] = []
     candidates = [_shown(path) for path in expand(config.root, config.corpus)]
     for path in discover(candidates, exclude=config.exclude):
-        real = os.path.realpath(path)
-        if real not in seen:
-            seen.add(real)
+        identity = _identity(path)
+        if identity not in seen:
+            seen.add(identity)
             extra.append(path)
     return extra
+
+
+def _identity(path: str) -> tuple[int, int] | str:
+    """What tells one file from another whatever path leads to it (device and inode)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return os.path.realpath(path)
+    return info.st_dev, info.st_ino
 
 
 def gather(
@@ -81,10 +90,13 @@ def gather(
     cache: ClaimsCache | None = None,
     max_bytes: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    keep: bool = False,
 ) -> DocumentSet:
     """Read and extract ``inputs`` and the ``corpus`` paths (see ``numcheck.engine.run``)."""
     work = [*inputs, *(Work(path) for path in corpus)]
-    outcomes = engine.run(work, jobs=jobs, cache=cache, max_bytes=max_bytes, progress=progress)
+    outcomes = engine.run(
+        work, jobs=jobs, cache=cache, max_bytes=max_bytes, progress=progress, keep=keep
+    )
     given, extra = outcomes[: len(inputs)], outcomes[len(inputs) :]
     found = [item for item in given if not isinstance(item, InputError)]
     more = [item for item in extra if not isinstance(item, InputError)]

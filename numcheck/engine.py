@@ -11,6 +11,8 @@ themselves.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import multiprocessing
 import os
 import sys
@@ -60,31 +62,34 @@ def run(
     cache: ClaimsCache | None = None,
     max_bytes: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    keep: bool = False,
 ) -> list[Extracted | InputError]:
     """The per-document step's result for each input, in order; an input that cannot be read
     gives its ``InputError`` instead. ``jobs`` None means every core, for runs with enough to
-    extract."""
+    extract. ``keep``: the results live as long as the process (a command-line run), so the
+    garbage collector is told to leave them alone."""
     results: list[Extracted | InputError | None] = [None] * len(work)
     pending: list[tuple[int, Work, str]] = []
     done = 0
     if cache is not None:
         cache.touch()
-    for index, item in enumerate(work):
-        try:
-            text = _text(item, max_bytes)
-        except InputError as error:
-            results[index] = error
-            continue
-        found = _cached(cache, item, text) if cache is not None else None
-        if found is None:
-            pending.append((index, item, text))
-            continue
-        results[index] = found
-        done += 1
-        if progress is not None:
-            progress(done, len(work))
+    with _collection_paused(keep):
+        for index, item in enumerate(work):
+            try:
+                text = _text(item, max_bytes)
+            except InputError as error:
+                results[index] = error
+                continue
+            found = _cached(cache, item, text) if cache is not None else None
+            if found is None:
+                pending.append((index, item, text))
+                continue
+            results[index] = found
+            done += 1
+            if progress is not None:
+                progress(done, len(work))
     warnings: list[str] = []
-    for index, extracted in _extract_all(pending, jobs, cache, warnings):
+    for index, extracted in _extract_all(pending, jobs, cache, warnings, keep):
         results[index] = extracted
         done += 1
         if progress is not None:
@@ -116,6 +121,7 @@ def _extract_all(
     jobs: int | None,
     cache: ClaimsCache | None,
     warnings: list[str],
+    keep: bool,
 ) -> Iterator[tuple[int, Extracted]]:
     """(index, result) of each pending input, in order; a worker's cache warning is added to
     ``warnings``."""
@@ -127,13 +133,31 @@ def _extract_all(
     tasks = [(item, text) for _, item, text in pending]
     chunk = max(1, min(32, len(tasks) // (processes * 4)))
     context = _context()
-    with context.Pool(processes, _start_worker, _worker_args(cache)) as pool:
+    pool = context.Pool(processes, _start_worker, _worker_args(cache))
+    with pool, _collection_paused(keep):
         outcomes = pool.imap(_work_in_worker, tasks, chunksize=chunk)
         for (index, item, text), (stripped, warning) in zip(pending, outcomes, strict=True):
             if warning:
                 warnings.append(warning)
             document = item.document or replace(stripped.document, source=text)
             yield index, replace(stripped, document=document)
+
+
+@contextlib.contextmanager
+def _collection_paused(keep: bool) -> Iterator[None]:
+    """No cyclic garbage collection while results are unpickled: they make no cycles, and
+    the collector would walk every object loaded so far again and again (most of the time of
+    loading a large corpus from the cache). With ``keep``, what was loaded is then moved out
+    of the collector's sight for good (``gc.freeze``)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if keep:
+            gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 def _processes(jobs: int | None, pending: list[tuple[int, Work, str]]) -> int:

@@ -92,7 +92,7 @@ def similarity(
     """Weighted overlap: the weight of the shared features over that of the smaller set, so
     a short rewrite of a long article still matches it."""
     smaller = min(total_a, total_b)
-    return sum(weight[f] for f in a & b) / smaller if smaller else 0.0
+    return sum(map(weight.__getitem__, a & b)) / smaller if smaller else 0.0
 
 
 def explicit_story(
@@ -142,7 +142,7 @@ def _automatic(
             postings[feature].append(index)
     count = len(documents)
     weight = {f: math.log(1 + count / len(docs)) for f, docs in postings.items()}
-    totals = [sum(weight[f] for f in feature_set) for feature_set in sets]
+    totals = [sum(map(weight.__getitem__, feature_set)) for feature_set in sets]
     similar: dict[tuple[int, int], float] = {}
     for a, b in _candidate_pairs(sets, postings, weight):
         value = similarity(sets[a], sets[b], weight, totals[a], totals[b])
@@ -160,20 +160,44 @@ def _automatic(
 def _average_linkage(count: int, similar: Mapping[tuple[int, int], float]) -> list[list[int]]:
     """Join the most similar documents first; two groups join only when their documents are
     similar on average (pairs never compared count as 0), so one shared name cannot chain
-    unrelated stories together."""
+    unrelated stories together.
+
+    The summed similarity between two groups is kept up to date as groups join (each join
+    costs the links of the group that joins), so grouping grows with the number of similar
+    pairs, not with the square of a story's size."""
     groups = _Groups(count)
-    members: dict[int, list[int]] = {index: [index] for index in range(count)}
+    size = [1] * count
+    links: dict[int, dict[int, float]] = defaultdict(dict)
+    for (a, b), value in similar.items():
+        links[a][b] = value
+        links[b][a] = value
     for (a, b), _ in sorted(similar.items(), key=lambda item: (-item[1], item[0])):
         first, second = groups.find(a), groups.find(b)
         if first == second:
             continue
-        left, right = members[first], members[second]
-        total = sum(similar.get((min(x, y), max(x, y)), 0.0) for x in left for y in right)
-        if total / (len(left) * len(right)) >= THRESHOLD:
+        total = links[first].get(second, 0.0)
+        if total / (size[first] * size[second]) >= THRESHOLD:
             groups.join(first, second)
-            members[second] = left + right
-            del members[first]
-    return sorted(sorted(group) for group in members.values())
+            size[second] += size[first]
+            _move_links(links, first, second)
+    members: dict[int, list[int]] = defaultdict(list)
+    for index in range(count):
+        members[groups.find(index)].append(index)
+    return sorted(members.values())
+
+
+def _move_links(links: dict[int, dict[int, float]], old: int, new: int) -> None:
+    """Group ``old`` has joined ``new``: its summed similarities to other groups are added to
+    those of ``new``."""
+    moved = links.pop(old, {})
+    moved.pop(new, None)
+    kept = links[new]
+    kept.pop(old, None)
+    for other, value in moved.items():
+        kept[other] = kept.get(other, 0.0) + value
+        back = links[other]
+        del back[old]
+        back[new] = back.get(new, 0.0) + value
 
 
 def _candidate_pairs(
