@@ -225,9 +225,15 @@ def _read_limited(path: str, handle: IO[bytes], limit: int) -> bytes:
 def _check_size(path: str, size: int, limit: int) -> None:
     if size > limit:
         raise ReadError(
-            f"{path}: too large ({size / _MEGABYTE:.1f} MB, over the max-file-size of "
-            f"{limit / _MEGABYTE:.1f} MB), skipped"
+            f"{path}: too large ({_size_text(size)}, over the max-file-size of "
+            f"{_size_text(limit)}), skipped"
         )
+
+
+def _size_text(size: int) -> str:
+    if size >= _MEGABYTE:
+        return f"{size / _MEGABYTE:.1f} MB"
+    return f"{size / 1024:.1f} KB" if size >= 1024 else f"{size} bytes"
 
 
 def _os_reason(error: OSError) -> str:
