@@ -5,15 +5,19 @@ document, its claims, its story features), pickled as it is, so the cache never 
 the fields of a claim. Entries are found by a hash of the text and of the reader it needs
 (Markdown or plain text), inside a folder named by the *fingerprint* of the run: numcheck's
 version, the hash of its own source files, the rule packs in use (built-in and added) and the
-versions of the libraries extraction relies on. Any change to one of these starts a new folder,
-so an entry is only ever read by the code and rules that wrote it, and a cached run gives the
-same output as an uncached one.
+installed copies of the libraries extraction relies on. Any change to one of these starts a
+new folder, so an entry is only ever read by the code and rules that wrote it, and a cached
+run gives the same output as an uncached one.
 
 The path of the document is not part of the entry: it is written as a placeholder and filled in
 when the entry is read, so a renamed or moved file, or a run from another working folder, still
 finds it. Writing goes through a temporary file in the same folder and ``os.replace``, so runs
 that share the cache never see half an entry. Reading accepts numcheck's own data classes only:
 an entry that asks for anything else (a cache folder planted in a repository, say) is ignored.
+
+The folder of a fingerprint also keeps the unit conversion lines that pint computed
+(``conversions.json``), so that a later run whose conversions are all known there does not
+load pint at all.
 
 Layout: ``FOLDER/CACHEDIR.TAG``, ``FOLDER/.gitignore`` (``*``, so git never picks it up) and
 ``FOLDER/<version>-<fingerprint>/<2 hex>/<hash>``. Folders of other fingerprints that no run
@@ -27,6 +31,7 @@ import enum
 import functools
 import hashlib
 import io
+import json
 import os
 import pickle
 import shutil
@@ -42,8 +47,9 @@ from numcheck.reading.documents import is_markdown_path
 DEFAULT_FOLDER = ".numcheck_cache"
 ENVIRONMENT_VARIABLE = "NUMCHECK_CACHE_DIR"
 STALE_DAYS = 7
-# The libraries whose behaviour is part of what a claim says.
-LIBRARIES = ("pint", "pyparsing", "markdown-it-py", "mdit-py-plugins", "PyYAML")
+# The libraries whose behaviour is part of what a claim says (their module names).
+LIBRARIES = ("pint", "pyparsing", "markdown_it", "mdit_py_plugins", "yaml")
+CONVERSIONS = "conversions.json"  # unit conversion lines, beside the entries
 _PATH_PLACEHOLDER = "path"
 _TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -60,6 +66,7 @@ class ClaimsCache:
         self.folder = Path(folder)
         self.warning: str | None = None
         self._ready = False
+        self._restored: set[tuple[str, str]] = set()
 
     @functools.cached_property
     def entries(self) -> Path:
@@ -92,22 +99,53 @@ class ClaimsCache:
             return
         buffer = io.BytesIO()
         _Pickler(buffer, path).dump(value)
+        self._write(self.entries / key[:2] / key, buffer.getbuffer())
+
+    def _write(self, target: Path, data: bytes | memoryview) -> None:
+        """Write ``target`` whole or not at all (a temporary file renamed over it)."""
+        if self.warning is not None:
+            return
         try:
-            folder = self.entries / key[:2]
             if not self._ready:
                 self._prepare()
-            folder.mkdir(exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+            target.parent.mkdir(exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
             try:
                 with os.fdopen(handle, "wb") as out:
-                    out.write(buffer.getbuffer())
-                os.replace(temporary, folder / key)
+                    out.write(data)
+                os.replace(temporary, target)
             except BaseException:
                 _remove(temporary)
                 raise
         except OSError as error:
             reason = (error.strerror or str(error)).lower()
             self.warning = f"cache not written to {self.folder} ({reason})"
+
+    def restore_conversions(self) -> None:
+        """Take the conversion lines an earlier run computed with pint (see ``units``), so
+        that a run whose conversions are all known never loads pint."""
+        from numcheck.extraction.units import remember_lines
+
+        try:
+            data = json.loads((self.entries / CONVERSIONS).read_text(encoding="utf-8"))
+            lines = {
+                (str(unit), str(target)): (float(scale), float(offset))
+                for unit, target, scale, offset in data["lines"]
+            }
+        except (OSError, ValueError, KeyError, TypeError):
+            return
+        self._restored = set(lines)
+        remember_lines(lines)
+
+    def save_conversions(self) -> None:
+        """Keep the conversion lines of this run for the next ones, if it found new ones."""
+        from numcheck.extraction.units import conversion_lines
+
+        lines = conversion_lines()
+        if set(lines) <= self._restored or self.warning is not None:
+            return
+        rows = [[unit, target, *line] for (unit, target), line in sorted(lines.items())]
+        self._write(self.entries / CONVERSIONS, json.dumps({"lines": rows}).encode())
 
     def touch(self) -> None:
         """Mark this fingerprint's folder as used now (stale folders are pruned by age)."""
@@ -128,7 +166,7 @@ class ClaimsCache:
         self._ready = True
 
     def __getstate__(self) -> dict[str, Any]:  # sent to worker processes without cached state
-        return {"folder": self.folder, "warning": None, "_ready": False}
+        return {"folder": self.folder, "warning": None, "_ready": False, "_restored": set()}
 
 
 def cache_folder(root: str, *, given: str | None = None) -> str:
@@ -157,17 +195,22 @@ def _fingerprint(pack_dirs: tuple[str, ...]) -> str:
     for name, text in pack_files():
         digest.update(f"\0{os.path.basename(name)}\0{text}".encode())
     for library in LIBRARIES:
-        digest.update(f"\0{library}={_version_of(library)}".encode())
+        digest.update(f"\0{library}={_installed(library)}".encode())
     return digest.hexdigest()
 
 
-def _version_of(distribution: str) -> str:
-    from importlib import metadata
+def _installed(module: str) -> str:
+    """Where a library is installed and when its files were written (an upgrade rewrites
+    them), found without importing it (importlib.metadata alone costs a short run 20 ms)."""
+    from importlib.util import find_spec
 
     try:
-        return metadata.version(distribution)
-    except metadata.PackageNotFoundError:
+        spec = find_spec(module)
+        origin = spec.origin if spec is not None else None
+        info = os.stat(origin) if origin else None
+    except (ImportError, ValueError, OSError):
         return "none"
+    return f"{origin}:{info.st_mtime_ns}:{info.st_size}" if info else "none"
 
 
 def _prune(folder: Path, *, keep: str) -> None:

@@ -174,7 +174,9 @@ def _inputs(args: argparse.Namespace, config: Config) -> tuple[list[Work], list[
     return [Work(path) for path in found], []
 
 
-def _gather(args: argparse.Namespace, config: Config, *, corpus: bool = True) -> DocumentSet:
+def _gather(
+    args: argparse.Namespace, config: Config, *, corpus: bool = True
+) -> tuple[DocumentSet, ClaimsCache | None]:
     """Read and extract the inputs (and the config's corpus) as the flags say: in worker
     processes, through the claims cache, with a progress bar for long runs."""
     from numcheck import progress
@@ -184,6 +186,8 @@ def _gather(args: argparse.Namespace, config: Config, *, corpus: bool = True) ->
     inputs, skipped = _inputs(args, config)
     extra = corpus_paths([item.path for item in inputs], config) if corpus else []
     cache = _cache(args, config)
+    if cache is not None:
+        cache.restore_conversions()
     wanted = progress.wanted(len(inputs) + len(extra))
     bar = progress.ProgressBar() if wanted else None
     try:
@@ -200,10 +204,17 @@ def _gather(args: argparse.Namespace, config: Config, *, corpus: bool = True) ->
     finally:
         if bar is not None:
             bar.close()
-    if cache is not None and cache.warning:
-        print(f"numcheck: warning: {cache.warning}", file=sys.stderr)
     document_set.skipped[:0] = skipped
-    return document_set
+    return document_set, cache
+
+
+def _finish(cache: ClaimsCache | None) -> None:
+    """Keep what this run learned for the next ones; say once if the cache cannot be written."""
+    if cache is None:
+        return
+    cache.save_conversions()
+    if cache.warning:
+        print(f"numcheck: warning: {cache.warning}", file=sys.stderr)
 
 
 def _cache(args: argparse.Namespace, config: Config) -> ClaimsCache | None:
@@ -225,7 +236,7 @@ def _check(args: argparse.Namespace) -> int:
     from numcheck.report import formatter
 
     config = _config(args)
-    document_set = _gather(args, config)
+    document_set, cache = _gather(args, config)
     _report_skipped(document_set.corpus_skipped)
     skipped = document_set.skipped
     known = {item.document.path: item for item in document_set.extracted}
@@ -244,8 +255,11 @@ def _check(args: argparse.Namespace) -> int:
         )
 
     if args.fix or args.diff:
-        return _fix(args, document_set.documents, skipped, run, config.fail_level)
+        status = _fix(args, document_set.documents, skipped, run, config.fail_level)
+        _finish(cache)
+        return status
     result = run(document_set.documents)
+    _finish(cache)
     result.skipped = skipped
     sys.stdout.write(formatter(args.format).render_findings(result))
     _report_skipped(skipped)
@@ -307,7 +321,8 @@ def _claims(args: argparse.Namespace) -> int:
     render = getattr(formatter(args.format), "render_claims", None)
     if render is None:
         raise UsageError(f"the {args.format} format lists findings, not claims (use text or json)")
-    document_set = _gather(args, _config(args), corpus=False)
+    document_set, cache = _gather(args, _config(args), corpus=False)
+    _finish(cache)
     extracted, skipped = document_set.extracted, document_set.skipped
     claims = [claim for item in extracted for claim in item.claims]
     result = Result(claims=claims, documents=document_set.documents, skipped=skipped)
@@ -323,7 +338,8 @@ def _stories(args: argparse.Namespace) -> int:
 
     if args.format not in ("text", "json"):
         raise UsageError(f"the {args.format} format lists findings, not stories (use text or json)")
-    document_set = _gather(args, _config(args))  # the config's corpus and stories apply too
+    document_set, cache = _gather(args, _config(args))  # the config's corpus and stories too
+    _finish(cache)
     extracted = document_set.extracted
     skipped = document_set.skipped + document_set.corpus_skipped
     groups: dict[str, list[str]] = {}

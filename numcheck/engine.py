@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable
@@ -189,6 +188,8 @@ _worker_cache: list[ClaimsCache | None] = [None]  # set in each worker by _start
 def _context():
     """Forked workers start at once with what this process has loaded; elsewhere the
     platform's default (spawn) is used."""
+    import multiprocessing  # only when there is work for other processes
+
     if sys.platform.startswith("linux"):
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context()
