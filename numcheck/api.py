@@ -39,10 +39,18 @@ class Result:
     claims: list[Claim] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    # Counts of what was read where the documents and claims stayed elsewhere (on the
+    # workers of a cluster): ``documents`` then holds only those that findings point at.
+    file_total: int | None = None
+    claim_total: int | None = None
 
     @property
     def files(self) -> int:
-        return len(self.documents)
+        return len(self.documents) if self.file_total is None else self.file_total
+
+    @property
+    def claim_count(self) -> int:
+        return len(self.claims) if self.claim_total is None else self.claim_total
 
 
 @dataclass(frozen=True)
@@ -191,24 +199,28 @@ def check_extracted(
     report_on: set[str] | None = None,
     story_groups: Mapping[str, Sequence[str]] | None = None,
     show_suppressed: bool = False,
+    stories: Mapping[str, str] | None = None,
 ) -> Result:
-    """Group the documents into stories and run the chosen checks (see ``check_documents``).
+    """Group the documents into stories (unless ``stories`` gives each path's story) and run
+    the chosen checks (see ``check_documents``).
 
     Every check compares claims within one document or one story, so with ``report_on`` only
-    the stories of those documents are checked."""
+    the stories of those documents are checked, and the stories of a corpus may be checked
+    apart (as the Dask engine does)."""
     documents = [record.document for record in records]
     claims = {record.document.path: record.claims for record in records}
-    stories = group_stories(
-        documents,
-        claims,
-        story_groups,
-        features_of={record.document.path: record.features for record in records},
-    )
+    if stories is None:
+        stories = group_stories(
+            documents,
+            claims,
+            story_groups,
+            features_of={record.document.path: record.features for record in records},
+        )
     checked = documents
     if report_on is not None:
         wanted = {stories.get(path, path) for path in report_on}
         checked = [d for d in documents if stories.get(d.path, d.path) in wanted]
-    corpus = Corpus(checked, claims, stories, report_on=report_on)
+    corpus = Corpus(checked, claims, dict(stories), report_on=report_on)
     settings = settings or {}
     findings: list[Finding] = []
     for check_class in selected_checks(select, ignore):

@@ -101,6 +101,14 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--diff", action="store_true", help="print a diff of what --fix would change; write nothing"
     )
+    check.add_argument(
+        "--engine", choices=["local", "dask"], default="local",
+        help="where documents are read and checked: this machine, or a Dask cluster",
+    )  # fmt: skip
+    check.add_argument(
+        "--scheduler", metavar="ADDRESS",
+        help="with --engine dask, the scheduler to use (default: a local cluster, --jobs workers)",
+    )  # fmt: skip
     claims = commands.add_parser("claims", help="list the numeric claims found")
     reading(claims)
     stories = commands.add_parser("stories", help="show which documents form one story")
@@ -236,6 +244,10 @@ def _check(args: argparse.Namespace) -> int:
     from numcheck.report import formatter
 
     config = _config(args)
+    if args.engine == "dask":
+        return _check_on_dask(args, config)
+    if args.scheduler is not None:
+        raise UsageError("--scheduler needs --engine dask")
     document_set, cache = _gather(args, config)
     _report_skipped(document_set.corpus_skipped)
     skipped = document_set.skipped
@@ -264,6 +276,33 @@ def _check(args: argparse.Namespace) -> int:
     sys.stdout.write(formatter(args.format).render_findings(result))
     _report_skipped(skipped)
     if skipped:
+        return EXIT_USAGE
+    return _exit_status(result, config.fail_level)
+
+
+def _check_on_dask(args: argparse.Namespace, config: Config) -> int:
+    from numcheck.dask_engine import check_on_dask
+    from numcheck.document_set import corpus_paths
+    from numcheck.report import formatter
+
+    if args.fix or args.diff:
+        raise UsageError("--fix and --diff run with the local engine only")
+    inputs, skipped = _inputs(args, config)
+    run = check_on_dask(
+        inputs,
+        corpus_paths([item.path for item in inputs], config),
+        config,
+        scheduler=args.scheduler,
+        workers=args.jobs,
+        cache=_cache(args, config),
+        show_suppressed=args.show_suppressed,
+    )
+    _report_skipped(run.corpus_skipped)
+    result = run.result
+    result.skipped = skipped + run.skipped
+    sys.stdout.write(formatter(args.format).render_findings(result))
+    _report_skipped(result.skipped)
+    if result.skipped:
         return EXIT_USAGE
     return _exit_status(result, config.fail_level)
 

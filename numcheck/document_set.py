@@ -111,16 +111,31 @@ def gather(
 def assign_stories(extracted: list[Extracted], config: Config) -> list[Extracted]:
     """The documents with the story the config gives them, unless their front matter names
     one."""
+    return with_stories(extracted, configured_stories([i.document.path for i in extracted], config))
+
+
+def configured_stories(paths: Sequence[str], config: Config) -> dict[str, str]:
+    """The story the config's ``stories`` give each of ``paths`` that one matches."""
     if not config.stories:
-        return extracted
+        return {}
     story_of: dict[str, str] = {}
     for name, patterns in config.stories.items():
         for path in expand(config.root, patterns):
             story_of.setdefault(os.path.realpath(path), name)
+    found = {}
+    for path in paths:
+        story = None if path == STDIN else story_of.get(os.path.realpath(path))
+        if story is not None:
+            found[path] = story
+    return found
+
+
+def with_stories(extracted: list[Extracted], stories: dict[str, str]) -> list[Extracted]:
+    """The documents with the ``stories`` given by path, where their front matter names none."""
     assigned = []
     for item in extracted:
         document = item.document
-        story = None if document.path == STDIN else story_of.get(os.path.realpath(document.path))
+        story = stories.get(document.path)
         if story is not None and document.story is None:
             item = replace(item, document=replace(document, story=story))
         assigned.append(item)

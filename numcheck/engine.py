@@ -38,11 +38,14 @@ POOL_MIN_CHARS = 256 * 1024
 @dataclass(frozen=True)
 class Work:
     """One input: a file to read, a text already read (standard input) under a path, or a
-    Document already made (an editor buffer, a text being fixed)."""
+    Document already made (an editor buffer, a text being fixed). ``path`` is the path
+    reported; ``file``, where given, is where the file is read (an absolute path, for a
+    worker that runs in another folder)."""
 
     path: str
     text: str | None = None
     document: Document | None = None
+    file: str | None = None  # where to read it when not at ``path`` (from another folder)
 
 
 def available_cores() -> int:
@@ -103,7 +106,12 @@ def _text(item: Work, max_bytes: int | None) -> str:
         return item.document.source
     if item.text is not None:
         return item.text
-    return read_source(item.path, max_bytes=max_bytes)
+    if item.file is None:
+        return read_source(item.path, max_bytes=max_bytes)
+    try:
+        return read_source(item.file, max_bytes=max_bytes)
+    except InputError as error:  # named as the user named it
+        raise type(error)(str(error).replace(item.file, item.path, 1)) from None
 
 
 def _cached(cache: ClaimsCache, item: Work, text: str) -> Extracted | None:

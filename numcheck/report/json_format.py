@@ -35,7 +35,7 @@ def render_findings(result: Result) -> str:
         "findings": [_finding(finding) for finding in result.findings],
         "summary": {
             "files": result.files,
-            "claims": len(result.claims),
+            "claims": result.claim_count,
             "errors": counts["error"],
             "warnings": counts["warning"],
             "notes": counts["note"],

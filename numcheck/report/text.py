@@ -31,7 +31,7 @@ def summary(result: Result) -> str:
             counts[finding.level] += 1
     files = f"{result.files} file{'s' if result.files != 1 else ''}"
     parts = [f"{counts[level]} {level}{'s' if counts[level] != 1 else ''}" for level in counts]
-    claims = f"{len(result.claims)} claim{'s' if len(result.claims) != 1 else ''}"
+    claims = f"{result.claim_count} claim{'s' if result.claim_count != 1 else ''}"
     text = f"{files} checked, {claims}: " + ", ".join(parts)
     if suppressed:
         text += f", {suppressed} suppressed"
