@@ -38,6 +38,11 @@ def test_modules_a_one_file_run_loads(
     tmp_path: Path, name: str, text: str, first: list[str], again: list[str]
 ) -> None:
     (tmp_path / name).write_text(text)
-    assert _loaded(tmp_path, "check", name) == first
+    assert _without_pints_own(_loaded(tmp_path, "check", name)) == first
     assert _loaded(tmp_path, "check", name) == again  # from the cache: no parsing, no pint
-    assert _loaded(tmp_path, "check", name, "--no-cache") == first
+    assert _without_pints_own(_loaded(tmp_path, "check", name, "--no-cache")) == first
+
+
+def _without_pints_own(loaded: list[str]) -> list[str]:
+    """pint imports Dask when it is installed, and Dask multiprocessing."""
+    return [name for name in loaded if "pint" not in loaded or name != "multiprocessing"]
