@@ -51,11 +51,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"numcheck {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def reading(sub: argparse.ArgumentParser) -> None:
+    def reading(sub: argparse.ArgumentParser, formats: Sequence[str] = tuple(FORMATS)) -> None:
         sub.add_argument(
             "paths", nargs="*", default=["."], help="files or directories; - for stdin"
         )
-        sub.add_argument("--format", choices=sorted(FORMATS), default="text")
+        sub.add_argument("--format", choices=sorted(formats), default="text")
         sub.add_argument(
             "--include", action="append", metavar="GLOB", help="files to read in directories"
         )
@@ -112,7 +112,11 @@ def _parser() -> argparse.ArgumentParser:
     claims = commands.add_parser("claims", help="list the numeric claims found")
     reading(claims)
     stories = commands.add_parser("stories", help="show which documents form one story")
-    reading(stories)
+    reading(stories, formats=("text", "json", "markdown"))
+    stories.add_argument(
+        "--figures", action="store_true",
+        help="show each fact of a story with the figure every document gives it",
+    )  # fmt: skip
     rules = commands.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=["text", "json", "markdown"], default="text")
     explain = commands.add_parser("explain", help="print a rule's documentation")
@@ -375,18 +379,32 @@ def _stories(args: argparse.Namespace) -> int:
 
     from numcheck.alignment.stories import group_stories
 
-    if args.format not in ("text", "json"):
-        raise UsageError(f"the {args.format} format lists findings, not stories (use text or json)")
+    if args.format == "markdown" and not args.figures:
+        raise UsageError("the markdown format shows story figures (add --figures)")
     document_set, cache = _gather(args, _config(args))  # the config's corpus and stories too
     _finish(cache)
     extracted = document_set.extracted
+    documents = document_set.documents
     skipped = document_set.skipped + document_set.corpus_skipped
-    groups: dict[str, list[str]] = {}
+    claims = {item.document.path: item.claims for item in extracted}
     stories = group_stories(
-        document_set.documents,
-        {item.document.path: item.claims for item in extracted},
+        documents,
+        claims,
         features_of={item.document.path: item.features for item in extracted},
     )
+    if args.figures:
+        from numcheck.checks import Corpus
+        from numcheck.checks.agreement import story_figures
+        from numcheck.report.figures import RENDERERS
+
+        tables = story_figures(Corpus(documents, claims, stories))
+        if document_set.report_on is not None:  # the stories of the files asked for
+            wanted = {stories[path] for path in document_set.report_on if path in stories}
+            tables = [table for table in tables if table.story in wanted]
+        sys.stdout.write(RENDERERS[args.format](tables))
+        _report_skipped(skipped)
+        return EXIT_USAGE if skipped else EXIT_CLEAN
+    groups: dict[str, list[str]] = {}
     for path, story in stories.items():
         groups.setdefault(story, []).append(path)
     ordered = sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
