@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field
+from dataclasses import replace
 from typing import TYPE_CHECKING
 from typing import Any
 
@@ -34,14 +35,18 @@ if TYPE_CHECKING:
 
 @dataclass
 class Result:
-    """What a run produced: findings, the claims read, and the inputs that were skipped."""
+    """What a run produced: findings, the claims read, and the inputs that were skipped.
+
+    When only some documents were checked against a larger corpus (``report_on``), or the
+    documents stayed elsewhere (on the workers of a cluster), ``documents`` and ``claims``
+    hold those of the stories checked (or those findings point at), and ``file_total`` and
+    ``claim_total`` count everything read; ``files`` and ``claim_count`` are the counts
+    either way."""
 
     findings: list[Finding] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
-    # Counts of what was read where the documents and claims stayed elsewhere (on the
-    # workers of a cluster): ``documents`` then holds only those that findings point at.
     file_total: int | None = None
     claim_total: int | None = None
 
@@ -54,15 +59,91 @@ class Result:
         return len(self.claims) if self.claim_total is None else self.claim_total
 
 
-@dataclass(frozen=True)
 class Extracted:
     """What one document yields on its own (the per-document step of a run): the document,
     its claims, and the features that story grouping compares. It may be made in another
-    process or kept in the claims cache."""
+    process or kept in the claims cache.
 
-    document: Document
-    claims: list[Claim]
-    features: frozenset[str]
+    One read from the cache is *deferred*: its path, story, features and number of claims are
+    at hand, and the document and its claims are unpickled the first time they are asked for,
+    so a run that checks a few files against a large corpus loads only the stories it checks.
+    """
+
+    __slots__ = ("path", "story", "features", "claim_count", "_document", "_claims", "_load")
+
+    def __init__(self, document: Document, claims: list[Claim], features: frozenset[str]):
+        self.path, self.story = document.path, document.story
+        self.features, self.claim_count = features, len(claims)
+        self._document: Document | None = document
+        self._claims: list[Claim] | None = claims
+        self._load: Callable[[], Extracted] | None = None
+
+    @classmethod
+    def deferred(
+        cls,
+        path: str,
+        story: str | None,
+        features: frozenset[str],
+        claim_count: int,
+        load: Callable[[], Extracted],
+    ) -> Extracted:
+        """A record whose document and claims ``load()`` gives when first asked for."""
+        record = cls.__new__(cls)
+        record.path, record.story = path, story
+        record.features, record.claim_count = features, claim_count
+        record._document = record._claims = None
+        record._load = load
+        return record
+
+    @property
+    def document(self) -> Document:
+        if self._document is None:
+            self._materialise()
+        assert self._document is not None
+        return self._document
+
+    @property
+    def claims(self) -> list[Claim]:
+        if self._claims is None:
+            self._materialise()
+        assert self._claims is not None
+        return self._claims
+
+    def _materialise(self) -> None:
+        assert self._load is not None
+        loaded = self._load()
+        document = loaded.document
+        if document.story != self.story:  # a story given since (by the config)
+            document = replace(document, story=self.story)
+        self._document, self._claims, self._load = document, loaded.claims, None
+
+    def with_document(self, document: Document) -> Extracted:
+        """This record for ``document`` (the same text, read again or with a story given)."""
+        return Extracted(document, self.claims, self.features)
+
+    def with_story(self, story: str) -> Extracted:
+        """This record with the document's story set, loading nothing."""
+        if self._load is None:
+            return self.with_document(replace(self.document, story=story))
+        return Extracted.deferred(self.path, story, self.features, self.claim_count, self._load)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Extracted):
+            return NotImplemented
+        return (self.document, self.claims, self.features) == (
+            other.document,
+            other.claims,
+            other.features,
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[Any, ...]:  # sent whole to other processes
+        return (Extracted, (self.document, self.claims, self.features))
+
+    def __repr__(self) -> str:
+        state = "deferred" if self._load is not None else f"{self.claim_count} claims"
+        return f"Extracted({self.path!r}, {state})"
 
 
 def document_claims(document: Document, cache: MatchCache | None = None) -> list[Claim]:
@@ -150,6 +231,7 @@ def check_documents(
     extracted: Mapping[str, list[Claim]] | None = None,
     known: Mapping[str, Extracted] | None = None,
     jobs: int | None = 1,
+    cache: ClaimsCache | None = None,
 ) -> Result:
     """Run the chosen checks over ``documents``; report findings on ``report_on`` paths only
     (all paths when None), although every document is read for cross-document checks.
@@ -188,6 +270,7 @@ def check_documents(
         report_on=report_on,
         story_groups=story_groups,
         show_suppressed=show_suppressed,
+        cache=cache,
     )
 
 
@@ -201,27 +284,26 @@ def check_extracted(
     story_groups: Mapping[str, Sequence[str]] | None = None,
     show_suppressed: bool = False,
     stories: Mapping[str, str] | None = None,
+    cache: ClaimsCache | None = None,
 ) -> Result:
-    """Group the documents into stories (unless ``stories`` gives each path's story) and run
-    the chosen checks (see ``check_documents``).
+    """Group the documents into stories (unless ``stories`` gives each path's story; through
+    ``cache``, which keeps the last grouping) and run the chosen checks (see
+    ``check_documents``).
 
     Every check compares claims within one document or one story, so with ``report_on`` only
-    the stories of those documents are checked, and the stories of a corpus may be checked
-    apart (as the Dask engine does)."""
-    documents = [record.document for record in records]
-    claims = {record.document.path: record.claims for record in records}
+    the stories of those documents are checked (and only their documents are loaded from the
+    cache), and the stories of a corpus may be checked apart (as the Dask engine does). The
+    result's ``documents`` and ``claims`` are then those of the stories checked; ``files`` and
+    ``claim_count`` count every document read."""
     if stories is None:
-        stories = group_stories(
-            documents,
-            claims,
-            story_groups,
-            features_of={record.document.path: record.features for record in records},
-        )
-    checked = documents
+        stories = group_extracted(records, story_groups, cache=cache)
+    checked = list(records)
     if report_on is not None:
         wanted = {stories.get(path, path) for path in report_on}
-        checked = [d for d in documents if stories.get(d.path, d.path) in wanted]
-    corpus = Corpus(checked, claims, dict(stories), report_on=report_on)
+        checked = [r for r in records if stories.get(r.path, r.path) in wanted]
+    documents = [record.document for record in checked]
+    claims = {record.path: record.claims for record in checked}
+    corpus = Corpus(documents, claims, dict(stories), report_on=report_on)
     settings = settings or {}
     findings: list[Finding] = []
     for check_class in selected_checks(select, ignore):
@@ -229,12 +311,60 @@ def check_extracted(
         findings.extend(check.run(corpus))
     if report_on is not None:
         findings = [f for f in findings if f.path in report_on]
-    findings = list(mark_suppressed(findings, checked))
+    findings = list(mark_suppressed(findings, documents))
     if not show_suppressed:
         findings = [f for f in findings if not f.suppressed]
     findings.sort(key=Finding.sort_key)
-    all_claims = [claim for record in records for claim in record.claims]
-    return Result(findings=findings, claims=all_claims, documents=documents)
+    return Result(
+        findings=findings,
+        claims=[claim for record in checked for claim in record.claims],
+        documents=documents,
+        file_total=len(records),
+        claim_total=sum(record.claim_count for record in records),
+    )
+
+
+def group_extracted(
+    records: Sequence[Extracted],
+    story_groups: Mapping[str, Sequence[str]] | None = None,
+    *,
+    cache: ClaimsCache | None = None,
+) -> dict[str, str]:
+    """Each document's story (``numcheck.alignment.stories.group_stories``). With a cache,
+    the grouping of the last run is used again when every document's path, story and
+    features are as they were: editing a figure, or any words but names, changes none.
+    Grouping reads a document's path, story and features only: no document is loaded."""
+    documents = [Document(record.path, "", "", record.story) for record in records]
+
+    def group() -> dict[str, str]:
+        features_of = {record.path: record.features for record in records}
+        return group_stories(documents, {}, story_groups, features_of=features_of)
+
+    if cache is None:
+        return group()
+    key = _grouping_key(records, story_groups)
+    found = cache.load_stories(key)
+    if found is not None and len(found) == len(documents):
+        return found
+    stories = group()
+    cache.store_stories(key, stories)
+    return stories
+
+
+def _grouping_key(
+    records: Sequence[Extracted], story_groups: Mapping[str, Sequence[str]] | None
+) -> str:
+    """A hash of everything story grouping reads."""
+    import hashlib
+    import json
+
+    digest = hashlib.blake2b(digest_size=20)
+    groups = sorted((name, list(globs)) for name, globs in (story_groups or {}).items())
+    digest.update(json.dumps(groups).encode())
+    for record in records:
+        line = "\1".join([record.path, record.story or "", *sorted(record.features)])
+        digest.update(line.encode("utf-8", "surrogatepass") + b"\0")
+    return digest.hexdigest()
 
 
 def check_paths(
@@ -248,6 +378,6 @@ def check_paths(
 ) -> Result:
     found = discover(paths, include=include, exclude=exclude)
     extracted, skipped = extract_paths(found, jobs=jobs, cache=cache)
-    result = check_extracted(extracted, **options)
+    result = check_extracted(extracted, cache=cache, **options)
     result.skipped = skipped
     return result

@@ -17,7 +17,9 @@ an entry that asks for anything else (a cache folder planted in a repository, sa
 
 The folder of a fingerprint also keeps the unit conversion lines that pint computed
 (``conversions.json``), so that a later run whose conversions are all known there does not
-load pint at all.
+load pint at all, and the last story grouping with a hash of everything it was made from
+(``stories.json``), so that a run whose documents' paths, stories and features are all as
+they were does not group them again.
 
 Layout: ``FOLDER/CACHEDIR.TAG``, ``FOLDER/.gitignore`` (``*``, so git never picks it up) and
 ``FOLDER/<version>-<fingerprint>/<2 hex>/<hash>``. Folders of other fingerprints that no run
@@ -38,11 +40,16 @@ import shutil
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 from typing import Any
 
 from numcheck import __version__
 from numcheck.reading.documents import is_markdown_path
+
+if TYPE_CHECKING:
+    from numcheck.api import Extracted
 
 DEFAULT_FOLDER = ".numcheck_cache"
 ENVIRONMENT_VARIABLE = "NUMCHECK_CACHE_DIR"
@@ -50,6 +57,7 @@ STALE_DAYS = 7
 # The libraries whose behaviour is part of what a claim says (their module names).
 LIBRARIES = ("pint", "pyparsing", "markdown_it", "mdit_py_plugins", "yaml")
 CONVERSIONS = "conversions.json"  # unit conversion lines, beside the entries
+STORIES = "stories.json"  # the last story grouping and a hash of what it was made from
 _PATH_PLACEHOLDER = "path"
 _TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -81,24 +89,38 @@ class ClaimsCache:
         digest.update(text.encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
 
-    def load(self, key: str, path: str) -> Any | None:
-        """The entry ``key`` with ``path`` filled in, or None when there is none (or it cannot
-        be read)."""
-        try:
-            data = (self.entries / key[:2] / key).read_bytes()
-        except OSError:
-            return None
-        try:
-            return _Unpickler(io.BytesIO(data), path).load()
-        except Exception:  # a damaged or foreign entry is a miss; it is overwritten later
-            return None
+    def load(self, key: str, path: str, text: str) -> Extracted | None:
+        """The entry ``key`` as the record of the file ``path`` whose text is ``text``, or
+        None when there is none (or it cannot be read). Only the entry's head (story,
+        features, number of claims) is read now; the document and claims when first asked
+        for (from the entry again, or, should it be gone by then, by extracting ``text``)."""
+        from numcheck.api import Extracted
 
-    def store(self, key: str, path: str, value: Any) -> None:
-        """Write an entry (``path`` replaced by a placeholder); failures end in ``warning``."""
+        entry = self.entries / key[:2] / key
+        try:
+            with open(entry, "rb") as handle:
+                head = _Unpickler(handle, path).load()
+        except Exception:  # missing, damaged or foreign: a miss, overwritten later
+            return None
+        if not _is_head(head):
+            return None
+        story, features, count = head
+
+        def load() -> Extracted:
+            return _load_body(entry, path, text)
+
+        return Extracted.deferred(path, story, features, count, load)
+
+    def store(self, key: str, extracted: Extracted) -> None:
+        """Write the entry of a record (its path replaced by a placeholder): a head (story,
+        features, number of claims), then the body (the document without its text, which the
+        file holds, and the claims); failures end in ``warning``."""
         if self.warning is not None:
             return
-        buffer = io.BytesIO()
-        _Pickler(buffer, path).dump(value)
+        path, buffer = extracted.path, io.BytesIO()
+        _Pickler(buffer, path).dump((extracted.story, extracted.features, extracted.claim_count))
+        body = (replace(extracted.document, source=""), extracted.claims)
+        _Pickler(buffer, path).dump(body)  # a pickler of its own: the body reads alone
         self._write(self.entries / key[:2] / key, buffer.getbuffer())
 
     def _write(self, target: Path, data: bytes | memoryview) -> None:
@@ -146,6 +168,25 @@ class ClaimsCache:
             return
         rows = [[unit, target, *line] for (unit, target), line in sorted(lines.items())]
         self._write(self.entries / CONVERSIONS, json.dumps({"lines": rows}).encode())
+
+    def load_stories(self, key: str) -> dict[str, str] | None:
+        """The story of each path as the last run grouped them, if its inputs hashed to
+        ``key``."""
+        try:
+            data = json.loads((self.entries / STORIES).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        stories = data.get("stories") if isinstance(data, dict) else None
+        if data.get("key") != key or not isinstance(stories, dict):
+            return None
+        if not all(isinstance(v, str) for v in stories.values()):
+            return None
+        return stories
+
+    def store_stories(self, key: str, stories: dict[str, str]) -> None:
+        """Keep this run's grouping (the last one only) for the next run."""
+        data = json.dumps({"key": key, "stories": stories}, ensure_ascii=False)
+        self._write(self.entries / STORIES, data.encode("utf-8"))
 
     def touch(self) -> None:
         """Mark this fingerprint's folder as used now (stale folders are pruned by age)."""
@@ -224,6 +265,33 @@ def _prune(folder: Path, *, keep: str) -> None:
                 shutil.rmtree(entry, ignore_errors=True)
         except OSError:
             pass
+
+
+def _is_head(head: Any) -> bool:
+    return (
+        isinstance(head, tuple)
+        and len(head) == 3
+        and isinstance(head[0], str | None)
+        and isinstance(head[1], frozenset)
+        and all(isinstance(feature, str) for feature in head[1])
+        and isinstance(head[2], int)
+    )
+
+
+def _load_body(entry: Path, path: str, text: str) -> Extracted:
+    from numcheck.api import Extracted
+    from numcheck.api import extract_text
+
+    try:
+        with open(entry, "rb") as handle:
+            unpickler = _Unpickler(handle, path)
+            head = unpickler.load()
+            document, claims = unpickler.load()
+        if not _is_head(head) or len(claims) != head[2]:
+            raise ValueError("not this entry")
+        return Extracted(replace(document, source=text), claims, head[1])
+    except Exception:  # gone or changed since its head was read: extract again
+        return extract_text(path, text)
 
 
 def _remove(path: str) -> None:

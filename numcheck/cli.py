@@ -255,7 +255,7 @@ def _check(args: argparse.Namespace) -> int:
     document_set, cache = _gather(args, config)
     _report_skipped(document_set.corpus_skipped)
     skipped = document_set.skipped
-    known = {item.document.path: item for item in document_set.extracted}
+    known = {item.path: item for item in document_set.extracted}
 
     def run(documents: list) -> api.Result:
         return api.check_documents(
@@ -264,17 +264,25 @@ def _check(args: argparse.Namespace) -> int:
             ignore=list(config.ignore),
             settings=config.settings,
             report_on=document_set.report_on,
-            # Fixes never touch suppressed findings: --fix and --diff do not list them.
-            show_suppressed=args.show_suppressed and not (args.fix or args.diff),
+            show_suppressed=False,  # fixes never touch suppressed findings, nor list them
             known=known,
             jobs=args.jobs,
+            cache=cache,
         )
 
     if args.fix or args.diff:
         status = _fix(args, document_set.documents, skipped, run, config.fail_level)
         _finish(cache)
         return status
-    result = run(document_set.documents)
+    result = api.check_extracted(
+        document_set.extracted,
+        select=list(config.select) if config.select is not None else None,
+        ignore=list(config.ignore),
+        settings=config.settings,
+        report_on=document_set.report_on,
+        show_suppressed=args.show_suppressed,
+        cache=cache,
+    )
     _finish(cache)
     result.skipped = skipped
     sys.stdout.write(formatter(args.format).render_findings(result))
@@ -377,21 +385,17 @@ def _claims(args: argparse.Namespace) -> int:
 def _stories(args: argparse.Namespace) -> int:
     import json
 
-    from numcheck.alignment.stories import group_stories
+    from numcheck.api import group_extracted
 
     if args.format == "markdown" and not args.figures:
         raise UsageError("the markdown format shows story figures (add --figures)")
     document_set, cache = _gather(args, _config(args))  # the config's corpus and stories too
-    _finish(cache)
     extracted = document_set.extracted
     documents = document_set.documents
     skipped = document_set.skipped + document_set.corpus_skipped
-    claims = {item.document.path: item.claims for item in extracted}
-    stories = group_stories(
-        documents,
-        claims,
-        features_of={item.document.path: item.features for item in extracted},
-    )
+    claims = {item.path: item.claims for item in extracted}
+    stories = group_extracted(extracted, cache=cache)
+    _finish(cache)
     if args.figures:
         from numcheck.checks import Corpus
         from numcheck.checks.agreement import story_figures

@@ -218,7 +218,7 @@ def _was_read(item: tuple[int, Extracted | InputError]) -> bool:
 def _with_story(
     item: tuple[int, Extracted], stories: dict[str, str]
 ) -> tuple[str, tuple[int, Extracted]]:
-    return stories[item[1].document.path], item
+    return stories[item[1].path], item
 
 
 def _story_key(pair: tuple[str, tuple[int, Extracted]]) -> str:
@@ -226,8 +226,7 @@ def _story_key(pair: tuple[str, tuple[int, Extracted]]) -> str:
 
 
 def _outline(item: tuple[int, Extracted]) -> tuple[int, str, str | None, frozenset[str]]:
-    document = item[1].document
-    return item[0], document.path, document.story, item[1].features
+    return item[0], item[1].path, item[1].story, item[1].features
 
 
 def _group(outline: list[tuple[int, str, str | None, frozenset[str]]]) -> dict[str, str]:
@@ -255,11 +254,10 @@ def _check_story(
         settings=options.settings,
         report_on=set(report_on) if report_on is not None else None,
         show_suppressed=options.show_suppressed,
-        stories={path: stories[path] for path in (r.document.path for r in records)},
+        stories={record.path: stories[record.path] for record in records},
     )
     pointed = {finding.path for finding in result.findings} | {
         related.location.path for finding in result.findings for related in finding.related
     }
-    documents = [r.document for r in records if r.document.path in pointed]
-    claims = sum(len(record.claims) for record in records)
-    return result.findings, documents, len(records), claims
+    documents = [r.document for r in records if r.path in pointed]
+    return result.findings, documents, result.files, result.claim_count

@@ -15,7 +15,6 @@ from collections.abc import Callable
 from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from numcheck import engine
@@ -102,7 +101,7 @@ def gather(
     more = [item for item in extra if not isinstance(item, InputError)]
     return DocumentSet(
         assign_stories(found + more, config),
-        {item.document.path for item in found} if more else None,
+        {item.path for item in found} if more else None,
         [str(item) for item in given if isinstance(item, InputError)],
         [f"{item} (corpus file)" for item in extra if isinstance(item, InputError)],
     )
@@ -111,7 +110,7 @@ def gather(
 def assign_stories(extracted: list[Extracted], config: Config) -> list[Extracted]:
     """The documents with the story the config gives them, unless their front matter names
     one."""
-    return with_stories(extracted, configured_stories([i.document.path for i in extracted], config))
+    return with_stories(extracted, configured_stories([item.path for item in extracted], config))
 
 
 def configured_stories(paths: Sequence[str], config: Config) -> dict[str, str]:
@@ -134,9 +133,8 @@ def with_stories(extracted: list[Extracted], stories: dict[str, str]) -> list[Ex
     """The documents with the ``stories`` given by path, where their front matter names none."""
     assigned = []
     for item in extracted:
-        document = item.document
-        story = stories.get(document.path)
-        if story is not None and document.story is None:
-            item = replace(item, document=replace(document, story=story))
+        story = stories.get(item.path)
+        if story is not None and item.story is None:
+            item = item.with_story(story)
         assigned.append(item)
     return assigned

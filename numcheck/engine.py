@@ -117,10 +117,7 @@ def _text(item: Work, max_bytes: int | None) -> str:
 def _cached(cache: ClaimsCache, item: Work, text: str) -> Extracted | None:
     if item.document is not None:  # made in memory, perhaps not as reading its text would
         return None
-    found = cache.load(cache.key(item.path, text), item.path)
-    if found is None:
-        return None
-    return replace(found, document=replace(found.document, source=text))
+    return cache.load(cache.key(item.path, text), item.path, text)
 
 
 def _extract_all(
@@ -147,7 +144,7 @@ def _extract_all(
             if warning:
                 warnings.append(warning)
             document = item.document or replace(stripped.document, source=text)
-            yield index, replace(stripped, document=document)
+            yield index, stripped.with_document(document)
 
 
 @contextlib.contextmanager
@@ -183,8 +180,7 @@ def _extract_one(item: Work, text: str, cache: ClaimsCache | None) -> Extracted:
         return extract_document(item.document)
     extracted = extract_text(item.path, text)
     if cache is not None:
-        stored = replace(extracted, document=replace(extracted.document, source=""))
-        cache.store(cache.key(item.path, text), item.path, stored)
+        cache.store(cache.key(item.path, text), extracted)
     return extracted
 
 
@@ -222,6 +218,5 @@ def _work_in_worker(task: tuple[Work, str]) -> tuple[Extracted, str | None]:
     item, text = task
     cache = _worker_cache[0]
     extracted = _extract_one(item, text, cache)
-    document = item.document and replace(item.document, source="")
-    stripped = replace(extracted, document=document or replace(extracted.document, source=""))
+    stripped = extracted.with_document(replace(extracted.document, source=""))
     return stripped, cache.warning if cache is not None else None

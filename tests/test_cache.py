@@ -29,14 +29,24 @@ def clean_packs(monkeypatch: pytest.MonkeyPatch):
 
 def _stored(cache: ClaimsCache, path: str = "a.txt", text: str = TEXT) -> str:
     key = cache.key(path, text)
-    cache.store(key, path, extract_text(path, text))
+    cache.store(key, extract_text(path, text))
     return key
 
 
 def test_an_entry_comes_back_equal(tmp_path: Path) -> None:
     cache = ClaimsCache(tmp_path)
     key = _stored(cache)
-    assert cache.load(key, "a.txt") == extract_text("a.txt", TEXT)
+    fresh = extract_text("a.txt", TEXT)
+    found = cache.load(key, "a.txt", TEXT)
+    assert found is not None
+    assert repr(found) == "Extracted('a.txt', deferred)"  # nothing but its head read yet
+    assert (found.path, found.story, found.features, found.claim_count) == (
+        "a.txt",
+        None,
+        fresh.features,
+        2,
+    )
+    assert found == fresh and found.document.source == TEXT
     assert [p.name for p in (tmp_path / cache.entries.name / key[:2]).iterdir()] == [key]
 
 
@@ -83,10 +93,26 @@ def test_a_damaged_entry_is_a_miss_and_is_replaced(tmp_path: Path) -> None:
     cache = ClaimsCache(tmp_path)
     key = _stored(cache)
     entry = cache.entries / key[:2] / key
-    entry.write_bytes(entry.read_bytes()[:100])
-    assert cache.load(key, "a.txt") is None
+    whole = entry.read_bytes()
+    entry.write_bytes(whole[:8])
+    assert cache.load(key, "a.txt", TEXT) is None
     _stored(cache)
-    assert cache.load(key, "a.txt") is not None
+    assert cache.load(key, "a.txt", TEXT) == extract_text("a.txt", TEXT)
+
+
+@pytest.mark.parametrize("damage", ["truncated", "removed"])
+def test_a_body_lost_after_its_head_was_read_is_extracted_again(
+    tmp_path: Path, damage: str
+) -> None:
+    cache = ClaimsCache(tmp_path)
+    key = _stored(cache)
+    entry = cache.entries / key[:2] / key
+    found = cache.load(key, "a.txt", TEXT)
+    if damage == "truncated":
+        entry.write_bytes(entry.read_bytes()[:-40])
+    else:
+        entry.unlink()
+    assert found == extract_text("a.txt", TEXT)
 
 
 class _Planted:
@@ -103,7 +129,7 @@ def test_an_entry_that_asks_for_code_is_never_run(
     cache = ClaimsCache(tmp_path / "cache")
     key = _stored(cache)
     (cache.entries / key[:2] / key).write_bytes(pickle.dumps(_Planted()))
-    assert cache.load(key, "a.txt") is None
+    assert cache.load(key, "a.txt", TEXT) is None
     assert not (tmp_path / "planted").exists()
 
 

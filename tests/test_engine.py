@@ -121,13 +121,13 @@ def test_a_moved_file_is_found_under_its_new_path(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(WRONG)
     (first,), _ = api.extract_paths([str(tmp_path / "a.txt")], cache=cache)
     os.rename(tmp_path / "a.txt", tmp_path / "b.txt")
-    found = cache.load(cache.key("b.txt", WRONG), "b.txt")
+    found = cache.load(cache.key("b.txt", WRONG), "b.txt", WRONG)
     assert found is not None
     assert found.document.path == "b.txt"
     assert [claim.location.path for claim in found.claims] == ["b.txt", "b.txt"]
     moved = [replace(c, location=replace(c.location, path="b.txt")) for c in first.claims]
     assert found.claims == moved
-    assert cache.load(cache.key("b.md", WRONG), "b.md") is None  # Markdown reads differently
+    assert cache.load(cache.key("b.md", WRONG), "b.md", WRONG) is None  # Markdown differs
 
 
 def test_documents_made_in_memory_are_not_taken_from_the_cache(tmp_path: Path) -> None:
@@ -241,3 +241,36 @@ def test_json_of_cached_and_uncached_runs_is_equal(newsroom: Path, tmp_path: Pat
         json_format.render_findings(uncached)
     )
     assert json_format.render_claims(cached) == json_format.render_claims(uncached)
+
+
+def test_the_story_grouping_is_kept_while_names_and_facts_stay(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from numcheck.report.json_format import render_findings
+
+    articles = tmp_path / "articles"
+    shutil.copytree(SEEDS, articles)
+    cache = ClaimsCache(tmp_path / "cache")
+    groupings: list[int] = []
+    original = api.group_stories
+
+    def counting(documents, *args, **kwargs):
+        groupings.append(len(documents))
+        return original(documents, *args, **kwargs)
+
+    monkeypatch.setattr(api, "group_stories", counting)
+    seed = sorted(articles.iterdir())[0]
+    text = seed.read_text(encoding="utf-8")
+    reports = []
+    for edited in (
+        text,
+        text,  # nothing changed
+        text.replace("190 miles (306 km)", "190 miles (360 km)"),  # a figure
+        text.replace("Biden", "Bidden"),  # a name: the features change
+    ):
+        seed.write_text(edited, encoding="utf-8")
+        cached = render_findings(api.check_paths([str(articles)], cache=cache))
+        assert cached == render_findings(api.check_paths([str(articles)]))
+        reports.append(cached)
+    assert groupings == [5, 5, 5, 5, 5, 5]  # uncached each time, cached the first and last
+    assert reports[1] == reports[0] and "NC101" in reports[2] and "NC101" not in reports[0]
