@@ -284,9 +284,8 @@ def _load_body(entry: Path, path: str, text: str) -> Extracted:
 
     try:
         with open(entry, "rb") as handle:
-            unpickler = _Unpickler(handle, path)
-            head = unpickler.load()
-            document, claims = unpickler.load()
+            head = _Unpickler(handle, path).load()
+            document, claims = _Unpickler(handle, path).load()  # a pickle of its own
         if not _is_head(head) or len(claims) != head[2]:
             raise ValueError("not this entry")
         return Extracted(replace(document, source=text), claims, head[1])

@@ -9,12 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from numcheck import api
 from numcheck import cache as cache_module
 from numcheck import rulepacks
 from numcheck.api import extract_text
 from numcheck.cache import ClaimsCache
 from numcheck.cache import fingerprint
 
+ROOT = Path(__file__).resolve().parent.parent
 TEXT = "The missile flies up to 190 miles (306 km), officials said.\n"
 
 
@@ -33,20 +35,28 @@ def _stored(cache: ClaimsCache, path: str = "a.txt", text: str = TEXT) -> str:
     return key
 
 
-def test_an_entry_comes_back_equal(tmp_path: Path) -> None:
+@pytest.mark.parametrize("text", [TEXT, (ROOT / "seeds" / "000_28260951cb8ab5bc.txt").read_text()])
+def test_an_entry_comes_back_equal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
     cache = ClaimsCache(tmp_path)
-    key = _stored(cache)
-    fresh = extract_text("a.txt", TEXT)
-    found = cache.load(key, "a.txt", TEXT)
+    key = _stored(cache, text=text)
+    fresh = extract_text("a.txt", text)
+
+    def not_again(path: str, text: str) -> None:
+        raise AssertionError("extracted again instead of read from the entry")
+
+    monkeypatch.setattr(api, "extract_text", not_again)
+    found = cache.load(key, "a.txt", text)
     assert found is not None
     assert repr(found) == "Extracted('a.txt', deferred)"  # nothing but its head read yet
     assert (found.path, found.story, found.features, found.claim_count) == (
         "a.txt",
         None,
         fresh.features,
-        2,
+        len(fresh.claims),
     )
-    assert found == fresh and found.document.source == TEXT
+    assert found == fresh and found.document.source == text
     assert [p.name for p in (tmp_path / cache.entries.name / key[:2]).iterdir()] == [key]
 
 
