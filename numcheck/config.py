@@ -141,6 +141,10 @@ def read_config(path: str, *, required: bool) -> Config | None:
 
 def shown_path(path: str) -> str:
     """The path as messages show it: relative to the working folder when inside it."""
+    if os.path.isabs(path):  # the common case, without os.path.relpath's work
+        inside, normal = os.path.join(os.getcwd(), ""), os.path.normpath(path)
+        if normal.startswith(inside):
+            return normal[len(inside) :].replace(os.sep, "/")
     try:
         relative = os.path.relpath(path)
     except ValueError:  # another drive

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import glob
 import os
+import stat
 from collections.abc import Callable
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from numcheck.config import shown_path as _shown
 from numcheck.engine import Work
 from numcheck.reading.discover import STDIN
 from numcheck.reading.discover import InputError
-from numcheck.reading.discover import discover
+from numcheck.reading.discover import excluded
 from numcheck.reading.documents import Document
 
 if TYPE_CHECKING:
@@ -57,17 +58,24 @@ def expand(root: str, patterns: Sequence[str]) -> list[str]:
 
 
 def corpus_paths(given: Sequence[str], config: Config) -> list[str]:
-    """The files of the config's corpus that are not among ``given``, as paths are shown."""
-    if not config.corpus:
-        return []
+    """The files of the config's corpus that are not among ``given`` (nor left out by
+    ``exclude``), as paths are shown, in the order of the patterns (each one's files
+    sorted)."""
     seen = {_identity(path) for path in given if path != STDIN}
     extra: list[str] = []
-    candidates = [_shown(path) for path in expand(config.root, config.corpus)]
-    for path in discover(candidates, exclude=config.exclude):
-        identity = _identity(path)
-        if identity not in seen:
-            seen.add(identity)
-            extra.append(path)
+    for pattern in config.corpus:
+        for match in sorted(glob.glob(pattern, root_dir=config.root, recursive=True)):
+            path = os.path.normpath(os.path.join(config.root, match))
+            try:
+                info = os.stat(path)
+            except OSError:
+                continue
+            if not stat.S_ISREG(info.st_mode) or (info.st_dev, info.st_ino) in seen:
+                continue
+            shown = _shown(path)
+            if not excluded(shown, config.exclude):
+                seen.add((info.st_dev, info.st_ino))
+                extra.append(shown)
     return extra
 
 

@@ -83,7 +83,7 @@ def _expand(path: str, include: Sequence[str], exclude: Sequence[str]) -> list[s
         return _walk(path, include, exclude)
     if not os.path.lexists(path):
         raise DiscoveryError(f"{path}: no such file or directory")
-    if _excluded(_display(path), exclude):
+    if excluded(_display(path), exclude):
         return []
     return [path]
 
@@ -94,7 +94,7 @@ def _walk(root: str, include: Sequence[str], exclude: Sequence[str]) -> list[str
         shown = _display(os.path.join(root, relative))
         if not _included(relative, shown, include):
             continue
-        if _excluded(relative, exclude) or _excluded(shown, exclude):
+        if excluded(relative, exclude) or excluded(shown, exclude):
             continue
         files.append((tuple(relative.split("/")), shown))
     files.sort()
@@ -135,7 +135,7 @@ def _included(relative: str, shown: str, patterns: Sequence[str]) -> bool:
     return False
 
 
-def _excluded(path: str, patterns: Sequence[str]) -> bool:
+def excluded(path: str, patterns: Sequence[str]) -> bool:
     """Whether ``path`` or one of its parent folders matches an exclude pattern."""
     parts = path.split("/")
     prefixes = ["/".join(parts[: index + 1]) for index in range(len(parts))]
