@@ -48,7 +48,7 @@ SEED = 1
 # Edits that a pre-commit run would see: a sentence with a figure of a new kind appended
 # (the story grouping must be done again), or a figure of the article changed (it need not).
 ADDED = "\n\nOfficials said on Friday that {n} more flights had been cancelled.\n"
-FIGURE = re.compile(rb"(?<![\d.,])\d{2,}(?![\d.,])")
+FIGURE = re.compile(rb"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d{2,3})(?= [a-z])")  # "1,000 miles"
 
 # Set from --max-memory: a child whose processes together pass this is killed, so that a
 # runaway run reports "over memory" instead of starving the machine.
@@ -450,7 +450,7 @@ def precommit_rows(
     label = f"1 changed file, {corpus.files:,}-article corpus"
     edits = [
         ("a sentence added", lambda n: original + ADDED.format(n=n + 12).encode()),
-        ("a figure changed", lambda n: FIGURE.sub(str(n + 1234).encode(), original, count=1)),
+        ("a figure changed", lambda n: _changed_figure(original, n)),
     ]
     try:
         alone = measured("pre-commit", "one file, no corpus, no cache", None, run_child(
@@ -490,6 +490,69 @@ def precommit_rows(
         article.write_bytes(original)
         config.unlink()
     return rows
+
+
+STORIES_SCRIPT = r"""
+import json, sys, time
+from numcheck import engine
+from numcheck.alignment.stories import group_stories
+from numcheck.cache import ClaimsCache
+from numcheck.reading.discover import discover
+from numcheck.reading.documents import Document
+paths = discover([sys.argv[2]])
+found = engine.run([engine.Work(p) for p in paths], cache=ClaimsCache(sys.argv[1]), jobs=None)
+records = [r for r in found if not isinstance(r, Exception)]
+times = {}
+for count in (len(records) // 4, len(records) // 2, len(records)):
+    part = records[:count]
+    documents = [Document(r.path, "", "", r.story) for r in part]
+    features = {r.path: r.features for r in part}
+    best = None
+    for _ in range(3):
+        start = time.perf_counter()
+        group_stories(documents, {}, features_of=features)
+        took = time.perf_counter() - start
+        best = took if best is None else min(best, took)
+    times[count] = best
+print(json.dumps(times))
+"""
+
+
+def stories_rows(corpus: Corpus, cache: Path, timeout: float) -> list[Row]:
+    """Story grouping alone (``group_stories`` on the features the cache holds) on the first
+    quarter, half and all of the corpus, best of three each: linear when the time per 1,000
+    documents stays the same."""
+    progress("story grouping")
+    run, out = run_captured(
+        [sys.executable, "-c", STORIES_SCRIPT, str(cache), str(corpus.path)], timeout=timeout
+    )
+    problem = failed(run)
+    text = out.decode("utf-8", "replace").strip()
+    if problem or not text:
+        return [Row("stories", "story grouping", describe(corpus), notes=problem or "no output")]
+    rows: list[Row] = []
+    first_per_document = None
+    for count, took in json.loads(text.splitlines()[-1]).items():
+        per_document = took / int(count)
+        row = Row("stories", "story grouping alone, best of 3", f"{int(count):,} documents")
+        row.wall = took
+        row.notes = f"{per_document * 1000:.3f} s per 1,000 documents"
+        if first_per_document is None:
+            first_per_document = per_document
+        else:
+            row.reference = f"{rows[0].input}, per document"
+            row.ratio = first_per_document / per_document
+        rows.append(row)
+    return rows
+
+
+def _changed_figure(text: bytes, n: int) -> bytes:
+    """``text`` with the last digit of its first figure changed (another one for each n)."""
+    found = FIGURE.search(text)
+    if found is None:
+        return text + ADDED.format(n=n + 12).encode()
+    digit = (int(chr(found.group()[-1])) + n + 1) % 10
+    return text[: found.end() - 1] + str(digit).encode() + text[found.end() :]
 
 
 def score(corpus: Corpus, findings: list[dict[str, Any]]) -> dict[str, Any]:
@@ -660,6 +723,7 @@ def main(argv: list[str] | None = None) -> int:
         found, scores = corpus_rows(command, stories, Path(cache), args.timeout)
         rows += found
         rows += precommit_rows(command, stories, Path(cache), args.precommit_repeat, args.timeout)
+        rows += stories_rows(stories, Path(cache), args.timeout)
     meta["load_average_at_end"] = round(os.getloadavg()[0], 2)
 
     table = markdown(rows, scores, meta)

@@ -1,13 +1,15 @@
 """The claims cache: what the per-document step learned from a text, kept between runs.
 
-An entry holds everything ``numcheck.api.extract_document`` returns for one text (the
-document, its claims, its story features), pickled as it is, so the cache never needs to know
-the fields of a claim. Entries are found by a hash of the text and of the reader it needs
-(Markdown or plain text), inside a folder named by the *fingerprint* of the run: numcheck's
-version, the hash of its own source files, the rule packs in use (built-in and added) and the
-installed copies of the libraries extraction relies on. Any change to one of these starts a
-new folder, so an entry is only ever read by the code and rules that wrote it, and a cached
-run gives the same output as an uncached one.
+An entry holds everything ``numcheck.api.extract_document`` returns for one text, pickled
+as it is (so the cache never needs to know the fields of a claim), in two parts: a head (the
+document's story, its features for story grouping, its number of claims), read for every file
+of a run, and a body (the document without its text, which the file holds, and its claims),
+read only when the run checks that document's story. Entries are found by a hash of the text
+and of the reader it needs (Markdown or plain text), inside a folder named by the
+*fingerprint* of the run: numcheck's version, the hash of its own source files, the rule
+packs in use (built-in and added) and the installed copies of the libraries extraction relies
+on. Any change to one of these starts a new folder, so an entry is only ever read by the code
+and rules that wrote it, and a cached run gives the same output as an uncached one.
 
 The path of the document is not part of the entry: it is written as a placeholder and filled in
 when the entry is read, so a renamed or moved file, or a run from another working folder, still

@@ -274,3 +274,27 @@ def test_the_story_grouping_is_kept_while_names_and_facts_stay(
         reports.append(cached)
     assert groupings == [5, 5, 5, 5, 5, 5]  # uncached each time, cached the first and last
     assert reports[1] == reports[0] and "NC101" in reports[2] and "NC101" not in reports[0]
+
+
+def test_a_corpus_run_loads_only_the_stories_it_checks(newsroom: Path, tmp_path: Path) -> None:
+    from numcheck.config import Config
+    from numcheck.document_set import corpus_paths
+    from numcheck.document_set import gather
+
+    config = Config(path=str(newsroom / ".numcheck.toml"), corpus=("articles/**/*.txt",))
+    cache = ClaimsCache(tmp_path / "cache")
+    checked = Work(str(newsroom / "articles" / "seeds" / "000_28260951cb8ab5bc.txt"))
+    extra = corpus_paths([checked.path], config)
+    gather([checked], extra, config, cache=cache, jobs=2)  # fills the cache
+    records = gather([checked], extra, config, cache=cache).extracted
+    assert all(repr(record).endswith("deferred)") for record in records)
+    result = api.check_extracted(records, report_on={checked.path}, cache=cache)
+    stories = api.group_extracted(records, cache=cache)
+    loaded = {r.path for r in records if not repr(r).endswith("deferred)")}
+    assert loaded == {r.path for r in records if stories[r.path] == stories[checked.path]}
+    assert 1 < len(loaded) < len(records)
+    assert result.files == len(records) and [d.path for d in result.documents] == sorted(loaded)
+    uncached = api.check_extracted(
+        gather([checked], extra, config).extracted, report_on={checked.path}
+    )
+    assert result.findings == uncached.findings and result.claim_count == uncached.claim_count
