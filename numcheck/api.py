@@ -301,8 +301,11 @@ def check_extracted(
     if report_on is not None:
         wanted = {stories.get(path, path) for path in report_on}
         checked = [r for r in records if stories.get(r.path, r.path) in wanted]
-    documents = [record.document for record in checked]
-    claims = {record.path: record.claims for record in checked}
+    from numcheck.engine import collection_paused
+
+    with collection_paused():  # loading from the cache (see numcheck.engine)
+        documents = [record.document for record in checked]
+        claims = {record.path: record.claims for record in checked}
     corpus = Corpus(documents, claims, dict(stories), report_on=report_on)
     settings = settings or {}
     findings: list[Finding] = []

@@ -75,7 +75,7 @@ def run(
     done = 0
     if cache is not None:
         cache.touch()
-    with _collection_paused(keep):
+    with collection_paused(keep):
         for index, item in enumerate(work):
             try:
                 text = _text(item, max_bytes)
@@ -138,7 +138,7 @@ def _extract_all(
     chunk = max(1, min(32, len(tasks) // (processes * 4)))
     context = _context()
     pool = context.Pool(processes, _start_worker, _worker_args(cache))
-    with pool, _collection_paused(keep):
+    with pool, collection_paused(keep):
         outcomes = pool.imap(_work_in_worker, tasks, chunksize=chunk)
         for (index, item, text), (stripped, warning) in zip(pending, outcomes, strict=True):
             if warning:
@@ -148,7 +148,7 @@ def _extract_all(
 
 
 @contextlib.contextmanager
-def _collection_paused(keep: bool) -> Iterator[None]:
+def collection_paused(keep: bool = False) -> Iterator[None]:
     """No cyclic garbage collection while results are unpickled: they make no cycles, and
     the collector would walk every object loaded so far again and again (most of the time of
     loading a large corpus from the cache). With ``keep``, what was loaded is then moved out
