@@ -308,6 +308,7 @@ def _check_on_dask(args: argparse.Namespace, config: Config) -> int:
         workers=args.jobs,
         cache=_cache(args, config),
         show_suppressed=args.show_suppressed,
+        with_sources=args.format in ("sarif", "rdjson"),  # they quote the text of findings
     )
     _report_skipped(run.corpus_skipped)
     result = run.result

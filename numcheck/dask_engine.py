@@ -5,9 +5,9 @@ and extracted on a worker (``numcheck.engine.run``, through the claims cache whe
 one), so the documents and claims stay on the workers. Only each document's path, story and
 features go to one worker that groups the corpus into stories; the records are then shuffled
 by story (``dask.bag.groupby``), every story is checked where it lands, and only findings
-(with the documents they point at, for the output formats that quote them) and counts come
-back. Every check compares claims within one document or one story, so the findings are those
-of the local engine, in the same order.
+(with the documents they point at, for the output formats that quote them: SARIF and
+rdjson) and counts come back. Every check compares claims within one document or one story,
+so the findings are those of the local engine, in the same order.
 
 Without a scheduler address a ``LocalCluster`` of ``workers`` processes is started for the
 run. With one (``--scheduler tcp://host:8786``), the workers must have numcheck (with the same
@@ -69,6 +69,7 @@ class _Options:
     ignore: tuple[str, ...]
     settings: Mapping[str, Mapping[str, Any]]
     show_suppressed: bool
+    with_sources: bool
 
 
 def check_on_dask(
@@ -80,9 +81,11 @@ def check_on_dask(
     workers: int | None = None,
     cache: ClaimsCache | None = None,
     show_suppressed: bool = False,
+    with_sources: bool = True,
 ) -> DaskRun:
     """Check ``inputs`` (and the ``corpus`` paths, reported on only as the local engine does)
-    on a Dask cluster; see the module's documentation."""
+    on a Dask cluster; see the module's documentation. ``with_sources``: bring back the
+    documents that findings point at (the output formats that quote the text need them)."""
     from numcheck.cache import ClaimsCache
     from numcheck.document_set import configured_stories
     from numcheck.rulepacks import pack_dirs
@@ -102,6 +105,7 @@ def check_on_dask(
         ignore=tuple(config.ignore),
         settings=config.settings,
         show_suppressed=show_suppressed,
+        with_sources=with_sources,
     )
     with _client(scheduler, workers) as client:
         return _run(client, work, len(inputs), options)
@@ -259,5 +263,5 @@ def _check_story(
     pointed = {finding.path for finding in result.findings} | {
         related.location.path for finding in result.findings for related in finding.related
     }
-    documents = [r.document for r in records if r.path in pointed]
+    documents = [r.document for r in records if r.path in pointed and options.with_sources]
     return result.findings, documents, result.files, result.claim_count

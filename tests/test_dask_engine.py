@@ -46,8 +46,9 @@ def scheduler() -> Iterator[str]:
         ("check", "articles/story_0001", "--format", "sarif"),  # the rest read as corpus
         ("check", "articles/seeds", "--format", "text", "--select", "NC2"),
         ("check", "articles/story_0003", "--format", "github", "--show-suppressed"),
+        ("check", "articles/story_0002", "--format", "rdjson"),
     ],
-    ids=["all", "story-against-corpus", "seeds", "one-story"],
+    ids=["all", "story-against-corpus", "seeds", "one-story", "rdjson"],
 )
 def test_same_output_as_the_local_engine(
     newsroom: Path, scheduler: str, run_numcheck: Callable, args: tuple[str, ...]
