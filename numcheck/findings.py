@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from dataclasses import field
 from typing import Any
@@ -11,6 +12,14 @@ Level = Literal["error", "warning", "note"]
 Applicability = Literal["safe", "unsafe", "display-only"]
 
 LEVEL_RANK: dict[str, int] = {"note": 1, "warning": 2, "error": 3}
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def one_line(text: str) -> str:
+    """``text`` with every run of white space (line breaks included) as one space: how a
+    figure written over two lines ("190⏎miles") is quoted in a message, which is one line."""
+    return _WHITESPACE.sub(" ", text)
 
 
 @dataclass(frozen=True)
@@ -58,7 +67,7 @@ class Fix:
 
     @property
     def message(self) -> str:
-        return f"Replace with {self.replacement}"
+        return f"Replace with {one_line(self.replacement)}"
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -24,6 +24,7 @@ from dataclasses import replace
 
 from numcheck.api import Result
 from numcheck.findings import Finding
+from numcheck.findings import one_line
 from numcheck.reading.discover import InputError
 from numcheck.reading.discover import read_document
 from numcheck.reading.documents import Document
@@ -57,7 +58,7 @@ class AppliedFix:
         where = self.finding.location
         return (
             f"{where.path}:{where.line}:{where.column}: {self.finding.code} fixed: "
-            f"{self.before!r} -> {self.after!r}"
+            f"{one_line(self.before)!r} -> {one_line(self.after)!r}"
         )
 
 

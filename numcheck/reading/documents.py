@@ -17,6 +17,9 @@ import re
 from dataclasses import dataclass
 from dataclasses import field
 
+from numcheck.reading.wrapping import soften
+from numcheck.reading.wrapping import wrapped_line_breaks
+
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 _NOT_LINE_END = re.compile(r"[^\r\n]+")
@@ -97,8 +100,10 @@ def _trim_url(url: str) -> str:
 
 
 def plain_text_document(path: str, source: str) -> Document:
-    """A plain-text file: all of it is prose except bare URLs and e-mail addresses."""
-    return make_document(path, source, blank_urls(source))
+    """A plain-text file: all of it is prose except bare URLs and e-mail addresses; the line
+    ends of a hard-wrapped file's paragraphs read as spaces (``numcheck.reading.wrapping``)."""
+    prose = soften(blank_urls(source), wrapped_line_breaks(source))
+    return make_document(path, source, prose)
 
 
 def is_markdown_path(path: str) -> bool:

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 from numcheck.api import Result
 from numcheck.findings import Finding
+from numcheck.findings import one_line
 
 
 def _line(finding: Finding) -> str:
     where = f"{finding.path}:{finding.location.line}:{finding.location.column}"
-    text = f"{where}: {finding.code} [{finding.level}] {finding.message}"
+    text = f"{where}: {finding.code} [{finding.level}] {one_line(finding.message)}"
     if finding.suppressed:
         text += " [suppressed]"
     for related in finding.related:
         place = f"{related.location.path}:{related.location.line}:{related.location.column}"
-        text += f"\n    {place}: {related.message}"
+        text += f"\n    {place}: {one_line(related.message)}"
     return text
 
 
@@ -54,5 +55,6 @@ def render_claims(result: Result) -> str:
         unit = claim.unit or ("/".join(str(r.unit) for r in claim.readings) or "count")
         subject = f" of {claim.subject}" if claim.subject else ""
         where = f"{claim.path}:{claim.location.line}:{claim.location.column}"
-        lines.append(f"{where}: {claim.text!r} {claim.qualifier} [{low}, {high}] {unit}{subject}")
+        shown = one_line(claim.text)
+        lines.append(f"{where}: {shown!r} {claim.qualifier} [{low}, {high}] {unit}{subject}")
     return "\n".join(lines) + ("\n" if lines else "")
