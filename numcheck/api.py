@@ -22,6 +22,8 @@ from numcheck.reading.discover import InputError
 from numcheck.reading.discover import discover
 from numcheck.reading.discover import read_path
 from numcheck.reading.documents import Document
+from numcheck.reading.scopes import mark_quotations
+from numcheck.reading.scopes import scopes_at
 from numcheck.reading.suppressions import mark_suppressed
 
 
@@ -60,6 +62,13 @@ def document_claims(document: Document, cache: MatchCache | None = None) -> list
     return extract(document, cache)
 
 
+def outside_scopes(document: Document, claims: list[Claim], skip: Sequence[str]) -> list[Claim]:
+    """``claims`` but those that begin in a scope of a kind in ``skip``."""
+    if not skip or not document.scopes:
+        return claims
+    return [claim for claim in claims if not scopes_at(document, claim.location.start) & set(skip)]
+
+
 def extract_claims(
     paths: Sequence[str], *, include: Sequence[str] = DEFAULT_INCLUDE, exclude: Sequence[str] = ()
 ) -> Result:
@@ -79,6 +88,7 @@ def check_documents(
     show_suppressed: bool = False,
     progress: Callable[[int, int], None] | None = None,
     extracted: Mapping[str, list[Claim]] | None = None,
+    skip_scopes: Sequence[str] = (),
 ) -> Result:
     """Run the chosen checks over ``documents``; report findings on ``report_on`` paths only
     (all paths when None), although every document is read for cross-document checks.
@@ -87,12 +97,15 @@ def check_documents(
     kept and
     marked ``suppressed`` with ``show_suppressed``. ``progress(done, total)`` is called as
     each document's claims are extracted. ``extracted`` holds claims already extracted, by
-    path (a caller's cache, as the language server keeps); the rest are extracted here."""
+    path (a caller's cache, as the language server keeps); the rest are extracted here.
+    Claims in the ``skip_scopes`` (``quote``, ``table``, ``heading``, ``link``) are left out;
+    findings in a quotation say so and keep their fix for display only."""
     documents = list(documents)
     claims: dict[str, list[Claim]] = {}
     for done, document in enumerate(documents, 1):
         known = extracted.get(document.path) if extracted else None
-        claims[document.path] = known if known is not None else document_claims(document)
+        found = known if known is not None else document_claims(document)
+        claims[document.path] = outside_scopes(document, found, skip_scopes)
         if progress is not None:
             progress(done, len(documents))
     stories = group_stories(documents, claims, story_groups)
@@ -104,7 +117,7 @@ def check_documents(
         findings.extend(check.run(corpus))
     if report_on is not None:
         findings = [f for f in findings if f.path in report_on]
-    findings = list(mark_suppressed(findings, documents))
+    findings = list(mark_suppressed(mark_quotations(findings, documents), documents))
     if not show_suppressed:
         findings = [f for f in findings if not f.suppressed]
     findings.sort(key=Finding.sort_key)

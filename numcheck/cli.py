@@ -165,6 +165,7 @@ def _check(args: argparse.Namespace) -> int:
             # Fixes never touch suppressed findings: --fix and --diff do not list them.
             show_suppressed=args.show_suppressed and not (args.fix or args.diff),
             progress=bar,
+            skip_scopes=config.skip_scopes,
         )
 
     try:
@@ -231,13 +232,19 @@ def _fix(
 def _claims(args: argparse.Namespace) -> int:
     from numcheck.api import Result
     from numcheck.api import document_claims
+    from numcheck.api import outside_scopes
     from numcheck.report import formatter
 
     render = getattr(formatter(args.format), "render_claims", None)
     if render is None:
         raise UsageError(f"the {args.format} format lists findings, not claims (use text or json)")
-    documents, skipped = _read(args)
-    claims = [claim for document in documents for claim in document_claims(document)]
+    config = _config(args)
+    documents, skipped = _read(args, config)
+    claims = [
+        claim
+        for document in documents
+        for claim in outside_scopes(document, document_claims(document), config.skip_scopes)
+    ]
     result = Result(claims=claims, documents=documents, skipped=skipped)
     sys.stdout.write(render(result))
     _report_skipped(skipped)

@@ -212,6 +212,7 @@ class Workspace:
                 settings=config.settings,
                 report_on={self.label(path) for path in open_paths},
                 extracted={entry.document.path: entry.claims for entry in entries.values()},
+                skip_scopes=config.skip_scopes,
             )
         except CheckError as error:
             outcome.error = str(error)

@@ -15,6 +15,9 @@ An HTML entity (``&amp;``, ``&#49;``) is prose written in markup: it is replaced
 character followed by spaces when that is one visible character, and blanked otherwise (so
 ``&nbsp;`` becomes plain spaces).
 
+The reader also records the document's scopes (``numcheck.reading.scopes``): blockquotes,
+tables, headings and link texts.
+
 A soft line break inside a paragraph (a hard-wrapped sentence) is a space in ``prose``, as it is
 on the rendered page, and so is a line end inside markup that runs over lines within a paragraph
 (a code span, inline HTML, a link's destination and title). A hard break (two trailing spaces or
@@ -44,12 +47,18 @@ from numcheck.reading.documents import blank_text
 from numcheck.reading.documents import blank_urls
 from numcheck.reading.documents import line_offsets
 from numcheck.reading.documents import make_document
+from numcheck.reading.scopes import HEADING
+from numcheck.reading.scopes import LINK
+from numcheck.reading.scopes import QUOTE
+from numcheck.reading.scopes import TABLE
+from numcheck.reading.scopes import Scope
 from numcheck.reading.wrapping import soften
 
 _EMPHASIS = frozenset(
     {"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"},
 )
 _CELLS = frozenset({"th_open", "td_open"})
+_BLOCK_SCOPES = {"blockquote_open": QUOTE, "table_open": TABLE, "heading_open": HEADING}
 _SPACE = " \t"
 _SPACE_OR_NEWLINE = " \t\n"
 
@@ -70,17 +79,23 @@ def markdown_document(path: str, source: str) -> Document:
     work = source.replace("\r", " ").replace("\0", "\ufffd")
     env: dict[str, Any] = {}
     tokens = _parser().parse(work, env)
-    walker = _Walker(work, line_offsets(source), _inline_footnotes(env))
+    starts = line_offsets(source)
+    walker = _Walker(work, starts, _inline_footnotes(env))
     story = None
     previous = ""
+    blocks: list[Scope] = []
     for token in tokens:
         if token.type == "front_matter":
             story = _story(token.content)
         elif token.type == "inline" and token.map:
             walker.inline(token, in_cell=previous in _CELLS)
+        elif token.type in _BLOCK_SCOPES and token.map:
+            first, last = token.map
+            end = starts[last] if last < len(starts) else len(source)
+            blocks.append(Scope(_BLOCK_SCOPES[token.type], starts[first], end))
         previous = token.type
     prose = soften(blank_urls(_assemble(source, walker.spans)), walker.soft_breaks)
-    return make_document(path, source, prose, story)
+    return make_document(path, source, prose, story, [*blocks, *walker.links])
 
 
 def _inline_footnotes(env: dict[str, Any]) -> dict[int, list[Token]]:
@@ -130,6 +145,8 @@ class _Walker:
     footnotes: dict[int, list[Token]]
     spans: list[tuple[int, int, str | None]] = field(default_factory=list)
     soft_breaks: list[int] = field(default_factory=list)
+    links: list[Scope] = field(default_factory=list)
+    link_start: int = -1
     cursor: int = 0
     end: int = 0
     line: int = -1
@@ -194,7 +211,11 @@ class _Walker:
             self._skip_past(token.markup)
         elif kind == "link_open":
             self._skip_past("[")
+            self.link_start = self.cursor
         elif kind == "link_close":
+            if self.link_start >= 0:
+                self.links.append(Scope(LINK, self.link_start, self.cursor))
+                self.link_start = -1
             self._markup(self._link_tail)
         elif kind == "image":
             self._skip_past("![")
