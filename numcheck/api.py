@@ -25,6 +25,7 @@ from numcheck.reading.documents import Document
 from numcheck.reading.scopes import mark_quotations
 from numcheck.reading.scopes import scopes_at
 from numcheck.reading.suppressions import mark_suppressed
+from numcheck.reading.suppressions import suppress
 
 
 @dataclass
@@ -112,12 +113,19 @@ def check_documents(
     corpus = Corpus(documents, claims, stories, report_on=report_on)
     settings = settings or {}
     findings: list[Finding] = []
-    for check_class in selected_checks(select, ignore):
-        check = check_class(settings.get(check_class.name) or settings.get(check_class.code))
+    checks = [
+        check_class(settings.get(check_class.name) or settings.get(check_class.code))
+        for check_class in selected_checks(select, ignore)
+    ]
+    for check in checks:
         findings.extend(check.run(corpus))
     if report_on is not None:
         findings = [f for f in findings if f.path in report_on]
-    findings = list(mark_suppressed(mark_quotations(findings, documents), documents))
+    suppression = suppress(mark_quotations(findings, documents), documents)
+    ran = [type(check) for check in checks]
+    reviewed = [finding for check in checks for finding in check.review(corpus, suppression, ran)]
+    # Findings about the comments themselves: only a comment that names their rule hides them.
+    findings = suppression.findings + list(mark_suppressed(reviewed, documents, blanket=False))
     if not show_suppressed:
         findings = [f for f in findings if not f.suppressed]
     findings.sort(key=Finding.sort_key)

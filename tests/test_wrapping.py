@@ -73,8 +73,24 @@ CASES = [
         "Figures:\n- 190 miles\n- 306 km\n- 10,000 troops\n",
         [],
     ),
-    ("two short lines", "About 8,000 North Korean\ntroops were sent.\n", ["Korean|troops"]),
-    ("crlf", "About 8,000 North Korean\r\ntroops were sent.\r\n", ["Korean|troops"]),
+    ("one wrapped line end is too little", "About 8,000 North Korean\ntroops were sent.\n", []),
+    ("two equal lines", "A range of up to 190 miles (360 km).\n" * 2, []),
+    (
+        "three lines",
+        "About 8,000 North Korean\ntroops were sent to\nthe region.\n",
+        ["Korean|troops", "to|the"],
+    ),
+    (
+        "crlf",
+        "About 8,000 North Korean\r\ntroops were sent to\r\nthe region.\r\n",
+        ["Korean|troops", "to|the"],
+    ),
+    (
+        "a directive line is not counted",
+        "numcheck: disable-next-block\n"
+        "About 8,000 North Korean\ntroops were sent to\nthe region.\n",
+        ["Korean|troops", "to|the"],
+    ),
     (
         "a heading over a wrapped paragraph",
         "Kursk\n\nRussia has deployed about 8,000 North Korean\ntroops to the region,"
@@ -83,9 +99,9 @@ CASES = [
     ),
     (
         "a URL on a line of its own ends no line",
-        "Read the report on the deployment of the troops\nhttps://example.com/a/b/c/d\n"
-        "for details.\n",
-        ["troops|https://example.com/a/b/c/d"],
+        "Read the report on the deployment of the\ntroops that was published at\n"
+        "https://example.com/a/b/c/d\nfor details.\n",
+        ["the|troops", "at|https://example.com/a/b/c/d"],
     ),
     ("no line end", "About 8,000 North Korean troops.", []),
     ("lines wider than any wrap", f"{PARAGRAPH[:150]}\n{PARAGRAPH[150:]}\n", []),

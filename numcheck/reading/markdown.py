@@ -64,7 +64,8 @@ _SPACE_OR_NEWLINE = " \t\n"
 
 
 @functools.cache
-def _parser() -> MarkdownIt:
+def markdown_parser() -> MarkdownIt:
+    """The parser of the reader: CommonMark, tables, strikethrough, front matter, footnotes."""
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
     md.use(front_matter_plugin).use(footnote_plugin)
     # Keep escapes and entities as their own tokens: their markup is what the source holds.
@@ -78,7 +79,7 @@ def markdown_document(path: str, source: str) -> Document:
     # one newline (a blank before the newline changes nothing) and NUL into U+FFFD.
     work = source.replace("\r", " ").replace("\0", "\ufffd")
     env: dict[str, Any] = {}
-    tokens = _parser().parse(work, env)
+    tokens = markdown_parser().parse(work, env)
     starts = line_offsets(source)
     walker = _Walker(work, starts, _inline_footnotes(env))
     story = None

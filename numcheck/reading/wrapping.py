@@ -18,20 +18,28 @@ apart, file by file:
    first word would have taken it past ``FULL_SHARE_OF_WIDTH`` of the width: that is why the
    line was broken (a greedy filler, as editors and prettier are, breaks only past the width;
    a balancing one, as ``fmt`` is, a little before it). A line of one word (a URL, a
-   signature) is never full.
+   signature) is never full, and a suppression directive (``numcheck: disable…``) is not
+   counted at all.
 3. The file is hard-wrapped when at least ``MIN_FULL_SHARE`` of the lines followed by another
-   are full. Headlines, lists and one-sentence lines are short of the width, so a file of them
-   never qualifies.
+   are full, and at least ``MIN_FULL_LINES`` are (one line end is too little to go on).
+   Headlines, lists and one-sentence lines are short of the width, so a file of them never
+   qualifies.
 4. In a hard-wrapped file, the line end after a full line is soft; the line end after a
    short line (a heading, a list item, the last line of a paragraph) is kept.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
+
+# A line that is a suppression directive (``numcheck.reading.suppressions``) is no prose.
+DIRECTIVE_LINE = r"^[ \t]*(?:<!--)?[ \t]*numcheck:"
+_DIRECTIVE = re.compile(DIRECTIVE_LINE, re.IGNORECASE)
 
 MAX_WRAP_WIDTH = 100
 MIN_FULL_SHARE = 0.75
+MIN_FULL_LINES = 2
 FULL_SHARE_OF_WIDTH = 0.9
 
 
@@ -41,14 +49,14 @@ def wrapped_line_breaks(text: str) -> list[int]:
         return []
     lines = text.split("\n")
     lengths = [len(line.rstrip()) for line in lines]
-    several = [len(line.split(None, 1)) > 1 for line in lines]
+    several = [len(line.split(None, 1)) > 1 and not _DIRECTIVE.match(line) for line in lines]
     width = max((n for n, many in zip(lengths, several, strict=True) if many), default=0)
     if not 0 < width <= MAX_WRAP_WIDTH:
         return []
     limit = FULL_SHARE_OF_WIDTH * width
     followed = [i for i in range(len(lines) - 1) if several[i] and lines[i + 1].strip()]
     full = {i for i in followed if lengths[i] + 1 + len(lines[i + 1].split(None, 1)[0]) > limit}
-    if not full or len(full) < MIN_FULL_SHARE * len(followed):
+    if len(full) < max(MIN_FULL_LINES, MIN_FULL_SHARE * len(followed)):
         return []
     ends = []
     offset = 0
