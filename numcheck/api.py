@@ -36,18 +36,54 @@ class Result:
     claims: list[Claim] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    # The paths checked (None: every document); the others were read only as corpus.
+    report_on: set[str] | None = None
+
+    @property
+    def checked(self) -> list[Document]:
+        """The documents checked, without those read only to compare them with."""
+        if self.report_on is None:
+            return self.documents
+        return [document for document in self.documents if document.path in self.report_on]
 
     @property
     def files(self) -> int:
-        return len(self.documents)
+        """How many files were checked (files read only as corpus not counted)."""
+        return len(self.checked)
+
+    @property
+    def corpus_files(self) -> int:
+        """How many files were read only to compare the checked ones with."""
+        return len(self.documents) - self.files
+
+    @property
+    def checked_claims(self) -> list[Claim]:
+        if self.report_on is None:
+            return self.claims
+        return [claim for claim in self.claims if claim.path in self.report_on]
+
+    def fixable(self, applicability: str = "safe") -> int:
+        """Findings shown (not suppressed) whose fix has this applicability."""
+        return sum(
+            1
+            for finding in self.findings
+            if not finding.suppressed
+            and finding.fix is not None
+            and finding.fix.applicability == applicability
+        )
 
 
 def read_documents(
-    paths: Sequence[str], *, include: Sequence[str] = DEFAULT_INCLUDE, exclude: Sequence[str] = ()
+    paths: Sequence[str],
+    *,
+    include: Sequence[str] = DEFAULT_INCLUDE,
+    exclude: Sequence[str] = (),
+    respect_gitignore: bool = True,
 ) -> tuple[list[Document], list[str]]:
     """The documents under ``paths`` and a one-line message for each file skipped."""
     documents, skipped = [], []
-    for path in discover(paths, include=include, exclude=exclude):
+    found = discover(paths, include=include, exclude=exclude, respect_gitignore=respect_gitignore)
+    for path in found:
         try:
             documents.append(read_path(path))
         except InputError as error:
@@ -130,7 +166,7 @@ def check_documents(
         findings = [f for f in findings if not f.suppressed]
     findings.sort(key=Finding.sort_key)
     all_claims = [claim for document in documents for claim in claims[document.path]]
-    return Result(findings=findings, claims=all_claims, documents=documents)
+    return Result(findings, all_claims, documents, report_on=report_on)
 
 
 def check_paths(

@@ -41,6 +41,7 @@ KEYS = (
     "rules",
     "stories",
     "skip-scopes",
+    "respect-gitignore",
 )
 
 
@@ -61,6 +62,7 @@ class Config:
     corpus: tuple[str, ...] = ()
     rules: tuple[str, ...] = ()
     skip_scopes: tuple[str, ...] = ()
+    respect_gitignore: bool = True
     stories: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     settings: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
@@ -159,6 +161,10 @@ def _parse(path: str, shown: str, prefix: str, table: dict[str, Any]) -> Config:
                     f"{shown}: 'fail-level'{where} must be one of {allowed}, not {value!r}"
                 )
             values["fail_level"] = value
+        elif key == "respect-gitignore":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{shown}: 'respect-gitignore'{where} must be true or false")
+            values["respect_gitignore"] = value
         elif key == "stories":
             values["stories"] = _stories(shown, value, where)
         elif isinstance(value, dict) and (check := _rule_table(key)) is not None:

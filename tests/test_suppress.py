@@ -459,7 +459,9 @@ def test_a_mistyped_directive_end_to_end(tmp_path: Path, run_numcheck) -> None:
         "(did you mean 'disable-next-line'?); the comment silences nothing"
     )
     assert [line.split(":")[1] for line in lines if "NC101" in line] == ["2", "4"]
-    assert lines[-1] == "1 file checked, 4 claims: 2 errors, 1 warning, 0 notes"
+    assert lines[-1] == (
+        "1 file checked, 4 claims: 2 errors, 1 warning, 0 notes, 2 fixable with --fix"
+    )
     selected = run_numcheck("check", "a.md", "--select", "NC101", cwd=tmp_path)
     assert "NC001" not in selected.stdout
     payload = run_numcheck("check", "a.md", "--format", "json", cwd=tmp_path).json()

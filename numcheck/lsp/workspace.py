@@ -142,7 +142,12 @@ class Workspace:
             if config.corpus:
                 found = discover(expand(config.root, config.corpus), exclude=config.exclude)
             elif self.scan and os.path.isdir(self.root):
-                found = discover([self.root], include=config.include, exclude=config.exclude)
+                found = discover(
+                    [self.root],
+                    include=config.include,
+                    exclude=config.exclude,
+                    respect_gitignore=config.respect_gitignore,
+                )
             else:
                 found = []
         except InputError:
