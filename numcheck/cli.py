@@ -13,6 +13,7 @@ from numcheck import __version__
 from numcheck.findings import LEVEL_RANK
 from numcheck.report import CLAIM_FORMATS
 from numcheck.report import FORMATS
+from numcheck.rulepacks import KINDS as PACK_KINDS
 
 if TYPE_CHECKING:
     from numcheck.api import Result
@@ -108,8 +109,16 @@ def _parser() -> argparse.ArgumentParser:
     reading(claims, CLAIM_FORMATS)
     stories = commands.add_parser("stories", help="show which documents form one story")
     reading(stories, CLAIM_FORMATS)
-    rules = commands.add_parser("rules", help="list the rules")
+    rules = commands.add_parser("rules", help="list the rules, or print a rule pack")
     rules.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+    rules.add_argument(
+        "--show-pack", choices=PACK_KINDS, metavar="KIND",
+        help=f"print the rule packs of a kind ({', '.join(PACK_KINDS)}) and where they are",
+    )  # fmt: skip
+    rules.add_argument("--rules", action="append", metavar="DIR", help="an extra rule pack folder")
+    rules.add_argument(
+        "--config", metavar="PATH", help="the config file (default: found from here)"
+    )
     explain = commands.add_parser("explain", help="print a rule's documentation")
     explain.add_argument("rule", help="a rule code (NC101) or name (conversion-mismatch)")
     lsp = commands.add_parser("lsp", help="run the language server on stdio (needs numcheck[lsp])")
@@ -394,6 +403,8 @@ def _rules(args: argparse.Namespace) -> int:
 
     from numcheck.checks import all_checks
 
+    if args.show_pack:
+        return _show_pack(args)
     checks = all_checks()
     if args.format == "markdown":
         from numcheck.rules_doc import rules_markdown
@@ -411,12 +422,37 @@ def _rules(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+def _show_pack(args: argparse.Namespace) -> int:
+    """The packs of one kind (built-in, then the config's and ``--rules``), each under a line
+    that says where it is."""
+    from numcheck.config import load_config
+    from numcheck.rulepacks import add_pack_dirs
+    from numcheck.rulepacks import pack_files
+
+    config = load_config(["."], config_file=args.config)
+    add_pack_dirs([*config.rules, *(args.rules or [])])
+    for index, (path, text) in enumerate(pack_files(args.show_pack)):
+        print(("\n" if index else "") + f"# {path}")
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return EXIT_CLEAN
+
+
 def _explain(args: argparse.Namespace) -> int:
+    import re
+
     from numcheck.checks import find_check
+    from numcheck.rulepacks import installed_path
 
     check = find_check(args.rule)
     print(f"{check.code} {check.name} ({check.level})\n")
     print(check.documentation())
+    # The docs name rule packs as the repository has them; say where this installation has them.
+    packs = dict.fromkeys(re.findall(r"rules/(\w+)\.yaml", check.documentation()))
+    for name in packs:
+        print(
+            f"\nrules/{name}.yaml is installed as {installed_path(name + '.yaml')} "
+            f"(`numcheck rules --show-pack {name}` prints it)."
+        )
     return EXIT_CLEAN
 
 

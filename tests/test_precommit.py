@@ -17,10 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from testing.project import copy_project
+
 ROOT = Path(__file__).resolve().parent.parent
-# Folders of a working tree that are never part of the project (when git cannot say).
-_NOT_PROJECT = {".git", ".venv", "venv", "build", "dist", "__pycache__", ".pytest_cache"}
-_NOT_PROJECT_SUFFIXES = (".egg-info", ".pyc")
 INSTALL_TIMEOUT = 900
 
 CLEAN = """\
@@ -37,29 +36,6 @@ def _git(*args: str, cwd: Path, env: dict[str, str]) -> str:
     )
     assert completed.returncode == 0, f"git {' '.join(args)}: {completed.stderr}"
     return completed.stdout.strip()
-
-
-def _project_files() -> list[Path]:
-    """The working tree's files: tracked and untracked but not ignored, as git sees them."""
-    if (ROOT / ".git").exists() and shutil.which("git"):
-        listed = subprocess.run(
-            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-            cwd=ROOT,
-            capture_output=True,
-            check=True,
-        ).stdout.decode()
-        return [Path(name) for name in listed.split("\0") if name and (ROOT / name).is_file()]
-    found = []
-    for folder, subfolders, names in os.walk(ROOT):
-        subfolders[:] = [
-            name
-            for name in subfolders
-            if name not in _NOT_PROJECT and not name.endswith(_NOT_PROJECT_SUFFIXES)
-        ]
-        for name in names:
-            if not name.endswith(_NOT_PROJECT_SUFFIXES):
-                found.append(Path(folder, name).relative_to(ROOT))
-    return found
 
 
 def _clean_env(home: Path) -> dict[str, str]:
@@ -87,10 +63,7 @@ def hook_source(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, di
     home = tmp_path_factory.mktemp("home")
     env = _clean_env(home)
     source = tmp_path_factory.mktemp("numcheck-source")
-    for relative in _project_files():
-        target = source / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / relative, target)
+    copy_project(source)
     assert (source / ".pre-commit-hooks.yaml").is_file()
     _git("init", "-q", cwd=source, env=env)
     _git("add", "-A", cwd=source, env=env)
