@@ -169,3 +169,48 @@ def test_hook_skips_other_file_types(newsroom: Callable) -> None:
     completed = newsroom(*PRE_COMMIT, "run", "--files", "script.py")
     assert completed.returncode == 0, _output(completed)
     assert "(no files to check)" in _output(completed)
+
+
+def test_the_readme_snippet_works_and_can_be_pinned(
+    tmp_path: Path, hook_source: tuple[Path, str, dict[str, str]]
+) -> None:
+    """The README's configuration (``rev: main``) runs, and ``pre-commit autoupdate --freeze
+    --bleeding-edge``, as the README says, pins it to the commit ``main`` points at."""
+    import re
+
+    import yaml
+
+    source, commit, env = hook_source
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## pre-commit hook") :]
+    snippet = re.search(r"```yaml\n(.*?)```", section, re.DOTALL)
+    assert snippet is not None
+    url = "https://github.com/OWNER/numcheck"
+    assert url in snippet.group(1) and url in section[: section.index("## GitHub Actions")]
+    repo = tmp_path / "newsroom"
+    repo.mkdir()
+    config = repo / ".pre-commit-config.yaml"
+    config.write_text(snippet.group(1).replace(url, source.as_posix()))
+    (repo / "a.md").write_text(CLEAN)
+    _git("init", "-q", cwd=repo, env=env)
+    _git("add", "-A", cwd=repo, env=env)
+
+    def run(*command: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*PRE_COMMIT, *command],
+            cwd=repo,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=INSTALL_TIMEOUT,
+            check=False,
+        )
+
+    first = run("run", "--files", "a.md")
+    assert first.returncode == 0 and "Passed" in _output(first), _output(first)
+    pinned = run("autoupdate", "--freeze", "--bleeding-edge", "--repo", source.as_posix())
+    assert pinned.returncode == 0, _output(pinned)
+    (entry,) = yaml.safe_load(config.read_text())["repos"]
+    assert entry["rev"] == commit
+    again = run("run", "--files", "a.md")
+    assert again.returncode == 0 and "Passed" in _output(again), _output(again)
