@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from dataclasses import field
 from typing import Any
 
+from numcheck.alignment.frames import frame_claims
 from numcheck.alignment.stories import group_stories
 from numcheck.checks import Corpus
 from numcheck.checks import selected_checks
@@ -96,7 +97,7 @@ def document_claims(document: Document, cache: MatchCache | None = None) -> list
 
     This is the per-document step of a run (it needs no other document), so it is the unit
     that may run in another process or be kept between runs."""
-    return extract(document, cache)
+    return frame_claims(document, extract(document, cache))
 
 
 def outside_scopes(document: Document, claims: list[Claim], skip: Sequence[str]) -> list[Claim]:

@@ -108,7 +108,11 @@ def _parser() -> argparse.ArgumentParser:
     claims = commands.add_parser("claims", help="list the numeric claims found")
     reading(claims, CLAIM_FORMATS)
     stories = commands.add_parser("stories", help="show which documents form one story")
-    reading(stories, CLAIM_FORMATS)
+    reading(stories, (*CLAIM_FORMATS, "markdown"))
+    stories.add_argument(
+        "--figures", action="store_true",
+        help="show each fact of a story with the figure every document gives it",
+    )  # fmt: skip
     rules = commands.add_parser("rules", help="list the rules, or print a rule pack")
     rules.add_argument("--format", choices=["text", "json", "markdown"], default="text")
     rules.add_argument(
@@ -375,13 +379,28 @@ def _stories(args: argparse.Namespace) -> int:
     from numcheck.api import document_claims
     from numcheck.document_set import gather
 
+    if args.format == "markdown" and not args.figures:
+        raise UsageError("the markdown format shows story figures (add --figures)")
     config = _config(args)
     documents, skipped = _read(args, config)
     document_set = gather(documents, config)  # the config's corpus and stories apply too
     documents, skipped = document_set.documents, skipped + document_set.skipped
     claims = {document.path: document_claims(document) for document in documents}
+    stories = group_stories(documents, claims)
+    if args.figures:
+        from numcheck.checks import Corpus
+        from numcheck.checks.agreement import story_figures
+        from numcheck.report.figures import RENDERERS
+
+        tables = story_figures(Corpus(documents, claims, stories))
+        if document_set.report_on is not None:  # the stories of the files asked for
+            wanted = {stories[path] for path in document_set.report_on if path in stories}
+            tables = [table for table in tables if table.story in wanted]
+        _write(args, RENDERERS[args.format](tables))
+        _report_skipped(skipped)
+        return EXIT_USAGE if skipped else EXIT_CLEAN
     groups: dict[str, list[str]] = {}
-    for path, story in group_stories(documents, claims).items():
+    for path, story in stories.items():
         groups.setdefault(story, []).append(path)
     ordered = sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
     if args.format == "json":

@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from dataclasses import field
 from typing import Any
 from typing import Literal
 
+from numcheck.text import one_line
+
 Level = Literal["error", "warning", "note"]
 Applicability = Literal["safe", "unsafe", "display-only"]
 
 LEVEL_RANK: dict[str, int] = {"note": 1, "warning": 2, "error": 3}
-
-_WHITESPACE = re.compile(r"\s+")
-
-
-def one_line(text: str) -> str:
-    """``text`` with every run of white space (line breaks included) as one space: how a
-    figure written over two lines ("190⏎miles") is quoted in a message, which is one line."""
-    return _WHITESPACE.sub(" ", text)
 
 
 @dataclass(frozen=True)

@@ -24,10 +24,10 @@ from dataclasses import replace
 
 from numcheck.api import Result
 from numcheck.findings import Finding
-from numcheck.findings import one_line
 from numcheck.reading.discover import InputError
 from numcheck.reading.discover import read_document
 from numcheck.reading.documents import Document
+from numcheck.text import one_line
 
 MAX_PASSES = 10
 

@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-KINDS = ("units", "currencies", "qualifiers", "subjects")
+KINDS = ("units", "currencies", "qualifiers", "subjects", "frames")
 _extra_dirs: list[str] = []
 
 

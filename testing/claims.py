@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from numcheck.api import check_documents
+from numcheck.api import document_claims
 from numcheck.extraction.claims import Claim
-from numcheck.extraction.extract import extract
 from numcheck.findings import Finding
 from numcheck.reading.documents import plain_text_document
 
 
 def claims_of(text: str, path: str = "sentence.txt") -> list[Claim]:
-    """Every claim numcheck extracts from ``text`` read as a plain-text file."""
-    return extract(plain_text_document(path, text))
+    """Every claim numcheck extracts from ``text`` read as a plain-text file, with its key
+    and frame."""
+    return document_claims(plain_text_document(path, text))
 
 
 def findings_of(text: str, select: list[str] | None = None) -> list[Finding]:

@@ -176,10 +176,13 @@ SCALES_AND_MONEY = [
     ("The deal was worth $5bn.", [E("$5bn", 5e9, "exact", "USD")]),
     ("He was paid £4.2m last year.", [E("£4.2m", 4.2e6, "exact", "GBP")]),
     ("The campaign raised 5k for charity.", [E("5k", 5000, "exact")]),
-    ("The fund holds €3 billion in assets.", [E("€3 billion", 3e9, "exact", "EUR")]),
+    ("The fund holds €3 billion in assets.", [E("€3 billion", 3e9, "exact", "EUR", "assets")]),
     ("The city will spend $2.5 million on parks.", [E("$2.5 million", 2.5e6, "exact", "USD")]),
     ("The club agreed a £45m fee for the striker.", [E("£45m", 45e6, "exact", "GBP", "fee")]),
-    ("The EU pledged 4.5 billion euros in aid.", [E("4.5 billion euros", 4.5e9, "exact", "EUR")]),
+    (
+        "The EU pledged 4.5 billion euros in aid.",
+        [E("4.5 billion euros", 4.5e9, "exact", "EUR", "aid")],
+    ),
     ("The bank set aside 120 million dollars.", [E("120 million dollars", 1.2e8, "exact", "USD")]),
     (
         "Investors poured $1.2 trillion into the market.",
@@ -289,7 +292,10 @@ RANGES = [
         [E("10- to 12-foot", (9.5, 12.5), "range", "foot", "wall")],
     ),
     ("The bridge spans 2.5-3 miles.", [E("2.5-3 miles", (2.45, 3.5), "range", "mile", "bridge")]),
-    ("The storm dumped 20–30 cm of snow.", [E("20–30 cm", (19, 31.5), "range", "centimeter")]),
+    (
+        "The storm dumped 20–30 cm of snow.",
+        [E("20–30 cm", (19, 31.5), "range", "centimeter", "snow")],
+    ),
     ("The talks lasted two or three days.", [E("two or three days", (1.5, 3.5), "range", "day")]),
     ("5 or 6 people were hurt.", [E("5 or 6", (4.5, 6.5), "range", None, "people")]),
     ("Between $2m and $3m was stolen.", [E("Between $2m and $3m", (1.5e6, 3.5e6), "range", "USD")]),
@@ -515,7 +521,7 @@ AREAS_VOLUMES = [
     ("The park covers 250 km².", [E("250 km²", 250, "exact", "kilometer ** 2", "park")]),
     (
         "The reserve covers 96 sq mi of forest.",
-        [E("96 sq mi", 96, "exact", "mile ** 2", "reserve")],
+        [E("96 sq mi", 96, "exact", "mile ** 2", "forest")],
     ),
     ("The farm spans 1,200 acres.", [E("1,200 acres", 1200, "exact", "acre", "farm")]),
     ("The fire burned 4,000 hectares.", [E("4,000 hectares", 4000, "exact", "hectare")]),
@@ -524,26 +530,29 @@ AREAS_VOLUMES = [
     ("The zone is 4 km squared.", [E("4 km squared", 4, "exact", "kilometer ** 2", "zone")]),
     (
         "The lake holds 500 million cubic metres of water.",
-        [E("500 million cubic metres", 5e8, "exact", "meter ** 3")],
+        [E("500 million cubic metres", 5e8, "exact", "meter ** 3", "water")],
     ),
-    ("The tank holds 500 litres of fuel.", [E("500 litres", 500, "exact", "liter")]),
+    ("The tank holds 500 litres of fuel.", [E("500 litres", 500, "exact", "liter", "fuel")]),
     (
         "The tanker carried 2 million barrels of oil.",
-        [E("2 million barrels", 2e6, "exact", "oil_barrel")],
+        [E("2 million barrels", 2e6, "exact", "oil_barrel", "oil")],
     ),
     ("Output rose to 9.5 million bbl a day.", [E("9.5 million bbl", 9.5e6, "exact", "oil_barrel")]),
     (
         "Drivers used 3.5 gallons of fuel.",
-        [E("3.5 gallons", 3.5, "exact", "gallon|imperial_gallon")],
+        [E("3.5 gallons", 3.5, "exact", "gallon|imperial_gallon", "fuel")],
     ),
     ("The bottle holds 750 ml.", [E("750 ml", 750, "exact", "milliliter")]),
-    ("Add 3 tablespoons of butter.", [E("3 tablespoons", 3, "exact", "tablespoon")]),
+    ("Add 3 tablespoons of butter.", [E("3 tablespoons", 3, "exact", "tablespoon", "butter")]),
     ("The pub sold 400 pints.", [E("400 pints", 400, "exact", "pint|imperial_pint")]),
 ]
 
 ENERGY_POWER = [
     ("The plant produces 20 GWh a year.", [E("20 GWh", 20, "exact", "gigawatt_hour")]),
-    ("The reactor generates 1,600 MW of power.", [E("1,600 MW", 1600, "exact", "megawatt")]),
+    (
+        "The reactor generates 1,600 MW of power.",
+        [E("1,600 MW", 1600, "exact", "megawatt", "power")],
+    ),
     (
         "A 500 MW power station will be built.",
         [E("500 MW", 500, "exact", "megawatt", "power station")],
@@ -557,7 +566,10 @@ ENERGY_POWER = [
         "Coal yields about 15,000 British thermal units.",
         [E("about 15,000 British thermal units", 15000, "approximate", "british_thermal_unit")],
     ),
-    ("Britain used 300 TWh of electricity.", [E("300 TWh", 300, "exact", "terawatt_hour")]),
+    (
+        "Britain used 300 TWh of electricity.",
+        [E("300 TWh", 300, "exact", "terawatt_hour", "electricity")],
+    ),
     ("The blast released 4 megajoules.", [E("4 megajoules", 4, "exact", "megajoule")]),
 ]
 
@@ -566,9 +578,12 @@ MASS_LENGTH_SPEED = [
     ("The whale weighed 40 tonnes.", [E("40 tonnes", 40, "exact", "metric_ton", "whale")]),
     (
         "The ship carried 10 tons of grain.",
-        [E("10 tons", 10, "exact", "short_ton|long_ton|metric_ton")],
+        [E("10 tons", 10, "exact", "short_ton|long_ton|metric_ton", "grain")],
     ),
-    ("Police seized 2.5 kilograms of cocaine.", [E("2.5 kilograms", 2.5, "exact", "kilogram")]),
+    (
+        "Police seized 2.5 kilograms of cocaine.",
+        [E("2.5 kilograms", 2.5, "exact", "kilogram", "cocaine")],
+    ),
     ("You weigh 200lbs.", [E("200lbs", 200, "exact", "pound")]),
     ("The cable is 2 mm thick.", [E("2 mm", 2, "exact", "millimeter", "cable")]),
     (
@@ -624,7 +639,7 @@ DURATIONS = [
     ("The prisoner was freed after 2 1/2 years.", [E("2 1/2 years", 2.5, "exact", "year")]),
     ("The launch took 90 seconds.", [E("90 seconds", 90, "exact", "second")]),
     ("He spent five days in custody.", [E("five days", 5, "exact", "day")]),
-    ("The shortest day has only 3 hrs of light.", [E("3 hrs", 3, "exact", "hour")]),
+    ("The shortest day has only 3 hrs of light.", [E("3 hrs", 3, "exact", "hour", "light")]),
     ("Ceasefire talks began two months ago.", [E("two months", 2, "exact", "month")]),
     (
         "Forrest ran for 3 years, 2 months, 14 days.",

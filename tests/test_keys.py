@@ -6,12 +6,11 @@ import pytest
 
 from numcheck.alignment.keys import head_of
 from numcheck.alignment.keys import singular
-from numcheck.extraction.extract import extract
-from numcheck.reading.documents import plain_text_document
+from testing.claims import claims_of
 
 
 def keys_of(text: str) -> list[str | None]:
-    return [claim.key for claim in extract(plain_text_document("k.txt", text))]
+    return [claim.key for claim in claims_of(text, "k.txt")]
 
 
 @pytest.mark.parametrize(
@@ -30,16 +29,19 @@ def test_singular(word: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("phrase", "head", "modifiers"),
     [
-        ("North Korean troops", "troop", ["north korean"]),
-        ("North Korean ground troops", "troop", ["north korean"]),
-        ("North Korean soldiers", "troop", ["north korean"]),
-        ("U.S. officials", "official", ["us"]),
-        ("US officials", "official", ["us"]),
-        ("American officials", "official", ["us"]),
+        ("North Korean troops", "troop", ["North Korean"]),
+        ("North Korean ground troops", "troop", ["North Korean"]),
+        ("North Korean soldiers", "troop", ["North Korean"]),
+        ("U.S. officials", "official", ["U.S."]),
+        ("US officials", "official", ["US"]),
+        ("American officials", "official", ["American"]),
+        ("new rescue loans", "bailout", []),
+        ("second rescue package", "bailout", []),
+        ("5.1-inch Super AMOLED touchscreen", "display", ["Super AMOLED"]),
         ("buffer zone", "zone", []),
         ("servicemen", "troop", []),
         ("people", "person", []),
-        ("Russian troops", "troop", ["russian"]),
+        ("Russian troops", "troop", ["Russian"]),
     ],
 )
 def test_head_and_modifiers(phrase: str, head: str, modifiers: list[str]) -> None:
@@ -60,18 +62,23 @@ SAME_KEY = [
     ("two U.S. troops were hurt", "Two US troops were hurt"),
     ("the crash killed 132 people", "132 people died in the crash"),
     ("the crash killed 132 people", "the crash killed 130 people"),
+    ("over 10,000 North Korean troops", "over 10,000 Russian troops"),
+    ("ATACMS have a range of up to 190 miles", "HIMARS have a range of up to 50 miles"),
+    (
+        "ATACMS rockets, which have a range of up to 190 miles",
+        "ATACMS rockets, capable of engaging targets up to 190 miles away",
+    ),
+    ("Apple's profit was $8.5bn", "Apple earned $8.5bn"),
+    ("the airline's revenue was $3bn", "the airline's revenues reached $3bn"),
 ]
+# Names are not in the key (they are the frame's anchors, numcheck.alignment.facts).
 DIFFERENT_KEY = [
     ("ATACMS rockets, which have a range of up to 190 miles", "secure an 800-mile buffer zone"),
-    (
-        "ATACMS rockets have a range of up to 190 miles",
-        "HIMARS rockets have a range of up to 50 miles",
-    ),
-    ("over 10,000 North Korean troops", "over 10,000 Russian troops"),
     ("11,000 troops", "11,000 tanks"),
     ("a 25% rise", "a $25bn rise"),
     ("the crash killed 132 people", "the crash injured 132 people"),
     ("30,000 residents fled the fire", "30,000 residents were killed"),
+    ("Apple earned $8.5bn", "Apple spent $8.5bn"),
 ]
 
 
@@ -102,9 +109,9 @@ def test_no_key_without_a_subject(text: str) -> None:
     assert all(key is None for key in keys_of(text))
 
 
-def test_conversion_takes_the_key_of_its_source() -> None:
-    claims = extract(
-        plain_text_document("k.txt", "ATACMS have a range of up to 190 miles (306 km).")
-    )
+def test_conversion_takes_the_key_and_frame_of_its_source() -> None:
+    claims = claims_of("ATACMS have a range of up to 190 miles (306 km).", "k.txt")
     assert [c.restates for c in claims] == [False, True]
-    assert claims[0].key == claims[1].key == "[length]|atacms|range"
+    assert claims[0].key == claims[1].key == "[length]|range"
+    assert claims[0].frame == claims[1].frame
+    assert claims[0].frame is not None and claims[0].frame.anchors.owner == ("ATACMS",)

@@ -48,18 +48,30 @@ def test_a_wrapped_conversion_is_reported_on_one_line(
 
 
 def test_wrapped_subjects_and_keys(run_numcheck, tmp_path: Path, where) -> None:
+    """The claims of a hard-wrapped article are those of the same article unwrapped, and the
+    subjects run across the line ends."""
     (tmp_path / "article.md").write_text(WRAPPED, encoding="utf-8")
-    run = run_numcheck("claims", "article.md", "--format", "json", cwd=tmp_path)
-    assert run.returncode == 0, run
-    claims = {(c["line"], c["column"]): c for c in run.json()["claims"]}
-    first = claims[where.line_column(WRAPPED, WRAPPED.index("about 8,000"))]
-    assert (first["subject"], first["key"]) == ("North Korean troops", "count|north korean|troop")
-    second = claims[where.line_column(WRAPPED, WRAPPED.index("About 8,000"))]
-    assert (second["subject"], second["key"]) == ("troops", "count||troop")
-    wrapped = claims[where.line_column(WRAPPED, WRAPPED.index("up to 190"))]
-    assert wrapped["text"] == "up to 190\nmiles"  # the characters of the file
-    assert (wrapped["end_line"], wrapped["end_column"]) == (3, 6)
-    assert wrapped["subject"] == "range" and wrapped["key"] == "[length]|atacms|range"
+    flat = "\n\n".join(" ".join(p.split()) for p in WRAPPED.split("\n\n")) + "\n"
+    (tmp_path / "flat.md").write_text(flat, encoding="utf-8")
+
+    def claims(name: str) -> list[dict]:
+        run = run_numcheck("claims", name, "--format", "json", cwd=tmp_path)
+        assert run.returncode == 0, run
+        return run.json()["claims"]
+
+    wrapped, unwrapped = claims("article.md"), claims("flat.md")
+    assert [(c["subject"], c["key"]) for c in wrapped] == [
+        (c["subject"], c["key"]) for c in unwrapped
+    ]
+    by_place = {(c["line"], c["column"]): c for c in wrapped}
+    first = by_place[where.line_column(WRAPPED, WRAPPED.index("about 8,000"))]
+    second = by_place[where.line_column(WRAPPED, WRAPPED.index("About 8,000"))]
+    assert first["subject"] == "North Korean troops" and first["key"]
+    assert second["subject"] == "troops" and second["key"] == first["key"]
+    measure = by_place[where.line_column(WRAPPED, WRAPPED.index("up to 190"))]
+    assert measure["text"] == "up to 190\nmiles"  # the characters of the file
+    assert (measure["end_line"], measure["end_column"]) == (3, 6)
+    assert measure["subject"] and measure["key"]
 
 
 @pytest.mark.parametrize("suffix", [".md", ".txt"])

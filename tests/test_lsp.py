@@ -152,10 +152,13 @@ async def code_actions(
 
 
 def _story(folder: Path) -> tuple[Path, Path]:
-    """Seed articles 000 and 002 of one story; 002 changed to disagree about the troops."""
+    """Seed articles 000, 001 and 002 of one story; 002 changed to disagree about the troops
+    with the two others."""
     first = folder / "000.txt"
     second = folder / "002.txt"
     shutil.copyfile(next(SEEDS.glob("000_*.txt")), first)
+    shutil.copyfile(next(SEEDS.glob("001_*.txt")), folder / "001.txt")
+    os.chmod(folder / "001.txt", 0o644)
     text = next(SEEDS.glob("002_*.txt")).read_text(encoding="utf-8")
     assert "11,000 North Korean troops" in text
     second.write_text(
@@ -312,10 +315,11 @@ async def test_story_disagreement_points_at_the_other_file(
     (diagnostic,) = [d for d in found if d.code == "NC202"]
     assert diagnostic.range == utf16_range(text, "about 3,000")
     assert diagnostic.severity == types.DiagnosticSeverity.Warning
-    (related,) = diagnostic.related_information or []
+    related, other = diagnostic.related_information or []
     assert related.location.uri == first.as_uri()
     assert related.location.range == utf16_range(first.read_text(encoding="utf-8"), "over 10,000")
     assert "over 10,000" in related.message
+    assert other.location.uri == (folder / "001.txt").as_uri()
 
     # The unsaved buffer is what counts: agreeing in memory clears it, the file unchanged.
     change_all(client, uri, 2, text.replace("about 3,000 North Korean", "11,000 North Korean"))
@@ -397,6 +401,7 @@ async def test_the_config_corpus_is_what_is_read_from_disk(
     articles.mkdir()
     published = articles / "000.txt"
     first.rename(published)
+    (drafts / "001.txt").rename(articles / "001.txt")
     shutil.copyfile(draft, drafts / "copy.txt")
     (folder / ".numcheck.toml").write_text('corpus = ["articles/*.txt"]\n', encoding="utf-8")
     text = draft.read_text(encoding="utf-8")
@@ -407,7 +412,7 @@ async def test_the_config_corpus_is_what_is_read_from_disk(
 
     (diagnostic,) = [d for d in found if d.code == "NC202"]
     places = {info.location.uri for info in diagnostic.related_information or []}
-    assert places == {published.as_uri()}
+    assert places == {published.as_uri(), (articles / "001.txt").as_uri()}
 
 
 async def test_a_bad_config_is_shown_and_the_defaults_apply(

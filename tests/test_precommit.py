@@ -30,6 +30,15 @@ Officials said over 10,000 North Korean troops were sent to Russia.
 """
 
 
+KOREA_STORY = """\
+[tool.numcheck]
+corpus = ["news/*.md"]
+
+[tool.numcheck.stories]
+korea = ["news/*.md"]
+"""
+
+
 def _git(*args: str, cwd: Path, env: dict[str, str]) -> str:
     completed = subprocess.run(
         ["git", *args], cwd=cwd, env=env, capture_output=True, text=True, check=False
@@ -71,23 +80,22 @@ def hook_source(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, di
     return source, _git("rev-parse", "HEAD", cwd=source, env=env), env
 
 
-@pytest.fixture
-def newsroom(
-    tmp_path: Path, hook_source: tuple[Path, str, dict[str, str]]
+def _repository(
+    repo: Path,
+    hook_source: tuple[Path, str, dict[str, str]],
+    files: dict[str, str],
+    config: str,
 ) -> Callable[..., subprocess.CompletedProcess[str]]:
-    """A repository of articles using the hook; returns ``run(*command)`` in it."""
+    """A committed repository of ``files`` using the hook; returns ``run(*command)`` in it."""
     source, rev, env = hook_source
-    repo = tmp_path / "newsroom"
-    (repo / "news").mkdir(parents=True)
+    repo.mkdir(parents=True)
     (repo / ".pre-commit-config.yaml").write_text(
         f"repos:\n  - repo: {source.as_posix()}\n    rev: {rev}\n    hooks:\n      - id: numcheck\n"
     )
-    (repo / "pyproject.toml").write_text(
-        '[tool.numcheck]\ncorpus = ["news/*.md"]\n\n'
-        '[tool.numcheck.stories]\nkorea = ["news/*.md"]\n'
-    )
-    for name in ("a.md", "b.md", "c.md"):
-        (repo / "news" / name).write_text(CLEAN)
+    (repo / "pyproject.toml").write_text(config)
+    for name, text in files.items():
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text(text, encoding="utf-8")
     _git("init", "-q", cwd=repo, env=env)
     _git("add", "-A", cwd=repo, env=env)
     _git("commit", "-q", "--no-verify", "-m", "articles", cwd=repo, env=env)
@@ -105,6 +113,19 @@ def newsroom(
 
     run.repo = repo  # type: ignore[attr-defined]
     return run
+
+
+@pytest.fixture
+def newsroom(
+    tmp_path: Path, hook_source: tuple[Path, str, dict[str, str]]
+) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """Three copies of one article in one configured story."""
+    return _repository(
+        tmp_path / "newsroom",
+        hook_source,
+        {f"news/{name}": CLEAN for name in ("a.md", "b.md", "c.md")},
+        KOREA_STORY,
+    )
 
 
 PRE_COMMIT = (sys.executable, "-m", "pre_commit")
@@ -214,3 +235,50 @@ def test_the_readme_snippet_works_and_can_be_pinned(
     assert entry["rev"] == commit
     again = run("run", "--files", "a.md")
     assert again.returncode == 0 and "Passed" in _output(again), _output(again)
+
+
+SEEDS = ROOT / "seeds"
+
+
+def test_a_staged_outlier_fails_against_the_seeds(
+    tmp_path: Path, hook_source: tuple[Path, str, dict[str, str]]
+) -> None:
+    """The seeds as the corpus, stories found from their content; only the changed article is
+    staged, and the hook points at it."""
+    files = {f"articles/{p.name}": p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+    run = _repository(
+        tmp_path / "seeds", hook_source, files, '[tool.numcheck]\ncorpus = ["articles/*.txt"]\n'
+    )
+    outlier = run.repo / "articles" / "004_dc5528db860779ee.txt"  # type: ignore[attr-defined]
+    outlier.write_text(
+        outlier.read_text(encoding="utf-8").replace(
+            "up to 190 miles (306 kilometers)", "up to 120 miles (193 km)"
+        ),
+        encoding="utf-8",
+    )
+    run("git", "add", "articles/004_dc5528db860779ee.txt")
+    completed = run(*PRE_COMMIT, "run")
+    output = _output(completed)
+    assert completed.returncode == 1, output
+    assert "articles/004_dc5528db860779ee.txt:7:" in output and "NC202 [warning]" in output
+    assert "range of ATACMS" in output
+
+
+def test_a_staged_change_fails_in_a_tie(
+    tmp_path: Path, hook_source: tuple[Path, str, dict[str, str]]
+) -> None:
+    """Two rewrites of one article, no third to settle which is right: the staged one fails
+    whichever it is (its name sorts first here)."""
+    run = _repository(
+        tmp_path / "tie",
+        hook_source,
+        {"news/a.md": CLEAN, "news/b.md": CLEAN},
+        KOREA_STORY,
+    )
+    changed = run.repo / "news" / "a.md"  # type: ignore[attr-defined]
+    changed.write_text(CLEAN.replace("over 10,000", "about 3,000"), encoding="utf-8")
+    run("git", "add", "news/a.md")
+    completed = run(*PRE_COMMIT, "run")
+    output = _output(completed)
+    assert completed.returncode == 1, output
+    assert "news/a.md:4:" in output and "NC202 [warning]" in output

@@ -255,12 +255,13 @@ def test_rdjson_levels_and_suppressed() -> None:
 def test_claims_and_stories_offer_only_the_formats_that_list_them(
     mutated: Path, run_numcheck: Callable
 ) -> None:
-    for command in ("claims", "stories"):
+    for command, offered in (("claims", "{text,json}"), ("stories", "{text,json,markdown}")):
         usage = run_numcheck(command, "--help", cwd=mutated.parent)
-        assert "--format {text,json}" in usage.stdout, usage
+        assert f"--format {offered}" in usage.stdout, usage
         for name in ("sarif", "github", "rdjson", "gitlab", "junit", "concise"):
             run = run_numcheck(command, "article.txt", "--format", name, cwd=mutated.parent)
             assert run.returncode == 2, run
             last = run.stderr_lines[-1]
             assert f"argument --format: invalid choice: '{name}'" in last, run
+            assert all(choice in last for choice in offered.strip("{}").split(","))
             assert "Traceback" not in run.stderr

@@ -8,8 +8,8 @@ from pathlib import Path
 from numcheck.alignment.stories import _candidate_pairs
 from numcheck.alignment.stories import features
 from numcheck.alignment.stories import group_stories
+from numcheck.api import document_claims
 from numcheck.api import read_documents
-from numcheck.extraction.extract import extract
 from numcheck.reading.documents import plain_text_document
 from numcheck.reading.markdown import markdown_document
 
@@ -21,7 +21,7 @@ WILDFIRE = ROOT / "tests" / "fixtures" / "stories" / "wildfire.txt"
 def _stories(paths: list[str], groups=None) -> dict[str, str]:
     documents, skipped = read_documents(paths)
     assert not skipped
-    claims = {d.path: extract(d) for d in documents}
+    claims = {d.path: document_claims(d) for d in documents}
     return group_stories(documents, claims, groups)
 
 
@@ -54,16 +54,18 @@ def test_unrelated_documents_are_alone() -> None:
             "b.txt", "Heavy snow closed Denver airport, stranding 3,000 travellers."
         ),
     ]
-    stories = group_stories(docs, {d.path: extract(d) for d in docs})
+    stories = group_stories(docs, {d.path: document_claims(d) for d in docs})
     assert stories["a.txt"] != stories["b.txt"]
 
 
-def test_features_are_names_and_figures() -> None:
+def test_features_are_names_and_the_facts_given_figures() -> None:
     doc = plain_text_document(
         "a.txt", "Officials said Russia sent 11,000 North Korean troops to Kursk."
     )
-    found = features(doc, extract(doc))
-    assert {"name:russia", "name:kursk", "name:north", "name:korean", "figure:11000:count"} <= found
+    found = features(doc, document_claims(doc))
+    assert {"name:russia", "name:kursk", "name:north", "name:korean", "fact:count|troop"} <= found
+    changed = plain_text_document("b.txt", doc.source.replace("11,000", "3,000"))
+    assert features(changed, document_claims(changed)) == found  # a changed figure stays
 
 
 def test_common_features_do_not_make_pairs() -> None:

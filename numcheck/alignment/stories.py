@@ -2,12 +2,13 @@
 
 A document's story comes, in order, from the ``story:`` key of its Markdown front matter,
 from the ``stories`` groups of the configuration (globs), or else from its content: two
-documents are in one story when the names they mention and the figures they give overlap
-strongly. Overlap is the weight of the shared features over the weight of the smaller
-document's features, each feature weighted by how rare it is in the corpus (smoothed inverse
-document frequency). Documents are grouped by average linkage: the most similar pairs join
-first, and two groups join only when their documents are similar on average (at least
-``THRESHOLD``), so a chain of loosely related articles does not become one story.
+documents are in one story when the names they mention and the facts they give figures for
+(their subject keys) overlap strongly. Overlap is the weight of the shared features over the
+weight of the smaller document's features, each feature weighted by how rare it is in the
+corpus (smoothed inverse document frequency). Documents are grouped by average linkage: the
+most similar pairs join first, and two groups join only when their documents are similar on
+average (at least ``THRESHOLD``), so a chain of loosely related articles does not become one
+story.
 
 Only pairs that share a rare feature are ever compared: each document looks up its
 ``SEED_FEATURES`` rarest features in an inverted index whose lists are capped at
@@ -45,13 +46,10 @@ _NOT_NAMES = frozenset(
 
 
 def features(document: Document, claims: Sequence[Claim]) -> frozenset[str]:
-    """The names a document mentions and the figures it gives."""
-    figures = {
-        f"figure:{claim.value:g}:{claim.unit or claim.dimension}"
-        for claim in claims
-        if claim.value is not None
-    }
-    return _names(document.prose) | figures
+    """The names a document mentions and the facts it gives figures for (subject keys, not
+    values: a changed figure must not move an article out of its story)."""
+    facts = {f"fact:{claim.key}" for claim in claims if claim.key}
+    return _names(document.prose) | facts
 
 
 @functools.lru_cache(maxsize=4096)

@@ -1,17 +1,27 @@
-"""Agreement checks: one subject given figures that cannot all be true.
+"""Agreement checks: one fact given figures that cannot all be true.
 
-All three checks read one analysis of the corpus (``disagreements``): claims are indexed by
-story and subject key, so only claims about the same thing in the same story are compared.
+All three checks read one analysis of the corpus (``disagreements``). Claims are compared
+only with restatements of the same fact (``numcheck.alignment.facts``): within a story,
+claims that share a subject key are aligned by their frames, and only aligned claims are
+judged by their intervals (``numcheck.checks.intervals``).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections import defaultdict
 from collections.abc import Iterator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
+from numcheck.alignment.facts import Alignment
+from numcheck.alignment.facts import Weights
+from numcheck.alignment.facts import alignment
+from numcheck.alignment.facts import candidates
+from numcheck.alignment.facts import close_rewrites
+from numcheck.alignment.facts import label
+from numcheck.alignment.facts import rarity
 from numcheck.checks import Check
 from numcheck.checks import Corpus
 from numcheck.checks import register
@@ -23,8 +33,16 @@ from numcheck.checks.intervals import shared_unit
 from numcheck.extraction.claims import Claim
 from numcheck.findings import Finding
 from numcheck.findings import Related
+from numcheck.text import one_line
 
-DOCUMENT, STORY_CONFLICT, STORY_VARIANCE = "document", "story-conflict", "story-variance"
+DOCUMENT, STORY_CONFLICT = "document", "story-conflict"
+STORY_VARIANCE, STORY_UNSETTLED = "story-variance", "story-unsettled"
+# A finding lists at most this many related places ("and K more" for the rest), and a
+# claim is listed as a related place in at most this many findings.
+MAX_RELATED = 5
+MAX_LISTED = 20
+# A subject given this many different figures in one document is an enumeration.
+ENUMERATION = 4
 
 
 @dataclass(frozen=True)
@@ -42,98 +60,317 @@ def disagreements(corpus: Corpus) -> list[Disagreement]:
     return cached
 
 
-def _analyse(corpus: Corpus) -> Iterator[Disagreement]:
-    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+def comparable_claims(corpus: Corpus) -> dict[str, list[Claim]]:
+    """The claims agreement compares, by story, in a fixed order (path, then position), so
+    that no result depends on the order in which files were named."""
+    stories: dict[str, list[Claim]] = defaultdict(list)
     for document in corpus.documents:
         story = corpus.stories.get(document.path, document.path)
         for claim in corpus.claims.get(document.path, []):
-            if claim.key and not claim.restates and not claim.ambiguous:
-                groups[(story, claim.key)].append(claim)
-    for claims in groups.values():
-        unit = shared_unit(claims)
-        items = [c for c in (comparable(claim, unit) for claim in claims) if c is not None]
-        inside = list(_within_documents(items))
+            if claim.key and claim.frame and not claim.restates and not claim.ambiguous:
+                stories[story].append(claim)
+    for claims in stories.values():
+        claims.sort(key=lambda c: (c.path, c.location.start))
+    return stories
+
+
+def _analyse(corpus: Corpus) -> Iterator[Disagreement]:
+    for claims in comparable_claims(corpus).values():
+        yield from _story_disagreements(claims)
+
+
+def _story_disagreements(claims: Sequence[Claim]) -> Iterator[Disagreement]:
+    by_path: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_path[claim.path].append(claim)
+    story_weights = rarity(
+        [term for c in members for term in c.frame.terms] for members in by_path.values()
+    )
+    document_weights = {
+        path: rarity(c.frame.terms for c in members) for path, members in by_path.items()
+    }
+    groups: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        groups[claim.key].append(claim)
+    for group in groups.values():
+        unit = shared_unit(group)
+        items = [c for c in (comparable(claim, unit) for claim in group) if c is not None]
+        inside = list(_within_documents(items, document_weights))
         yield from inside
         contradicted = {id(found.claim) for found in inside}
-        for found in _across_documents(items):
+        for found in _across_documents(items, story_weights):
             if id(found.claim) not in contradicted:  # one finding a claim: the closer one
                 yield found
 
 
-def _within_documents(items: Sequence[Comparable]) -> Iterator[Disagreement]:
+def _within_documents(
+    items: Sequence[Comparable], weights: dict[str, Weights]
+) -> Iterator[Disagreement]:
     by_path: dict[str, list[Comparable]] = defaultdict(list)
     for item in items:
         by_path[item.claim.path].append(item)
-    for same_document in by_path.values():
+    for path, same_document in by_path.items():
+        if len(same_document) < 2 or _enumeration(same_document):
+            continue
+        near = candidates([i.claim for i in same_document], weights[path])
         for index, later in enumerate(same_document):
             earlier = [
-                e.claim
-                for e in same_document[:index]
-                # two figures for one subject in one sentence are contrasted on purpose:
+                same_document[j].claim
+                for j in sorted(near[index])
+                if j < index
+                # two figures in one sentence are contrasted on purpose:
                 # "500 jobs in March and 1,200 in June"
-                if e.claim.sentence != later.claim.sentence and conflict(e, later)
+                and same_document[j].claim.sentence != later.claim.sentence
+                and conflict(same_document[j], later)
+                and alignment(same_document[j].claim, later.claim, weights[path]) is not None
             ]
             if earlier:
                 yield Disagreement(DOCUMENT, later.claim, tuple(earlier))
 
 
-def _across_documents(items: Sequence[Comparable]) -> Iterator[Disagreement]:
+def _enumeration(items: Sequence[Comparable]) -> bool:
+    """Whether one document gives a subject ``ENUMERATION`` or more different figures: a
+    list of parallel facts (fines, bond issues, seasons), not one fact told again."""
+    distinct: list[Comparable] = []
+    for item in items:
+        if not any(same_figure(item, seen) for seen in distinct):
+            distinct.append(item)
+            if len(distinct) >= ENUMERATION:
+                return True
+    return False
+
+
+@dataclass
+class _Neighbours:
+    """A claim and, for each other document of its story, its best restatement there."""
+
+    item: Comparable
+    others: dict[str, tuple[Alignment, Comparable]]
+
+    def restatements(self) -> list[Comparable]:
+        return [other for _, other in sorted(self.others.values(), key=_order)]
+
+    def confident(self, other: Comparable) -> bool:
+        found = self.others.get(other.claim.path)
+        return found is not None and found[1] is other and found[0].confident
+
+    def compatible_side(self) -> int:
+        """The documents whose restatements can be true together with this claim, its own
+        document included."""
+        return 1 + sum(1 for o in self.restatements() if not conflict(self.item, o))
+
+    def same_side(self) -> int:
+        """The documents whose restatements give this claim's figure, its own included."""
+        return 1 + sum(1 for o in self.restatements() if same_figure(self.item, o))
+
+
+def _order(entry: tuple[Alignment, Comparable]) -> tuple[str, int]:
+    claim = entry[1].claim
+    return claim.path, claim.location.start
+
+
+def _neighbours(items: Sequence[Comparable], weights: Weights) -> list[_Neighbours]:
+    """Each claim with its best restatement in every other document of its story."""
+    near = candidates([i.claim for i in items], weights)
+    neighbours = [_Neighbours(item, {}) for item in items]
+    for index, item in enumerate(items):
+        for other_index in near[index]:
+            other = items[other_index]
+            if other.claim.path == item.claim.path:
+                continue
+            found = alignment(item.claim, other.claim, weights)
+            best = neighbours[index].others.get(other.claim.path)
+            if found is not None and (best is None or found.overlap > best[0].overlap):
+                neighbours[index].others[other.claim.path] = (found, other)
+    return neighbours
+
+
+def _across_documents(items: Sequence[Comparable], weights: Weights) -> Iterator[Disagreement]:
+    """Verdicts on the claims of one key group of a story (see ``StoryDisagreement``)."""
     if len({item.claim.path for item in items}) < 2:
         return
-    """Claims that do not state the figure most documents give: a conflict when they cannot
-    be true together with it, a variance when they can."""
-    clusters: list[list[Comparable]] = []
-    for item in items:
-        for cluster in clusters:
-            if same_figure(cluster[0], item):
-                cluster.append(item)
-                break
-        else:
-            clusters.append([item])
-    reference = max(clusters, key=lambda c: len({i.claim.path for i in c}))
-    for cluster in clusters:
-        if cluster is reference:
+    neighbours = _neighbours(items, weights)
+    by_claim = {id(n.item.claim): n for n in neighbours}
+    for mine in neighbours:
+        verdict = _verdict(mine, by_claim, weights)
+        if verdict is not None:
+            others = tuple(o.claim for o in mine.restatements())
+            yield Disagreement(verdict, mine.item.claim, others)
+
+
+def _verdict(mine: _Neighbours, by_claim: dict[int, _Neighbours], weights: Weights) -> str | None:
+    """NC202 for a claim no other document can agree with, that stands against a consensus
+    of two or more other documents or against a close rewrite, confidently aligned; NC203 for
+    a figure fewer documents give than another, or that a close rewrite or a confident
+    restatement as well supported gives differently."""
+    item = mine.item
+    others = mine.restatements()
+    differing = [o for o in others if not same_figure(item, o)]
+    if not differing:
+        return None
+
+    def side(other: Comparable, measure: str) -> int:
+        theirs = by_claim.get(id(other.claim))
+        return getattr(theirs, measure)() if theirs is not None else 1
+
+    def rewritten(other: Comparable) -> bool:
+        return close_rewrites(item.claim, other.claim, weights)
+
+    conflicting = [o for o in differing if conflict(item, o)]
+    if conflicting and mine.compatible_side() == 1:  # no other document can agree with it
+        consensus = (
+            len(others) >= 2
+            and any(mine.confident(o) for o in others)
+            and not any(conflict(a, b) for i, a in enumerate(others) for b in others[i + 1 :])
+        )
+        if consensus or any(mine.confident(o) and rewritten(o) for o in conflicting):
+            return STORY_CONFLICT
+    mine_side = mine.same_side()
+    largest = max(side(o, "same_side") for o in differing)
+    tied = [o for o in differing if side(o, "same_side") == mine_side]
+    if (
+        mine_side < largest
+        or any(rewritten(o) for o in tied)
+        or any(mine.confident(o) for o in tied if o in conflicting)
+    ):
+        # "the story may have changed" when it cannot be true with a side at least as large
+        # as its own; else its figure is only another way to say what the others say
+        contested = any(side(o, "compatible_side") >= mine.compatible_side() for o in conflicting)
+        return STORY_UNSETTLED if contested else STORY_VARIANCE
+    return None
+
+
+@dataclass(frozen=True)
+class StoryFigure:
+    """One fact of a story and the figure each document gives it."""
+
+    fact: str
+    key: str
+    claims: tuple[Claim, ...]  # the first statement in each document, by path
+    status: str  # "same", "differ" (compatible) or "conflict"
+
+
+@dataclass(frozen=True)
+class StoryFigures:
+    story: str
+    documents: tuple[str, ...]
+    figures: tuple[StoryFigure, ...]
+
+
+def story_figures(corpus: Corpus) -> list[StoryFigures]:
+    """For each story, each fact that two or more of its documents give a figure for, with
+    the figure of each (after RIPTIDES' tables of comparable estimates across sources)."""
+    tables = []
+    members: dict[str, list[str]] = defaultdict(list)
+    for document in corpus.documents:
+        members[corpus.stories.get(document.path, document.path)].append(document.path)
+    for story, claims in sorted(comparable_claims(corpus).items()):
+        by_path: dict[str, list[Claim]] = defaultdict(list)
+        for claim in claims:
+            by_path[claim.path].append(claim)
+        weights = rarity([t for c in group for t in c.frame.terms] for group in by_path.values())
+        groups: dict[str, list[Claim]] = defaultdict(list)
+        for claim in claims:
+            groups[claim.key].append(claim)
+        figures = []
+        for key, group in sorted(groups.items()):
+            unit = shared_unit(group)
+            items = [c for c in (comparable(claim, unit) for claim in group) if c is not None]
+            if len({item.claim.path for item in items}) >= 2:
+                figures.extend(_facts(key, items, weights))
+        figures.sort(key=lambda f: (f.claims[0].path, f.claims[0].location.start))
+        tables.append(StoryFigures(story, tuple(sorted(members[story])), tuple(figures)))
+    return tables
+
+
+def _facts(key: str, items: Sequence[Comparable], weights: Weights) -> list[StoryFigure]:
+    """The facts of one key group: claims joined with their best restatements elsewhere."""
+    neighbours = _neighbours(items, weights)
+    index_of = {id(item.claim): index for index, item in enumerate(items)}
+    parent = list(range(len(items)))
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    for index, mine in enumerate(neighbours):
+        for _, other in mine.others.values():
+            parent[root(index)] = root(index_of[id(other.claim)])
+    joined: dict[int, list[Comparable]] = defaultdict(list)
+    for index, item in enumerate(items):
+        joined[root(index)].append(item)
+    facts = []
+    for group in joined.values():
+        first: dict[str, Comparable] = {}
+        for item in group:
+            first.setdefault(item.claim.path, item)
+        if len(first) < 2:
             continue
-        for item in cluster:
-            elsewhere = [o for o in items if o.claim.path != item.claim.path]
-            if not elsewhere:
-                continue
-            standard = [o for o in reference if o.claim.path != item.claim.path]
-            kind = STORY_CONFLICT if any(conflict(item, o) for o in standard) else STORY_VARIANCE
-            yield Disagreement(kind, item.claim, tuple(o.claim for o in elsewhere))
+        shown = [first[path] for path in sorted(first)]
+        pairs = [(a, b) for i, a in enumerate(shown) for b in shown[i + 1 :]]
+        status = "same"
+        if any(conflict(a, b) for a, b in pairs):
+            status = "conflict"
+        elif any(not same_figure(a, b) for a, b in pairs):
+            status = "differ"
+        labels = Counter(one_line(label(item.claim)) for item in shown)
+        fact = max(labels, key=lambda text: (labels[text], -len(text)))
+        facts.append(StoryFigure(fact, key, tuple(i.claim for i in shown), status))
+    return facts
 
 
 def _said(claim: Claim) -> str:
-    subject = f" {claim.subject}" if claim.subject and claim.dimension == "count" else ""
-    return f"'{claim.text}'{subject}"
+    return f"'{one_line(claim.text)}'"
 
 
-def _related(others: Sequence[Claim], *, prefix: str) -> tuple[Related, ...]:
-    return tuple(Related(o.location, f"{prefix} {_said(o)}") for o in others)
+class _Places:
+    """Chooses the related places of findings: at most ``MAX_RELATED`` a finding, and a claim
+    in at most ``MAX_LISTED`` findings, so the output grows with the claims, not their square."""
+
+    def __init__(self) -> None:
+        self.listed: Counter[int] = Counter()
+
+    def choose(self, others: Sequence[Claim]) -> tuple[list[Claim], int]:
+        chosen = []
+        for other in others:
+            if len(chosen) < MAX_RELATED and self.listed[id(other)] < MAX_LISTED:
+                chosen.append(other)
+                self.listed[id(other)] += 1
+        return chosen, len(others) - len(chosen)
 
 
 class _AgreementCheck(Check):
     """The shared part of the agreement checks: each reports one kind of disagreement with
-    its own ``message`` (placeholders: said, figures, documents)."""
+    its own ``message`` (placeholders: fact, said, figures, documents)."""
 
-    kind: ClassVar[str]
-    message: ClassVar[str]
+    messages: ClassVar[dict[str, str]]
     related_prefix: ClassVar[str] = "says"
 
     def run(self, corpus: Corpus) -> Iterator[Finding]:
+        places = _Places()
         for found in disagreements(corpus):
-            if found.kind == self.kind:
-                text = self.message.format(
-                    said=_said(found.claim),
-                    figures=_figures(found.others),
-                    documents=_documents(found.others),
-                )
-                related = _related(found.others, prefix=self.related_prefix)
-                yield self.finding(found.claim.location, text, related=related)
+            message = self.messages.get(found.kind)
+            if message is None:
+                continue
+            if corpus.report_on is not None and found.claim.path not in corpus.report_on:
+                continue
+            shown, more = places.choose(found.others)
+            text = message.format(
+                fact=one_line(label(found.claim)),
+                said=_said(found.claim),
+                figures=_figures(found.others),
+                documents=_documents(found.others),
+            )
+            if more:
+                text += f" (and {more} more place{'s' if more != 1 else ''})"
+            related = tuple(Related(o.location, f"{self.related_prefix} {_said(o)}") for o in shown)
+            yield self.finding(found.claim.location, text, related=related)
 
 
 def _figures(claims: Sequence[Claim]) -> str:
-    texts = list(dict.fromkeys(f"'{c.text}'" for c in claims))
+    texts = list(dict.fromkeys(_said(c) for c in claims))
     return ", ".join(texts[:3]) + (f" and {len(texts) - 3} more" if len(texts) > 3 else "")
 
 
@@ -178,8 +415,7 @@ class DocumentDisagreement(_AgreementCheck):
     """
 
     code, name, level = "NC201", "document-disagreement", "warning"
-    kind = DOCUMENT
-    message = "{said} contradicts {figures} earlier in this document"
+    messages = {DOCUMENT: "{fact}: {said} contradicts {figures} earlier in this document"}
     related_prefix = "earlier this document says"
 
 
@@ -208,8 +444,11 @@ class StoryDisagreement(_AgreementCheck):
     """
 
     code, name, level = "NC202", "story-disagreement", "warning"
-    kind = STORY_CONFLICT
-    message = "{said} disagrees with {documents} of this story, which say {figures}"
+    messages = {
+        STORY_CONFLICT: (
+            "{fact}: {said} disagrees with {documents} of this story, which say {figures}"
+        )
+    }
 
 
 @register
@@ -233,8 +472,13 @@ class StoryVariance(_AgreementCheck):
     """
 
     code, name, level = "NC203", "story-variance", "note"
-    kind = STORY_VARIANCE
-    message = (
-        "{said} differs from {documents} of this story, which say {figures}; "
-        "the figures are compatible"
-    )
+    messages = {
+        STORY_VARIANCE: (
+            "{fact}: {said} differs from {documents} of this story, which say {figures}; "
+            "the figures are compatible"
+        ),
+        STORY_UNSETTLED: (
+            "{fact}: {said} differs from {documents} of this story, which say {figures}; "
+            "the story may have changed"
+        ),
+    }

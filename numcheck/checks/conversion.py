@@ -16,8 +16,8 @@ from numcheck.extraction.conversions import judge
 from numcheck.findings import Finding
 from numcheck.findings import Fix
 from numcheck.findings import Related
-from numcheck.findings import one_line
 from numcheck.reading.documents import Document
+from numcheck.text import one_line
 
 
 def _figure_text(claim: Claim) -> str:

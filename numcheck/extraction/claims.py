@@ -16,6 +16,68 @@ QUALIFIERS = ("exact", "approximate", "lower-bound", "upper-bound", "less-than",
 
 
 @dataclass(frozen=True)
+class Anchors:
+    """What a figure is anchored to, each as written: the names its subject carries ("North
+    Korean" troops), the owner it is said of ("Arsenal", "North Korea has sent"), the places
+    ("Kursk", "the stadium") and the times ("2004", "last year", "1989-90")."""
+
+    named: tuple[str, ...] = ()
+    owner: tuple[str, ...] = ()
+    place: tuple[str, ...] = ()
+    time: tuple[str, ...] = ()
+
+    def names(self) -> tuple[str, ...]:
+        return self.named + self.owner
+
+    def to_dict(self) -> dict[str, list[str]]:
+        return {
+            "named": list(self.named),
+            "owner": list(self.owner),
+            "place": list(self.place),
+            "time": list(self.time),
+        }
+
+
+@dataclass(frozen=True)
+class Role:
+    """What part a figure plays in its fact: a ``level`` or a ``change`` ("rose 5%"), the
+    ``whole`` or a ``part`` ("three of the nine"), a ``rate`` or not ("a month", "per"), and
+    its ``mode``: ``actual``, ``hypothetical`` ("could"), ``planned`` ("plans to") or
+    ``comparison`` ("down from", "than")."""
+
+    measure: str = "level"
+    scope: str = "whole"
+    rate: bool = False
+    mode: str = "actual"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"measure": self.measure, "scope": self.scope, "rate": self.rate, "mode": self.mode}
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Which fact a claim states, from the words of its clause (``numcheck.alignment``).
+
+    ``terms`` are the content terms of the clause around the figure, ``sentence_terms``
+    those of its whole sentence; ``listed`` says the claim is in a list item, a table row or
+    a "Label: figure" line, where figures are parallel facts, not restatements;
+    ``context_time`` holds the times of the sentence before, when the claim's own clause
+    names none ("For the nine months, ... . Sales rose to $9.8 million"); ``participants``
+    the other names of the clause ("signed Luis Suarez for a £22.7m fee"); ``context_owner``
+    says a pronoun stands for the owner ("it sent 3,000 troops")."""
+
+    event: str | None = None
+    anchors: Anchors = Anchors()
+    role: Role = Role()
+    terms: frozenset[str] = frozenset()
+    sentence_terms: frozenset[str] = frozenset()
+    listed: bool = False
+    context_time: tuple[str, ...] = ()
+    participants: tuple[str, ...] = ()
+    context_owner: bool = False
+
+
+@dataclass(frozen=True)
 class Claim:
     """One numeric claim of a document.
 
@@ -40,6 +102,7 @@ class Claim:
     key: str | None = None
     restates: bool = False  # a conversion of the claim just before it ("(306 km)")
     sentence: int = 0  # where its sentence begins, as an offset
+    frame: Frame | None = None
 
     @property
     def path(self) -> str:
@@ -62,6 +125,9 @@ class Claim:
             "subject": self.subject,
             "key": self.key,
             "readings": [r.unit for r in self.readings] if self.ambiguous else None,
+            "event": self.frame.event if self.frame else None,
+            "anchors": self.frame.anchors.to_dict() if self.frame else None,
+            "role": self.frame.role.to_dict() if self.frame else None,
         }
 
 

@@ -13,8 +13,6 @@ from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import replace
 
-from numcheck.alignment.keys import sentence_start
-from numcheck.alignment.keys import subject_key
 from numcheck.extraction.claims import Claim
 from numcheck.extraction.claims import interval
 from numcheck.extraction.conversions import conversion_pairs
@@ -29,8 +27,8 @@ from numcheck.extraction.numbers import SHARE_OF
 from numcheck.extraction.numbers import Figure
 from numcheck.extraction.patterns import alternation
 from numcheck.extraction.qualifiers import qualifier_table
-from numcheck.extraction.subjects import following_phrase
-from numcheck.extraction.subjects import preceding_noun
+from numcheck.extraction.sentences import sentence_start
+from numcheck.extraction.subjects import subject_phrase
 from numcheck.extraction.units import COUNT
 from numcheck.extraction.units import CURRENCY
 from numcheck.extraction.units import Reading
@@ -39,7 +37,6 @@ from numcheck.extraction.units import lexicon
 from numcheck.findings import Location
 from numcheck.reading.documents import Document
 
-_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that)\s+\Z", re.IGNORECASE)
 _NOT_AFTER = r"(?<![\w.,/:@#&+$£€¥₹%^×±–—-])"
 
 
@@ -60,13 +57,13 @@ def _candidates() -> re.Pattern[str]:
 
 
 def extract(document: Document, cache: MatchCache | None = None) -> list[Claim]:
-    """Every claim of ``document``, each with its subject key; a conversion written beside
-    its source ("190 miles (306 km)") takes the subject of its source."""
+    """Every claim of ``document``; a conversion written beside its source ("190 miles
+    (306 km)") takes the subject of its source and is marked ``restates``."""
     claims = list(iter_claims(document, cache))
     index_of = {id(claim): index for index, claim in enumerate(claims)}
     for pair in list(conversion_pairs(document.prose, claims)):
         claims[index_of[id(pair.target)]] = replace(
-            pair.target, subject=pair.source.subject, key=pair.source.key, restates=True
+            pair.target, subject=pair.source.subject, restates=True
         )
     return claims
 
@@ -203,7 +200,6 @@ def _claim(document: Document, match: Match) -> Claim:
         low, high = interval(measures, qualifier)
         value = None if match.shape == "range" else first.figure.value
     adjectival = any(m.unit is not None and m.unit.hyphenated for m in measures)
-    measured = any(r.is_physical for r in readings)
     subject = _subject(document.prose, match, readings, adjectival)
     return Claim(
         location=_location(document, match.start, match.end),
@@ -216,7 +212,6 @@ def _claim(document: Document, match: Match) -> Claim:
         unit=unit,
         dimension=dimension,
         subject=subject,
-        key=subject_key(subject, dimension, document.prose, match.start, match.end, measured),
         readings=readings,
         measures=measures,
         shape=match.shape,
@@ -228,15 +223,12 @@ def _claim(document: Document, match: Match) -> Claim:
 def _subject(
     prose: str, match: Match, readings: tuple[Reading, ...], adjectival: bool
 ) -> str | None:
-    measured = any(r.is_physical for r in readings)
-    if adjectival or not measured:
-        after = following_phrase(prose, match.end)
-        if after and after.lower() == "of":
-            return None
-        if after or adjectival:
-            return after
-    elif _DETERMINER_BEFORE.search(prose, max(0, match.start - 8), match.start):
-        after = following_phrase(prose, match.end)  # "a 5km stretch", "the 1.5C target"
-        if after:
-            return after
-    return preceding_noun(prose, match.start)
+    return subject_phrase(
+        prose,
+        match.start,
+        match.end,
+        measured=any(r.is_physical for r in readings),
+        money=any(r.dimension == CURRENCY for r in readings),
+        adjectival=adjectival,
+        share=any(r.dimension == "percent" for r in readings),
+    )

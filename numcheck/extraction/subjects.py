@@ -41,9 +41,23 @@ _NOT_PLURAL = frozenset("news series species means".split())
 _NOT_VERBS = frozenset("speed seed need feed breed greed weed creed steed hundred sacred".split())
 # "a 190-mile-long border", "a 10-year-old boy": the adjective a hyphenated unit takes.
 UNIT_ADJECTIVES = frozenset("long wide high deep tall thick strong old plus odd".split())
-_FIRST_WORD = re.compile(r"[ \t]*-?[ \t]*([^\W\d_][\w’'.&-]*)")
-_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w’'.&-]*)")
+# A word of a noun phrase; "1080p", "4K" and "16MP" may stand in it as modifiers.
+_FIRST_WORD = re.compile(r"[ \t]*-?[ \t]*([^\W\d_][\w’'.&-]*|\d+[^\W\d_][\w-]*)")
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w’'.&-]*|\d+[^\W\d_][\w-]*)")
+# "a 5.1-inch, 1080p AMOLED display": an adjectival figure may stand before a comma.
+_ADJECTIVE_COMMA = re.compile(r",(?=[ \t]+[^\W_])")
+# "40 percent fewer Galaxy S5 phones": a comparative before what a share is of.
+_COMPARATIVE = re.compile(
+    r"[ \t]+(?:fewer|more|less|higher|lower|larger|smaller|bigger)(?:[ \t]+of(?:[ \t]+the)?)?"
+    r"(?=[ \t]+[^\W\d_])",
+    re.IGNORECASE,
+)
+_OF_PHRASE = re.compile(
+    r"[ \t]+of(?=[ \t]+(?!the\b|a\b|an\b|its\b|their\b)[^\W\d_])", re.IGNORECASE
+)
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that)\s+\Z", re.IGNORECASE)
 _SKIP_PARENTHESIS = re.compile(r"^\s*\([^()]{0,60}\)")
+_MONEY_PREPOSITION = re.compile(r"[ \t]+(?:in|of|worth[ \t]+of)(?=[ \t]+[^\W\d_])", re.IGNORECASE)
 _CONNECTOR_BEFORE = re.compile(
     r"(?<![\w’'&-])([^\W\d_][\w’'&-]*(?:\s+[^\W\d_][\w’'&-]*){0,2}?)\s+"
     r"(of|is|was|are|were|measuring|spanning|covering|reaching|totalling|totaling|for|at"
@@ -59,14 +73,58 @@ _CONNECTOR_LAST_WORDS = frozenset(
 MAX_WORDS = 4
 
 
-def following_phrase(prose: str, end: int) -> str | None:
-    """The noun phrase right after ``end``: "North Korean ground troops", "buffer zone"."""
+def subject_phrase(
+    prose: str,
+    start: int,
+    end: int,
+    *,
+    measured: bool,
+    money: bool,
+    adjectival: bool,
+    share: bool = False,
+) -> str | None:
+    """What the figure at ``start:end`` counts or measures. A count, money, a share or an
+    adjectival measure takes the noun phrase that follows it ("10,000 North Korean troops",
+    "$10 billion in bills", "an 800-mile buffer zone"); a measure takes what it is "of" ("10
+    hours of web browsing"), the phrase after a determiner ("a 5km stretch"), or the noun it
+    is said of ("a range of up to 190 miles")."""
+    if adjectival or not measured:
+        after = following_phrase(prose, end, money=money, adjectival=adjectival, share=share)
+        if after and after.lower() == "of":
+            return None
+        if after or adjectival:
+            return after
+    else:
+        of = _OF_PHRASE.match(prose, end)
+        after = following_phrase(prose, of.end()) if of else None
+        if after is None and _DETERMINER_BEFORE.search(prose, max(0, start - 8), start):
+            after = following_phrase(prose, end)  # "a 5km stretch", "the 1.5C target"
+        if after:
+            return after
+    return preceding_noun(prose, start)
+
+
+def following_phrase(
+    prose: str, end: int, *, money: bool = False, adjectival: bool = False, share: bool = False
+) -> str | None:
+    """The noun phrase right after ``end``: "North Korean ground troops", "buffer zone"; for
+    money, also after "in" or "of": "$10 billion in cash management bills"; for a share, after
+    a comparative: "40 percent fewer Galaxy S5 phones"."""
     rest = prose[end : end + 160]
     skipped = _SKIP_PARENTHESIS.match(rest)
     position = skipped.end() if skipped else 0
+    if money:
+        preposition = _MONEY_PREPOSITION.match(rest, position)
+        position = preposition.end() if preposition else position
+    if share:
+        comparative = _COMPARATIVE.match(rest, position)
+        position = comparative.end() if comparative else position
     adjective = re.match(r"-([^\W\d_]+)", rest[position:])
     if adjective and adjective.group(1).lower() in UNIT_ADJECTIVES:
         position += adjective.end()
+    if adjectival:
+        comma = _ADJECTIVE_COMMA.match(rest, position)
+        position = comma.end() if comma else position
     words: list[str] = []
     while len(words) < MAX_WORDS:
         found = (_NEXT_WORD if words else _FIRST_WORD).match(rest, position)
@@ -78,7 +136,11 @@ def following_phrase(prose: str, end: int) -> str | None:
         lowered = word.lower()
         if lowered in FUNCTION_WORDS or lowered == "old":
             break
-        if _is_verb(lowered) and (words or not _noun_follows(rest, found.end())):
+        if (
+            _is_verb(lowered)
+            and not word[:1].isupper()  # "AMOLED" is no past tense
+            and (words or not _noun_follows(rest, found.end()))
+        ):
             break  # "40 percent agreed"; but "3 injured soldiers"
         if words and _PLURAL.fullmatch(lowered) and _DETERMINER_NEXT.match(rest, found.end()):
             break  # "a 3-metre wall surrounds the site": a verb, not a plural head
@@ -103,6 +165,8 @@ def preceding_noun(prose: str, start: int) -> str | None:
     found = _CONNECTOR_BEFORE.search(before)
     if not found:
         return None
+    if re.search(r"\d[\d,.]*%?[ \t]*\Z", before[: found.start(1)]):
+        return None  # "closed 17.5 points higher at 2160.1": a level after a change
     words = found.group(1).split()
     gerund = found.group(2).lower() != "of"  # "cruising at" is a verb, "funding of" a noun
     while words and (_is_verb(words[-1].lower()) or (gerund and _is_gerund(words[-1]))):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from numcheck.api import Result
 from numcheck.findings import Finding
-from numcheck.findings import one_line
+from numcheck.text import one_line
 
 # The formats that take ``color`` and ``summary`` (see ``numcheck.report.render_findings``).
 LINES = True

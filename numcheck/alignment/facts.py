@@ -1,0 +1,300 @@
+"""Fact alignment: which claims are restatements of one fact.
+
+Two claims state one fact only when all of these hold:
+
+1. their subject keys are equal (``keys.subject_key``: same dimension, same head noun);
+2. their events are equal, or, where either has none, both carry a name (an owner or a
+   name in the subject: "North Korean troops", "ATACMS"): a named subject is specific
+   enough alone; with neither, only a close rewrite (rule 5, at ``REWRITE``, with at least
+   ``MIN_SHARED`` terms in common) is one fact;
+3. no anchor conflicts: when both name an owner, a place or a time of one kind, the names
+   must match ("USX" is "USX Corp.", "North Korean" is "North Korea"; "Kursk" is "the Kursk
+   region"; "1989-90" is not "2009-10", "last year" not "this year"). Within one document,
+   where the context carries an owner or a time from sentence to sentence, an anchor named on
+   one side only is a conflict too ("Sales rose 5% to $12.5 billion for the year" is not
+   "Sales rose 4% to $3.3 billion"), and so are clauses whose other names have none in
+   common ("signed Luis Suarez for a £22.7m fee", "signed Andy Carroll for about £35m");
+4. their roles are equal: level or change, whole or part, rate or not, and the mode (actual,
+   hypothetical, planned, comparison);
+5. their clauses say the same thing around the figure: the rarity-weighted overlap (Dice) of
+   their content terms is at least ``ALIGN``, unless the two are *identified*: both name
+   the same event and an owner, or both subjects carry the same name ("North Korean
+   troops", "Super AMOLED display"), so that rewording ("a range of up to 190 miles",
+   "capable of engaging targets up to 190 miles away") does not hide one fact. Rarity is counted
+   over the documents of the story, or over the claims of the document when both are in
+   one.
+
+An alignment is *confident* when the two are identified or their clauses overlap by at least
+``CONFIDENT``; only confident alignments make a story disagreement a warning.
+
+Two claims in list items, table rows or "Label: figure" lines of one document are parallel
+facts ("1989-90: 19 players", "2009-10: four players"), never restatements. Two sentences
+whose terms overlap by at least ``REWRITE`` are close rewrites of one another.
+
+Comparisons are bounded: in a group of claims that share a key, each claim is compared with
+at most ``MAX_CANDIDATES`` others, those that share its rarest terms (an inverted index), so
+the work grows with the number of claims, not its square.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from collections.abc import Sequence
+from dataclasses import dataclass
+from dataclasses import replace
+
+from numcheck.alignment import lexicon
+from numcheck.extraction.claims import Anchors
+from numcheck.extraction.claims import Claim
+
+ALIGN = 0.30
+# Terms two clauses must share before a rewrite alone (no event, no name) makes one fact.
+MIN_SHARED = 3
+CONFIDENT = 0.45
+REWRITE = 0.60
+MAX_CANDIDATES = 32
+SEED_TERMS = 6
+_PLACE_GENERIC = frozenset(
+    "the region province state city county area district town village country capital "
+    "north south east west northern southern eastern western central".split()
+)
+_MONTHS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How rare each term is among some units (documents, or the clauses of a document):
+    log(1 + n / df), where df is the number of units with the term."""
+
+    table: dict[str, float]
+    unseen: float
+
+    def __call__(self, term: str) -> float:
+        return self.table.get(term, self.unseen)
+
+
+def rarity(units: Iterable[Iterable[str]]) -> Weights:
+    frequency: dict[str, int] = defaultdict(int)
+    count = 0
+    for unit in units:
+        count += 1
+        for term in set(unit):
+            frequency[term] += 1
+    table = {term: math.log(1 + count / seen) for term, seen in frequency.items()}
+    return Weights(table, math.log(1 + max(count, 1)))
+
+
+def overlap(a: frozenset[str], b: frozenset[str], weights: Weights) -> float:
+    """Rarity-weighted Dice coefficient of two sets of terms."""
+    total = sum(weights(t) for t in a) + sum(weights(t) for t in b)
+    if not total:
+        return 0.0
+    return 2 * sum(weights(t) for t in a & b) / total
+
+
+def _words(name: str, generic: frozenset[str] = frozenset()) -> frozenset[str]:
+    return frozenset(w for w in lexicon.name_form(name).split() if w not in generic)
+
+
+def _names_match(a: tuple[str, ...], b: tuple[str, ...], generic=frozenset()) -> bool:
+    """Whether some name of ``a`` is some name of ``b``, or contains it word for word."""
+    for first in a:
+        x = _words(first, generic)
+        for second in b:
+            y = _words(second, generic)
+            if x and y and (x <= y or y <= x):
+                return True
+    return False
+
+
+def _time_kind(time: str) -> str:
+    if re.fullmatch(r"\d{4}(-\d\d)?", time):
+        return "year"
+    if time in _MONTHS:
+        return "month"
+    if "quarter" in time or "month" in time or "half" in time or time.endswith(" year"):
+        return "period"  # a reporting period: "third-quarter", "nine months", "the year"
+    if time.endswith(("ago", "later")):
+        return "ago"
+    return "day" if " " not in time else "relative"
+
+
+def _times_match(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if _time_kind(a) == "year" == _time_kind(b):
+        years_a = _years(a)
+        return bool(years_a & _years(b))
+    return False
+
+
+def _years(time: str) -> set[int]:
+    first = int(time[:4])
+    if len(time) == 4:
+        return {first}
+    return {first, first + 1}
+
+
+def anchor_conflict(a: Anchors, b: Anchors) -> str | None:
+    """What anchors two claims to different facts ("named", "owner", "place", "time"), or
+    None."""
+    compared = False
+    for kind in ("named", "owner"):
+        ours, theirs = getattr(a, kind), getattr(b, kind)
+        if ours and theirs:
+            compared = True
+            if not _names_match(ours, theirs):
+                return kind
+    if not compared and a.names() and b.names() and not _names_match(a.names(), b.names()):
+        return "owner"  # "the Galaxy S4 shipped" against "Galaxy S5 units"
+    if a.place and b.place and not _names_match(a.place, b.place, _PLACE_GENERIC):
+        return "place"
+    for kind in {_time_kind(t) for t in a.time} & {_time_kind(t) for t in b.time}:
+        ours = [t for t in a.time if _time_kind(t) == kind]
+        theirs = [t for t in b.time if _time_kind(t) == kind]
+        if not any(_times_match(x, y) for x in ours for y in theirs):
+            return "time"
+    return None
+
+
+def why_not_aligned(a: Claim, b: Claim) -> str | None:
+    """The first condition (1 to 4 of the module's rules) that keeps two claims apart, or
+    None when only the overlap of their clauses is left to decide."""
+    if a.key is None or a.key != b.key or a.frame is None or b.frame is None:
+        return "subject"
+    fa, fb = a.frame, b.frame
+    if fa.event and fb.event and fa.event != fb.event:
+        return "event"
+    ours, theirs = fa.anchors, fb.anchors
+    if a.path == b.path:  # the sentence before carries the time into one without its own
+        ours = replace(ours, time=ours.time or fa.context_time)
+        theirs = replace(theirs, time=theirs.time or fb.context_time)
+    conflict = anchor_conflict(ours, theirs)
+    if conflict:
+        return conflict
+    if a.path == b.path:
+        pronoun = fa.context_owner or fb.context_owner  # "it sent": the owner is carried
+        if bool(ours.names()) != bool(theirs.names()) and not pronoun:
+            return "one-sided owner"
+        if (
+            fa.participants
+            and fb.participants
+            and not _names_match(fa.participants, fb.participants)
+        ):
+            return "participants"  # "signed Suarez for £22.7m", "signed Carroll for £35m"
+        for kind in ("place", "time"):
+            if bool(getattr(ours, kind)) != bool(getattr(theirs, kind)):
+                return f"one-sided {kind}"
+    if fa.role != fb.role:
+        return "role"
+    if a.path == b.path and fa.listed and fb.listed:
+        return "parallel"
+    return None
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """How two claims were found to state one fact."""
+
+    overlap: float  # of their clauses' terms
+    identified: bool  # same event, and both name an owner
+
+    @property
+    def confident(self) -> bool:
+        return self.identified or self.overlap >= CONFIDENT
+
+
+def specific(a: Claim, b: Claim) -> bool:
+    """Whether two claims share an event or both carry a name: short of that, only a close
+    rewrite ("The storm brought winds of 100 mph", "... of 161 km/h") names one fact."""
+    assert a.frame is not None and b.frame is not None
+    fa, fb = a.frame, b.frame
+    return bool(fa.event and fa.event == fb.event) or bool(
+        fa.anchors.names() and fb.anchors.names()
+    )
+
+
+def alignment(a: Claim, b: Claim, weights: Weights) -> Alignment | None:
+    """How ``a`` and ``b`` state one fact, or None when they do not."""
+    if why_not_aligned(a, b) is not None:
+        return None
+    assert a.frame is not None and b.frame is not None
+    fa, fb = a.frame, b.frame
+    if not specific(a, b):
+        score = overlap(fa.terms, fb.terms, weights)
+        enough = len(fa.terms & fb.terms) >= MIN_SHARED
+        return Alignment(score, False) if score >= REWRITE and enough else None
+    identified = bool(
+        fa.event and fa.event == fb.event and fa.anchors.names() and fb.anchors.names()
+    ) or bool(fa.anchors.named and fb.anchors.named)  # matching named subjects
+    score = overlap(fa.terms, fb.terms, weights)
+    if not identified and score < ALIGN:
+        return None
+    return Alignment(score, identified)
+
+
+def close_rewrites(a: Claim, b: Claim, weights: Weights) -> bool:
+    """Whether two claims are told in close rewrites of one another: their sentences, or
+    the clauses around their figures, overlap by at least ``REWRITE``, and neither names a
+    time the other does not (a dated figure may be an older one)."""
+    assert a.frame is not None and b.frame is not None
+    if bool(a.frame.anchors.time) != bool(b.frame.anchors.time):
+        return False
+    return (
+        overlap(a.frame.terms, b.frame.terms, weights) >= REWRITE
+        or overlap(a.frame.sentence_terms, b.frame.sentence_terms, weights) >= REWRITE
+    )
+
+
+def candidates(claims: Sequence[Claim], weights: Weights) -> dict[int, list[int]]:
+    """For each claim (by index), the indexes of the claims it is compared with: all of them
+    in a small group, else those that share its rarest terms (at most ``MAX_CANDIDATES``)."""
+    if len(claims) <= MAX_CANDIDATES + 1:
+        everyone = list(range(len(claims)))
+        return {i: [j for j in everyone if j != i] for i in everyone}
+    postings: dict[str, list[int]] = defaultdict(list)
+    seeds: list[list[str]] = []
+    for index, claim in enumerate(claims):
+        terms = sorted(claim.frame.terms if claim.frame else (), key=lambda t: (-weights(t), t))
+        seeds.append(terms[:SEED_TERMS])
+        for term in terms[:SEED_TERMS]:
+            postings[term].append(index)
+    found: dict[int, list[int]] = {}
+    for index, terms in enumerate(seeds):
+        shared: dict[int, float] = defaultdict(float)
+        for term in terms:
+            posting = postings[term]
+            if len(posting) > 8 * MAX_CANDIDATES:
+                continue  # a term most of the group shares tells no claim apart
+            for other in posting:
+                if other != index:
+                    shared[other] += weights(term)
+        ranked = sorted(shared, key=lambda other: (-shared[other], other))
+        found[index] = ranked[:MAX_CANDIDATES]
+    return found
+
+
+def label(claim: Claim) -> str:
+    """The fact a claim states, in words: "range of ATACMS", "people killed at the stadium",
+    "North Korean troops deployed"."""
+    frame = claim.frame
+    subject = " ".join((claim.subject or "").split())
+    event = frame.event if frame else None
+    words = subject or (event or "")
+    if subject and event and f"event:{event}" not in lexicon.terms(subject):
+        words = f"{words} {event}"
+    if frame:
+        shown = subject.lower()
+        owners = [o for o in frame.anchors.names() if o.lower() not in shown]
+        if owners and claim.dimension != "count":
+            words = f"{words} of {owners[0]}"
+        elif owners:
+            words = f"{words} ({owners[0]})"
+        for place in frame.anchors.place[:1]:
+            words += f" at {place}" if place.startswith("the ") else f" in {place}"
+        if frame.anchors.time:
+            words += f", {frame.anchors.time[0]}"
+    return words or claim.dimension

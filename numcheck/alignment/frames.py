@@ -1,0 +1,689 @@
+"""Frames: which fact a figure states, read from the words of its clause.
+
+Beside its subject, each claim gets (rules and the word lists of ``rules/frames.yaml``; no
+model, no network):
+
+* its **event**: the event word nearest the figure in its clause ("killed", "sent" is
+  ``deployed``, "away" is ``range``);
+* its **anchors**: the owner (a capitalised modifier of its subject, "North Korean"; a
+  possessive before it, "Arsenal's"; for a measure, the acronym it belongs to, "ATACMS"; the
+  name that is the subject of its clause, "North Korea has sent"; or the name a relative
+  clause hangs on, "Bethlehem Steel Corp., which posted"), the place ("in Kursk", "at the
+  stadium") and the time ("in 2004", "last year", "1989-90", "fourth-quarter", "on Monday");
+* its **role**: level or change ("rose 5%", "a 25% rise", "up by 12 cents"; "rose to 5%" is
+  a level), whole or part ("three of the nine", "including 300 children"), a rate ("a
+  month", "per", "an average of") and its mode (hypothetical "could", planned "plans to",
+  comparison "down from", "than");
+* its **terms**: the content words around the figure, as ``numcheck.alignment.lexicon``
+  compares them, and whether it sits in a list item, a table row or a "Label: figure" line.
+
+The frame is computed once per document, with the subject key (``keys.subject_key``); a
+conversion written beside its source ("(306 km)") takes the key and frame of its source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from dataclasses import replace
+
+from numcheck.alignment import lexicon
+from numcheck.alignment.keys import head_of
+from numcheck.alignment.keys import subject_key
+from numcheck.extraction.claims import Anchors
+from numcheck.extraction.claims import Claim
+from numcheck.extraction.claims import Frame
+from numcheck.extraction.claims import Role
+from numcheck.extraction.sentences import sentence_end
+from numcheck.extraction.sentences import sentence_start
+from numcheck.extraction.subjects import FUNCTION_WORDS
+from numcheck.extraction.subjects import VERBS
+from numcheck.reading.documents import Document
+
+WINDOW = 8  # content terms on each side of a figure that make its context
+EVENT_REACH = 8  # words on each side of a figure searched for its event
+MODE_REACH = 12  # words before a figure searched for a mode cue
+RATE_REACH = 4  # words after a figure (or its subject) searched for a rate
+NAME_EVIDENCE = 60  # distinct lower-case words a text needs before case tells names apart
+OWNER_REACH = 6  # words before a figure searched for the name it is said of
+# Words that, between a name and a figure, attach the figure to something else.
+# Words that open an introductory phrase ending in a comma, before the clause's subject.
+_INTRODUCTIONS = frozenset(
+    "with after before in on at for during since while when although though as by despite "
+    "following according".split()
+)
+_PRONOUNS = frozenset("it they he she its their his her".split())
+_AUXILIARIES = frozenset(
+    "has have had is are was were will would could can may might must did does do".split()
+)
+_OWNER_BARRIERS = frozenset(
+    "via by in on at for from of with into under over through about than as like".split()
+)
+
+_TOKEN = re.compile(r"[^\W\d_](?:[\w&-]|[’'.](?=\w))*\.?|\d[\d,.]*|[,;:()\[\]—–]|--")
+_CLAUSE_BREAK = re.compile(
+    r";|,\s+(?=(?:and|but|while|whereas|although|though)\b)|\s(?=(?:but|whereas)\s)",
+    re.IGNORECASE,
+)
+# "Bethlehem Steel Corp., which posted a 54% drop": the claim belongs to the name before.
+_RELATIVE = re.compile(r",\s+(?:which|who|whose)\b", re.IGNORECASE)
+# "The US believes that ...": the name before these is a source, not an owner; before the
+# weaker ones only when "that" follows ("X reported earnings of" is X's own figure).
+_ATTRIBUTION_VERBS = frozenset(
+    "said says say believes believe believed thinks think thought told tells according "
+    "states stated writes wrote suggests suggested".split()
+)
+_WEAK_ATTRIBUTION_VERBS = frozenset(
+    "reported reports announced announces estimated estimates claimed claims confirmed "
+    "confirms added adds noted notes warned warns".split()
+)
+_NAME_WORD = re.compile(r"[A-Z][\w’'.&-]*")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9-]*[A-Z0-9]s?")
+_NOT_OWNERS = frozenset({"US", "UK", "EU", "UN", "USA", "AM", "PM", "GMT", "UTC", "TV", "CEO"})
+_NAME_JOINERS = frozenset({"of", "&", "de", "von", "van", "la", "del"})
+_POSSESSIVE_BEFORE = re.compile(
+    r"((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)['’]s\s+(?:[a-z][\w-]*\s+){0,3}(?:of\s+)?\Z"
+)
+_PLACE_PREPOSITIONS = frozenset("in at near outside inside off across throughout".split())
+_PLACE_GENERIC = frozenset(
+    "region province state city county area district town village country capital "
+    "north south east west northern southern eastern western central".split()
+)
+_NOT_VENUES = frozenset(
+    "end start beginning time moment same least most rate cost price height age top bottom "
+    "outset expense hands behest request risk level point close peak turn heart".split()
+)
+_MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+).split()
+_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+_TIME = re.compile(
+    r"\b(?:(?P<season>(?:19|20)?\d\d[-–/](?:19|20)?\d\d)(?![\d-])"
+    r"|(?P<year>(?:1[89]|20)\d\d)(?!\d|,\d)"
+    r"|(?P<period>(?:first|second|third|fourth|nine|six|three|twelve|\d+)[- ]months?"
+    r"|(?:first|second) half|(?:the|full|fiscal) year)"
+    r"|(?P<quarter>(?:first|second|third|fourth)[- ]quarter|q[1-4])"
+    r"|(?P<month>" + "|".join(_MONTHS) + r")\b\.?"
+    r"|(?P<weekday>" + "|".join(_WEEKDAYS) + r")"
+    r"|(?P<day>yesterday|today|tonight|tomorrow)"
+    r"|(?P<relative>(?:last|this|next|previous|past|coming|current)\s+"
+    r"(?:year|month|week|season|quarter|decade|century|weekend|night|summer|winter|spring|autumn))"
+    r"|(?P<ago>(?:a|one|two|three|four|five|ten|twenty|\d+)\s+"
+    r"(?:years?|months?|weeks?|days?|decades?)\s+(?:ago|earlier|before|later))"
+    r")\b",
+    re.IGNORECASE,
+)
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|say|announced|reported|told|added|confirmed|stated)\s+(?:\w+\s+){0,2}\Z",
+    re.IGNORECASE,
+)
+_LISTED_LINE = re.compile(
+    r"^\s*(?:[-*+•·–—]\s|\d{1,3}[.)]\s|\|"
+    r"|[^\s:.][^:.\n]{0,40}?:\s)"
+)
+_ABBREVIATIONS = frozenset("corp. inc. co. ltd. bros. jr. sr. st. mt. ft. dr. mr. mrs. ms.".split())
+_NOT_NAMES = FUNCTION_WORDS | frozenset(
+    "however meanwhile still yet also now then instead nevertheless finally later today "
+    "eventually only indeed overall first second third".split()
+)
+_SENTENCE_OPENERS = frozenset(
+    "the a an this that these those it its he she they we i in on at for but and or if as "
+    "while when after before since meanwhile however according some most many".split()
+)
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    lower: str
+    start: int
+    end: int
+
+
+def frame_claims(document: Document, claims: Sequence[Claim]) -> list[Claim]:
+    """``claims`` with their subject keys and frames; a conversion written beside its source
+    takes the key and frame of its source."""
+    names = document_names(document.prose)
+    framed: list[Claim] = []
+    sentences: dict[int, list[_Token]] = {}
+    source: Claim | None = None
+    for claim in claims:
+        if claim.restates and source is not None:
+            framed.append(replace(claim, key=source.key, frame=source.frame))
+            continue
+        frame = frame_of(document, claim, names, sentences)
+        claim = replace(claim, key=subject_key(claim, frame.event, document.prose), frame=frame)
+        framed.append(claim)
+        source = claim
+    return framed
+
+
+def document_names(prose: str) -> frozenset[str]:
+    """The capitalised words of a text that are names: those that stand inside a sentence
+    somewhere, and, in a text long enough to tell (``NAME_EVIDENCE`` lower-case words or
+    more), those never written in lower case, so that a sentence-initial "Arsenal" or
+    "Canepa" counts as a name and a sentence-initial "Sales" does not."""
+    lower = set(re.findall(r"(?<![\w’'])[a-z][a-z’'-]*", prose))
+    long_enough = len(lower) >= NAME_EVIDENCE
+    found = set()
+    for match in re.finditer(r"(?<![\w’'.-])[A-Z][\w’'.&-]*", prose):
+        word = match.group().rstrip(".’'").removesuffix("’s").removesuffix("'s")
+        inside = prose[max(0, match.start() - 2) : match.start()]
+        if re.fullmatch(r"[a-z,;] ", inside) or (
+            long_enough and word.lower() not in lower and word.lower() not in _NOT_NAMES
+        ):
+            found.add(word)
+    return frozenset(found)
+
+
+def frame_of(
+    document: Document,
+    claim: Claim,
+    names: frozenset[str],
+    sentences: dict[int, list[_Token]] | None = None,
+) -> Frame:
+    prose = document.prose
+    start, end = claim.location.start, claim.location.end
+    first = sentence_start(prose, start)
+    last = max(end, sentence_end(prose, end))
+    cache = sentences if sentences is not None else {}
+    tokens = cache.get(first)
+    if tokens is None or (tokens and tokens[-1].end > last):
+        tokens = cache[first] = _tokens(prose, first, last)
+    before = [t for t in tokens if t.end <= start]
+    after = [t for t in tokens if t.start >= end]
+    clause_start, clause_end = _clause(prose, first, last, start, end)
+    clause_before = [t for t in before if t.start >= clause_start]
+    clause_after = [t for t in after if t.end <= clause_end]
+    event = _event(clause_before, clause_after, claim.subject)
+    named = _named(claim)
+    owners = _owners(prose, claim, clause_start, first, clause_before, names)
+    times = _times(prose, clause_start, clause_end, start, end)
+    anchors = Anchors(
+        named=named,
+        owner=owners,
+        place=_places(clause_before, clause_after, named + owners),
+        time=times,
+    )
+    return Frame(
+        event=event,
+        anchors=anchors,
+        role=_role(clause_before, clause_after),
+        terms=frozenset(_terms(clause_before, -WINDOW) + _terms(clause_after, WINDOW)),
+        sentence_terms=frozenset(_terms(before) + _terms(after)),
+        listed=_listed(document.source, start),
+        context_time=() if times else _previous_times(prose, first),
+        context_owner=not named + owners and _pronoun_before(clause_before[-OWNER_REACH:]),
+        participants=_participants(
+            clause_before + clause_after, names, anchors, _first_word_start(prose, first)
+        ),
+    )
+
+
+def _tokens(prose: str, start: int, end: int) -> list[_Token]:
+    return [
+        _Token(m.group(), m.group().lower().rstrip("."), m.start(), m.end())
+        for m in _TOKEN.finditer(prose, start, end)
+    ]
+
+
+def _clause(prose: str, first: int, last: int, start: int, end: int) -> tuple[int, int]:
+    """The clause around the claim: the sentence cut at semicolons and at ", and", ", which"
+    and their kin."""
+    clause_start, clause_end = first, last
+    for found in _CLAUSE_BREAK.finditer(prose, first, last):
+        if found.end() <= start:
+            clause_start = found.end()
+        elif found.start() >= end:
+            clause_end = found.start()
+            break
+    return clause_start, clause_end
+
+
+def _terms(tokens: Sequence[_Token], limit: int | None = None) -> list[str]:
+    """The content terms of ``tokens``; ``limit`` keeps that many nearest the figure (a
+    negative limit counts from the end: the words just before it)."""
+    found = []
+    for token in tokens:
+        for part in token.text.split("-"):
+            value = lexicon.term(part) if part[:1].isalpha() else None
+            if value is not None:
+                found.append(value)
+    if limit is None:
+        return found
+    return found[limit:] if limit < 0 else found[:limit]
+
+
+def _event(before: Sequence[_Token], after: Sequence[_Token], subject: str | None) -> str | None:
+    """The event word nearest the figure, before or after it, in its clause; the words of
+    the claim's own subject count only when no other word names an event ("45 protesters
+    were arrested" is an arrest, "5,000 deaths" a killing)."""
+    own = {word.lower() for word in (subject or "").split()}
+    return _nearest_event(
+        [t for t in before if t.lower not in own], [t for t in after if t.lower not in own]
+    ) or (_nearest_event(before, after) if own else None)
+
+
+def _nearest_event(before: Sequence[_Token], after: Sequence[_Token]) -> str | None:
+    events = lexicon.tables().events
+    longest = lexicon.tables().longest_event
+    best: tuple[int, str] | None = None
+    near_before = [t.lower for t in before[-EVENT_REACH:]]
+    near_after = [t.lower for t in after[:EVENT_REACH]]
+    for index in range(len(near_after)):
+        for size in range(min(longest, len(near_after) - index), 0, -1):
+            found = events.get(tuple(near_after[index : index + size]))
+            if found is not None:
+                best = (index, found)
+                break
+        if best is not None:
+            break
+    for index in range(len(near_before) - 1, -1, -1):
+        distance = len(near_before) - 1 - index
+        if best is not None and distance >= best[0]:
+            break
+        for size in range(min(longest, index + 1), 0, -1):
+            found = events.get(tuple(near_before[index - size + 1 : index + 1]))
+            if found is not None:
+                best = (distance, found)
+                break
+        if best is not None and best[0] == distance:
+            break
+    return best[1] if best else None
+
+
+def _owners(
+    prose: str,
+    claim: Claim,
+    clause_start: int,
+    sentence_first: int,
+    clause_before: Sequence[_Token],
+    names: frozenset[str],
+) -> tuple[str, ...]:
+    owners: list[str] = []
+    start = claim.location.start
+    possessive = _POSSESSIVE_BEFORE.search(prose, max(sentence_first, start - 80), start)
+    if possessive and not _TIME.fullmatch(possessive.group(1).lower()):
+        owners.append(re.sub(r"^(?:The|A|An)\s+", "", possessive.group(1)))
+    if claim.dimension not in ("count", "percent", "currency"):
+        acronym = _acronym_before(prose, sentence_first, start)
+        if acronym:
+            owners.append(acronym)
+    subject = _clause_subject(prose, clause_start, sentence_first, clause_before, names)
+    if subject:
+        owners.append(subject)
+    seen: dict[str, str] = {}
+    for owner in owners:
+        seen.setdefault(lexicon.name_form(owner), " ".join(owner.split()))
+    return tuple(seen.values())
+
+
+def _named(claim: Claim) -> tuple[str, ...]:
+    """The capitalised modifiers of the claim's subject: "North Korean" in "North Korean
+    troops"."""
+    return tuple(head_of(claim.subject)[1]) if claim.subject else ()
+
+
+def _acronym_before(prose: str, first: int, start: int) -> str | None:
+    """The nearest acronym before a measure in its sentence: what it belongs to ("ATACMS")."""
+    for found in reversed(list(_ACRONYM.finditer(prose, first, start))):
+        name = found.group()
+        bare = name[:-1] if name.endswith("s") and name[:-1].isupper() else name
+        if len(bare) >= 3 and bare not in _NOT_OWNERS and not bare.isdigit():
+            before = prose[found.start() - 1 : found.start()]
+            if not before.isalnum():
+                return bare
+    return None
+
+
+def _clause_subject(
+    prose: str,
+    clause_start: int,
+    sentence_first: int,
+    clause_before: Sequence[_Token],
+    names: frozenset[str],
+) -> str | None:
+    """The name the claim's clause says it of: the name a relative clause hangs on
+    ("Bethlehem Steel Corp., which posted a 54% drop"), else the nearest name before the
+    figure with nothing between that ties the figure to something else ("North Korea has
+    sent about 3,000"; not "The OS is controlled via a 5.1-inch screen"), else the name that
+    opens the clause before a verb ("Pasok placed third in the voting, with 33 seats"). Never
+    a place ("in Kursk"), a time ("Wednesday") or a source a report is credited to ("The US
+    believes that ...")."""
+    start = clause_before[-1].end if clause_before else clause_start
+    relatives = list(_RELATIVE.finditer(prose, clause_start, start))
+    if relatives:
+        where = relatives[-1].start()
+        preceding = _tokens(prose, max(sentence_first, where - 80), where)
+        return _name_run_ending(preceding, names, sentence_first)
+    first_word = _first_word_start(prose, sentence_first)
+    return _nearest_name(clause_before[-OWNER_REACH:], names, first_word) or _opening_name(
+        clause_before, names, first_word
+    )
+
+
+def _nearest_name(window: Sequence[_Token], names: frozenset[str], first_word: int) -> str | None:
+    for index in range(len(window) - 1, -1, -1):
+        token = window[index]
+        if token.lower in _OWNER_BARRIERS or token.text in (",", ";", ":", "(", ")"):
+            return None
+        if not _is_name(token, names, token.start == first_word):
+            continue
+        run_start = index
+        while run_start > 0 and (
+            _is_name(window[run_start - 1], names, False)  # "North" before "Korea"
+            or window[run_start - 1].lower in _NAME_JOINERS
+        ):
+            run_start -= 1
+        while window[run_start].lower in _NAME_JOINERS:
+            run_start += 1
+        before = window[run_start - 1].lower if run_start > 0 else ""
+        if before in _PLACE_PREPOSITIONS or before in ("to", "from", "into", "on", "via"):
+            return None  # "in Kursk", "to Russia", "on LTE": a place or a means
+        if _credited(window[index + 1 : index + 3]):
+            return None
+        return _without_possessive(" ".join(t.text for t in window[run_start : index + 1]))
+    return None
+
+
+def _pronoun_before(window: Sequence[_Token]) -> bool:
+    """Whether a pronoun stands for the figure's owner ("Officials now say it sent 3,000")."""
+    for token in reversed(window):
+        if token.lower in _OWNER_BARRIERS or token.text in (",", ";", ":", "(", ")"):
+            return False
+        if token.lower in _PRONOUNS:
+            return True
+    return False
+
+
+def _opening_name(
+    clause_before: Sequence[_Token], names: frozenset[str], first_word: int
+) -> str | None:
+    tokens = list(clause_before)
+    comma = next((i for i, t in enumerate(tokens[:12]) if t.text == ","), None)
+    if comma is not None and tokens[:1] and tokens[0].lower in _INTRODUCTIONS:
+        tokens = tokens[comma + 1 :]  # "With almost all ballots counted, New Democracy has"
+    words = [t for t in tokens if t.text[:1].isalpha()]
+    index = 0
+    while index < min(2, len(words)) and words[index].lower in _SENTENCE_OPENERS:
+        index += 1
+    rest = words[index:]
+    if not rest:
+        return None
+    run = _name_run(rest, names, rest[0].start == first_word)
+    if run is None:
+        return None
+    following = rest[len(run.split()) : len(run.split()) + 2]
+    if not following or not _looks_like_verb(following[0].text) or _credited(following):
+        return None
+    return run
+
+
+def _looks_like_verb(word: str) -> bool:
+    lowered = word.lower()
+    return word.islower() and (
+        lowered in _AUXILIARIES or lowered in VERBS or lowered.endswith(("ed", "s"))
+    )
+
+
+def _without_possessive(name: str) -> str:
+    """A name as written, without a possessive or a sentence's full stop ("UK." but not
+    "Corp." or "U.S.")."""
+    last = name.rsplit(None, 1)[-1] if name.strip() else ""
+    if last.endswith(".") and last.count(".") == 1 and last.lower() not in _ABBREVIATIONS:
+        name = name[:-1]
+    return name.removesuffix("’s").removesuffix("'s")
+
+
+def _credited(following: Sequence[_Token]) -> bool:
+    """Whether a name followed by these words is a source a report is credited to ("The US
+    believes that"), not one that speaks of itself ("The Treasury said it plans to sell")."""
+    words = [t.lower for t in following]
+    if not words:
+        return False
+    if words[0] in _ATTRIBUTION_VERBS:
+        return words[1:2] not in (["it"], ["its"], ["they"], ["he"], ["she"])
+    return words[0] in _WEAK_ATTRIBUTION_VERBS and words[1:] == ["that"]
+
+
+def _first_word_start(prose: str, first: int) -> int:
+    found = re.search(r"[^\W\d_]", prose[first : first + 40])
+    return first + found.start() if found else first
+
+
+def _is_name(token: _Token, names: frozenset[str], sentence_initial: bool) -> bool:
+    if not _NAME_WORD.fullmatch(token.text.rstrip(",")):
+        return False
+    bare = token.text.rstrip(".’'").removesuffix("’s").removesuffix("'s")
+    if _TIME.fullmatch(bare.lower()):
+        return False  # "Wednesday's volume": a time, not an owner
+    if not sentence_initial:
+        return True
+    return (
+        bare in names or bool(_ACRONYM.fullmatch(bare)) or token.lower in lexicon.tables().demonyms
+    )
+
+
+def _name_run(
+    words: Sequence[_Token], names: frozenset[str], at_sentence_start: bool
+) -> str | None:
+    """The name the words open with ("North Korea", "Bethlehem Steel Corp."), if any."""
+    run: list[_Token] = []
+    for index, token in enumerate(words[:6]):
+        initial = at_sentence_start and index == 0
+        if _is_name(token, names, initial) or (
+            initial and len(words) > 1 and _is_name(words[1], names, False)
+        ):  # "Federal Data Corp.": a capitalised run at a sentence's start is a name
+            run.append(token)
+            if token.text.endswith(("’s", "'s")):
+                break
+        elif run and token.lower in _NAME_JOINERS and index + 1 < len(words):
+            run.append(token)
+        else:
+            break
+    while run and run[-1].lower in _NAME_JOINERS:
+        run.pop()
+    if not run:
+        return None
+    return " ".join(t.text for t in run).removesuffix("’s").removesuffix("'s").rstrip(",")
+
+
+def _name_run_ending(tokens: Sequence[_Token], names: frozenset[str], first: int) -> str | None:
+    """The name that ends ``tokens`` (before a ", which")."""
+    words = [t for t in tokens if t.text not in (",",)]
+    run: list[_Token] = []
+    for token in reversed(words):
+        if _is_name(token, names, token.start == first):
+            run.insert(0, token)
+        elif run and token.lower in _NAME_JOINERS:
+            run.insert(0, token)
+        else:
+            break
+    while run and run[0].lower in _NAME_JOINERS:
+        run.pop(0)
+    return " ".join(t.text for t in run) if run else None
+
+
+def _places(
+    before: Sequence[_Token], after: Sequence[_Token], owners: tuple[str, ...]
+) -> tuple[str, ...]:
+    """Places named with a preposition right around the figure: "in Kursk", "at the stadium"."""
+    found: list[str] = []
+    for tokens in (after[:EVENT_REACH], before[-EVENT_REACH:]):
+        for index, token in enumerate(tokens):
+            if token.lower not in _PLACE_PREPOSITIONS or index + 1 >= len(tokens):
+                continue
+            rest = list(tokens[index + 1 : index + 5])
+            article = rest[:1] and rest[0].lower == "the"
+            if article:
+                rest = rest[1:]
+            place = _name_run(rest, frozenset(), at_sentence_start=False)
+            if place and not _TIME.fullmatch(place.lower()):
+                found.append(_without_possessive(place))
+            elif (
+                article
+                and token.lower == "at"
+                and rest
+                and rest[0].lower.isalpha()
+                and rest[0].text[:1].islower()
+                and rest[0].lower not in _NOT_VENUES
+            ):
+                found.append(f"the {rest[0].lower}")
+    owned = {lexicon.name_form(o) for o in owners}
+    return tuple(dict.fromkeys(p for p in found if lexicon.name_form(p) not in owned))
+
+
+def _participants(
+    tokens: Sequence[_Token], names: frozenset[str], anchors: Anchors, first_word: int
+) -> tuple[str, ...]:
+    """The names of the clause that are none of its anchors: who else takes part."""
+    taken = [set(lexicon.name_form(n).split()) for n in anchors.names() + anchors.place]
+    found: list[str] = []
+    run: list[str] = []
+    for token in [*tokens, None]:
+        if token is not None and (
+            _is_name(token, names, token.start == first_word)
+            or (run and _is_name(token, names, False))
+        ):
+            run.append(token.text)
+            continue
+        if run:
+            name = _without_possessive(" ".join(run))
+            words = set(lexicon.name_form(name).split())
+            if not any(words <= other for other in taken) and not _TIME.fullmatch(name.lower()):
+                found.append(name)
+            run = []
+    return tuple(dict.fromkeys(found))
+
+
+def _previous_times(prose: str, first: int) -> tuple[str, ...]:
+    """The times named in the sentence before the one starting at ``first``, in the same
+    paragraph: a sentence with no time of its own usually speaks of that one."""
+    if first <= 0:
+        return ()
+    previous = sentence_start(prose, first - 1)
+    if re.search(r"\n[ \t\r]*\n", prose[previous:first]):
+        return ()
+    return _times(prose, previous, first, first, first)
+
+
+def _times(prose: str, clause_start: int, clause_end: int, start: int, end: int) -> tuple[str, ...]:
+    """The times the clause names, apart from the time a report was made ("said on Monday")."""
+    found: list[str] = []
+    for span in ((clause_start, start), (end, clause_end)):
+        for match in _TIME.finditer(prose, *span):
+            if _SAID_BEFORE.search(prose, max(clause_start, match.start() - 40), match.start()):
+                continue
+            if match.group("month") and not match.group().istitle():
+                continue  # "may", "march" as words
+            found.append(_time_form(match))
+    return tuple(dict.fromkeys(found))
+
+
+def _time_form(match: re.Match[str]) -> str:
+    text = " ".join(match.group().lower().rstrip(".").split())
+    if match.group("season"):
+        first, second = re.split(r"[-–/]", text)
+        century = first[:2] if len(first) == 4 else "19" if int(first) > 30 else "20"
+        first = first if len(first) == 4 else century + first
+        return f"{first}-{second[-2:]}"
+    if match.group("quarter"):
+        return text.replace(" ", "-")
+    if match.group("ago"):
+        words = text.split()
+        return f"{words[0]} {words[1].rstrip('s')} {'ago' if words[2] != 'later' else 'later'}"
+    if match.group("month"):
+        return text[:3]
+    return text
+
+
+def _role(before: Sequence[_Token], after: Sequence[_Token]) -> Role:
+    t = lexicon.tables()
+    words_before = [x.lower for x in before if x.text not in ("(", ")")]
+    words_after = [x.lower for x in after if x.text not in ("(", ")")]
+    previous = words_before[-1:] or [""]
+    measure = "level"
+    if previous[0] in t.change_verbs or (previous[0] == "by" and not _passive(words_before)):
+        measure = "change"  # "rose 5%", "beat it by 1 million"; but "rose to 5%"
+    elif words_after[:1] and words_after[0] in t.change_nouns:
+        measure = "change"  # "a 54% drop", "60 percent fewer"
+    elif words_after[1:2] and words_after[1] in t.change_nouns and words_after[0].isalpha():
+        measure = "change"  # "a 25% pay rise"
+    scope = (
+        "part"
+        if (
+            _starts_with_any(words_after, t.part_after)
+            or _ends_with_any(words_before[-2:], t.part_before)
+        )
+        else "whole"
+    )
+    rate = _is_rate(words_after, words_before, t)
+    mode = "actual"
+    reach = _until_comma(words_before)[-MODE_REACH:]
+    if _contains_any(reach, t.comparison) or previous[0] == "from":
+        mode = "comparison"
+    elif _contains_any(reach, t.hypothetical):
+        mode = "hypothetical"
+    elif _contains_any(reach, t.planned):
+        mode = "planned"
+    return Role(measure=measure, scope=scope, rate=rate, mode=mode)
+
+
+def _passive(words_before: list[str]) -> bool:
+    """Whether "by" before a figure names an agent ("was attended by 5,000"), not a margin
+    ("rose by 5%", "beating last year's sales by 1 million")."""
+    t = lexicon.tables()
+    verb = words_before[-2] if len(words_before) > 1 else ""
+    return verb not in t.change_verbs and (verb.endswith(("ed", "en")) or verb in ("made", "held"))
+
+
+def _is_rate(words_after: list[str], words_before: list[str], t: lexicon.FrameTables) -> bool:
+    """ "$3.40 a gallon", "18 tokens per round", "£6.6m a fixture", "an average of 40": a
+    figure for each of something. The words after stop at the next figure."""
+    near: list[str] = []
+    for word in words_after[: RATE_REACH + 2]:
+        if word[:1].isdigit() or word in (",", ";", ":"):
+            break
+        near.append(word)
+    for index, word in enumerate(near[:RATE_REACH]):
+        following = near[index + 1 : index + 2]
+        if word in ("per", "each", "every", "apiece") or (
+            word in ("a", "an")
+            and following
+            and following[0].isalpha()
+            and following[0] not in ("few", "lot", "number", "total", "further", "record")
+        ):
+            return True
+    return _contains_any(near, t.rate_after) or _ends_with_any(words_before[-4:], t.rate_before)
+
+
+def _until_comma(words: Sequence[str]) -> list[str]:
+    for index in range(len(words) - 1, -1, -1):
+        if words[index] in (",", ";", ":", "—", "–", "--"):
+            return list(words[index + 1 :])
+    return list(words)
+
+
+def _starts_with_any(words: Sequence[str], phrases: frozenset[tuple[str, ...]]) -> bool:
+    return any(tuple(words[: len(p)]) == p for p in phrases)
+
+
+def _ends_with_any(words: Sequence[str], phrases: frozenset[tuple[str, ...]]) -> bool:
+    return any(len(words) >= len(p) and tuple(words[-len(p) :]) == p for p in phrases)
+
+
+def _contains_any(words: Sequence[str], phrases: frozenset[tuple[str, ...]]) -> bool:
+    for index in range(len(words)):
+        for p in phrases:
+            if tuple(words[index : index + len(p)]) == p:
+                return True
+    return False
+
+
+def _listed(source: str, offset: int) -> bool:
+    """Whether the claim's line is a list item, a table row or a "Label: figure" line."""
+    line_start = source.rfind("\n", 0, offset) + 1
+    prefix = source[line_start:offset]
+    return bool(_LISTED_LINE.match(prefix)) or "|" in prefix

@@ -1,0 +1,168 @@
+"""Frames: the event, anchors and role numcheck reads around a figure, as a table.
+
+Each row names a sentence, the claim (by its text) and the parts of its frame that matter
+there; parts a row does not name are not checked by that row.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from numcheck.extraction.claims import Claim
+from testing.claims import claims_of
+
+FRAMES: list[tuple[str, str, dict[str, Any]]] = [
+    # events: the nearest event word, the subject's own words only when there is no other
+    ("The crash killed 132 people.", "132", {"event": "killed", "key": "count|person killed"}),
+    ("132 people died in the crash.", "132", {"event": "killed", "key": "count|person killed"}),
+    ("Police arrested 45 protesters outside parliament.", "45", {"event": "arrested"}),
+    ("Forty-five protesters were arrested, police said.", "Forty-five", {"event": "arrested"}),
+    ("Police injured 12 protesters outside parliament.", "12", {"event": "injured"}),
+    ("The ferry carried 300 passengers when it sank.", "300", {"event": "carried"}),
+    ("The concert was attended by 5,000 fans.", "5,000", {"event": "attended"}),
+    ("Britain reported 5,000 deaths from the flu.", "5,000", {"event": "killed"}),
+    ("Ukraine will use ATACMS rockets, capable of engaging targets up to 190 miles away.",
+     "up to 190 miles", {"event": "range", "key": "[length]|range", "owner": ("ATACMS",)}),
+    ("The company earned $175 million in the third quarter.", "$175 million",
+     {"event": "earned", "key": "currency|earned"}),
+    ("The city recorded 45 murders last year.", "45", {"event": None, "key": "count|murder"}),
+    # names in the subject, and owners: possessive, relative clause, the clause's name
+    ("Russia's deployment of over 10,000 North Korean troops alarmed Kyiv.", "over 10,000",
+     {"named": ("North Korean",), "owner": ("Russia",), "participants": ("Kyiv",)}),
+    ("North Korea has sent about 3,000 soldiers to Russia, officials now say.", "about 3,000",
+     {"named": (), "owner": ("North Korea",), "key": "count|troop"}),
+    ("The US believes that greater than 10,000 North Korean soldiers have been sent.",
+     "greater than 10,000", {"named": ("North Korean",), "owner": ()}),
+    ("Kenny Dalglish's side featured five players born outside the UK.", "five",
+     {"owner": ("Kenny Dalglish",)}),
+    ("USX fared better than Bethlehem Steel Corp., which posted a 54% drop in net income.",
+     "54%", {"owner": ("Bethlehem Steel Corp.",), "participants": ("USX",)}),
+    ("The Treasury said it plans to sell $30 billion in notes next week.", "$30 billion",
+     {"owner": ("Treasury",), "key": "currency|note"}),
+    ("With almost all ballots counted, New Democracy has 129 seats.", "129",
+     {"owner": ("New Democracy",)}),
+    ("Sources said on Sunday that 11,000 troops were sent.", "11,000",
+     {"owner": (), "time": ()}),
+    ("The S5 has a 5.1-inch Super AMOLED display.", "5.1-inch",
+     {"named": ("Super AMOLED",), "key": "[length]|display"}),
+    # places: a name or a venue right around the figure
+    ("Russian forces killed 40 fighters in Kursk on Monday.", "40",
+     {"place": ("Kursk",), "time": ("monday",)}),
+    ("Officials said 300 people attended the rally at the stadium.", "300",
+     {"place": ("the stadium",)}),
+    ("Kenny Dalglish's side featured five players born outside the UK.", "five",
+     {"place": ("UK",)}),
+    # times: years, seasons, reporting periods, months, days, relative times
+    ("At the start of the 1989-90 season, Arsenal had two foreign players.", "two",
+     {"time": ("1989-90",), "owner": ("Arsenal",)}),
+    ("At the start of the 89/90 season, Arsenal had two foreign players.", "two",
+     {"time": ("1989-90",)}),
+    ("For 1988, the utility reported earnings of $737.5 million.", "$737.5 million",
+     {"time": ("1988",)}),
+    ("The company earned $175 million in the third quarter.", "$175 million",
+     {"time": ("third-quarter",)}),
+    ("For the nine months, the firm lost $608,413.", "$608,413", {"time": ("nine months",)}),
+    ("The city recorded 45 murders last year.", "45", {"time": ("last year",)}),
+    ("The unemployment rate was 7% in March.", "7%", {"time": ("mar",)}),
+    ("The firm hired 300 workers a decade ago.", "300", {"time": ("a decade ago",)}),
+    # roles: level or change
+    ("Sales rose 18% to $500 million.", "18%", {"measure": "change"}),
+    ("Sales rose 18% to $500 million.", "$500 million", {"measure": "level"}),
+    ("The company posted a 54% drop in profit.", "54%", {"measure": "change"}),
+    ("Its diameter is about 700 kilometres larger than Pluto's.", "about 700 kilometres",
+     {"measure": "change"}),
+    ("Samsung beat last year's sales by 1 million units.", "1 million", {"measure": "change"}),
+    ("The concert was attended by 5,000 fans.", "5,000", {"measure": "level"}),
+    ("The price rose to $61.40 on Friday.", "$61.40", {"measure": "level"}),
+    # whole or part
+    ("Three of the nine suspects were arrested.", "Three", {"scope": "part", "key": None}),
+    ("Three of the nine suspects were arrested.", "nine", {"scope": "whole"}),
+    ("The fire killed 40 people, including 12 children.", "12", {"scope": "part"}),
+    ("The fire killed 40 people, including 12 children.", "40", {"scope": "whole"}),
+    # rates
+    ("Rent costs $2,800 a month.", "$2,800", {"rate": True}),
+    ("Players scored 18 goals per game.", "18", {"rate": True}),
+    ("Players scored an average of 18 goals.", "18", {"rate": True}),
+    ("Sky pays £6.6m a fixture.", "£6.6m", {"rate": True}),
+    ("Sky paid £4.2bn to show 126 matches per season.", "£4.2bn", {"rate": False}),
+    # modes
+    ("If the deal goes through, the firm could save $5 million.", "$5 million",
+     {"mode": "hypothetical"}),
+    ("The company plans to cut 2,000 jobs.", "2,000", {"mode": "planned"}),
+    ("Unemployment is higher than the 7% of last year.", "7%", {"mode": "comparison"}),
+    ("The price fell to $3.40, down from $4.10.", "$4.10", {"mode": "comparison"}),
+    ("The price fell to $3.40, down from $4.10.", "$3.40", {"mode": "actual"}),
+    ("ATACMS rockets, capable of engaging targets up to 190 miles away, will be used.",
+     "up to 190 miles", {"mode": "actual"}),
+    # lists, tables and label lines hold parallel facts
+    ("- Hayne, New Orleans, $7,500 fine", "$7,500", {"listed": True}),
+    ("1989-90: 19 players born in UK", "19", {"listed": True}),
+    ("| Arsenal | 23 players |", "23", {"listed": True}),
+    ("Arsenal had 23 players born abroad.", "23", {"listed": False}),
+]  # fmt: skip
+
+
+def _claim(text: str, figure: str) -> Claim:
+    return next(claim for claim in claims_of(text) if claim.text == figure)
+
+
+def _part(claim: Claim, name: str) -> Any:
+    frame = claim.frame
+    assert frame is not None
+    if name == "key":
+        return claim.key
+    if name in ("named", "owner", "place", "time"):
+        return getattr(frame.anchors, name)
+    if name in ("measure", "scope", "rate", "mode"):
+        return getattr(frame.role, name)
+    return getattr(frame, name)
+
+
+@pytest.mark.parametrize(("text", "figure", "expected"), FRAMES)
+def test_frame(text: str, figure: str, expected: dict[str, Any]) -> None:
+    claim = _claim(text, figure)
+    assert {name: _part(claim, name) for name in expected} == expected
+
+
+def test_the_time_of_the_sentence_before_carries_over() -> None:
+    text = "For the nine months, the firm lost $608,413. Sales rose to $9.8 million."
+    claim = _claim(text, "$9.8 million")
+    assert claim.frame is not None
+    assert claim.frame.anchors.time == () and claim.frame.context_time == ("nine months",)
+    after_a_paragraph = (
+        "For the nine months, the firm lost $608,413.\n\nSales rose to $9.8 million."
+    )
+    assert _claim(after_a_paragraph, "$9.8 million").frame.context_time == ()  # type: ignore[union-attr]
+
+
+def test_claims_json_shows_the_frame() -> None:
+    claim = _claim(
+        "Russia's deployment of over 10,000 North Korean troops alarmed Kyiv.", "over 10,000"
+    )
+    shown = claim.to_dict()
+    assert shown["event"] == "deployed"
+    assert shown["anchors"] == {
+        "named": ["North Korean"], "owner": ["Russia"], "place": [], "time": []
+    }  # fmt: skip
+    assert shown["role"] == {"measure": "level", "scope": "whole", "rate": False, "mode": "actual"}
+
+
+def test_a_user_pack_adds_an_event(tmp_path) -> None:
+    from numcheck.rulepacks import _extra_dirs
+    from numcheck.rulepacks import add_pack_dirs
+    from numcheck.rulepacks import load_kind
+
+    (tmp_path / "events.yaml").write_text(
+        "kind: frames\nevents:\n  grounded: [grounded, beached]\n"
+    )
+    before = _claim("Storms beached 40 ships.", "40").frame
+    add_pack_dirs([str(tmp_path)])
+    try:
+        after = _claim("Storms beached 40 ships.", "40").frame
+    finally:
+        _extra_dirs.remove(str(tmp_path))
+        load_kind.cache_clear()
+    assert before is not None and before.event is None
+    assert after is not None and after.event == "grounded"
