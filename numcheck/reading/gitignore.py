@@ -11,8 +11,10 @@ matches wins (``!`` re-includes), as in git. The patterns are read by pathspec's
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
-from pathspec import GitIgnoreSpec
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
 
 
 def git_root(folder: str) -> str | None:
@@ -54,7 +56,7 @@ class GitIgnore:
             lines = _lines(os.path.join(folder, ".gitignore"))
             if folder == self.top:
                 lines = _lines(os.path.join(folder, ".git", "info", "exclude")) + lines
-            self._specs[folder] = GitIgnoreSpec.from_lines(lines) if lines else None
+            self._specs[folder] = _spec(lines) if lines else None
         return self._specs[folder]
 
 
@@ -64,3 +66,9 @@ def _lines(path: str) -> list[str]:
             return handle.read().splitlines()
     except OSError:
         return []
+
+
+def _spec(lines: list[str]) -> GitIgnoreSpec:
+    from pathspec import GitIgnoreSpec  # only when there is a .gitignore to read
+
+    return GitIgnoreSpec.from_lines(lines)

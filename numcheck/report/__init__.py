@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import importlib
 from types import ModuleType
+from typing import TYPE_CHECKING
 
-from numcheck.api import Result
+if TYPE_CHECKING:
+    from numcheck.api import Result
 
 FORMATS = {
     "text": "numcheck.report.text",
