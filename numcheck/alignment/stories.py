@@ -150,19 +150,32 @@ def _automatic(
 def _average_linkage(count: int, similar: Mapping[tuple[int, int], float]) -> list[list[int]]:
     """Join the most similar documents first; two groups join only when their documents are
     similar on average (pairs never compared count as 0), so one shared name cannot chain
-    unrelated stories together."""
+    unrelated stories together. The similarity between two groups is kept as a running sum
+    over their pairs, so each join costs the number of groups it touches, not the product
+    of the groups' sizes."""
     groups = _Groups(count)
     members: dict[int, list[int]] = {index: [index] for index in range(count)}
+    between: dict[int, dict[int, float]] = defaultdict(dict)
+    for (a, b), value in similar.items():
+        between[a][b] = between[b][a] = value
     for (a, b), _ in sorted(similar.items(), key=lambda item: (-item[1], item[0])):
         first, second = groups.find(a), groups.find(b)
         if first == second:
             continue
         left, right = members[first], members[second]
-        total = sum(similar.get((min(x, y), max(x, y)), 0.0) for x in left for y in right)
+        total = between[first].get(second, 0.0)
         if total / (len(left) * len(right)) >= THRESHOLD:
             groups.join(first, second)
             members[second] = left + right
             del members[first]
+            for other, value in between.pop(first).items():
+                if other == second:
+                    continue
+                del between[other][first]
+                between[second][other] = between[other][second] = (
+                    between[second].get(other, 0.0) + value
+                )
+            between[second].pop(first, None)
     return sorted(sorted(group) for group in members.values())
 
 

@@ -8,6 +8,7 @@ judged by their intervals (``numcheck.checks.intervals``).
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections import defaultdict
 from collections.abc import Iterator
@@ -154,11 +155,13 @@ class _Neighbours:
         found = self.others.get(other.claim.path)
         return found is not None and found[1] is other and found[0].confident
 
+    @functools.cached_property
     def compatible_side(self) -> int:
         """The documents whose restatements can be true together with this claim, its own
         document included."""
         return 1 + sum(1 for o in self.restatements() if not conflict(self.item, o))
 
+    @functools.cached_property
     def same_side(self) -> int:
         """The documents whose restatements give this claim's figure, its own included."""
         return 1 + sum(1 for o in self.restatements() if same_figure(self.item, o))
@@ -211,13 +214,13 @@ def _verdict(mine: _Neighbours, by_claim: dict[int, _Neighbours], weights: Weigh
 
     def side(other: Comparable, measure: str) -> int:
         theirs = by_claim.get(id(other.claim))
-        return getattr(theirs, measure)() if theirs is not None else 1
+        return getattr(theirs, measure) if theirs is not None else 1
 
     def rewritten(other: Comparable) -> bool:
         return close_rewrites(item.claim, other.claim, weights)
 
     conflicting = [o for o in differing if conflict(item, o)]
-    if conflicting and mine.compatible_side() == 1:  # no other document can agree with it
+    if conflicting and mine.compatible_side == 1:  # no other document can agree with it
         consensus = (
             len(others) >= 2
             and any(mine.confident(o) for o in others)
@@ -225,7 +228,7 @@ def _verdict(mine: _Neighbours, by_claim: dict[int, _Neighbours], weights: Weigh
         )
         if consensus or any(mine.confident(o) and rewritten(o) for o in conflicting):
             return STORY_CONFLICT
-    mine_side = mine.same_side()
+    mine_side = mine.same_side
     largest = max(side(o, "same_side") for o in differing)
     tied = [o for o in differing if side(o, "same_side") == mine_side]
     if (
@@ -235,7 +238,7 @@ def _verdict(mine: _Neighbours, by_claim: dict[int, _Neighbours], weights: Weigh
     ):
         # "the story may have changed" when it cannot be true with a side at least as large
         # as its own; else its figure is only another way to say what the others say
-        contested = any(side(o, "compatible_side") >= mine.compatible_side() for o in conflicting)
+        contested = any(side(o, "compatible_side") >= mine.compatible_side for o in conflicting)
         return STORY_UNSETTLED if contested else STORY_VARIANCE
     return None
 
