@@ -173,18 +173,22 @@ def _order(entry: tuple[Alignment, Comparable]) -> tuple[str, int]:
 
 
 def _neighbours(items: Sequence[Comparable], weights: Weights) -> list[_Neighbours]:
-    """Each claim with its best restatement in every other document of its story."""
+    """Each claim with its best restatement in every other document of its story (each
+    pair of candidates aligned once, for both of its claims)."""
     near = candidates([i.claim for i in items], weights)
+    pairs = {(min(i, j), max(i, j)) for i, others in near.items() for j in others}
     neighbours = [_Neighbours(item, {}) for item in items]
-    for index, item in enumerate(items):
-        for other_index in near[index]:
-            other = items[other_index]
-            if other.claim.path == item.claim.path:
-                continue
-            found = alignment(item.claim, other.claim, weights)
-            best = neighbours[index].others.get(other.claim.path)
-            if found is not None and (best is None or found.overlap > best[0].overlap):
-                neighbours[index].others[other.claim.path] = (found, other)
+    for i, j in sorted(pairs):
+        first, second = items[i], items[j]
+        if first.claim.path == second.claim.path:
+            continue
+        found = alignment(first.claim, second.claim, weights)
+        if found is None:
+            continue
+        for mine, other in ((neighbours[i], second), (neighbours[j], first)):
+            best = mine.others.get(other.claim.path)
+            if best is None or found.overlap > best[0].overlap:
+                mine.others[other.claim.path] = (found, other)
     return neighbours
 
 
