@@ -27,7 +27,10 @@ from numcheck.reading.discover import discover
 from numcheck.reading.discover import read_document
 from numcheck.reading.discover import read_path
 from numcheck.reading.documents import Document
+from numcheck.reading.scopes import mark_quotations
+from numcheck.reading.scopes import scopes_at
 from numcheck.reading.suppressions import mark_suppressed
+from numcheck.reading.suppressions import suppress
 
 if TYPE_CHECKING:
     from numcheck.cache import ClaimsCache
@@ -37,26 +40,63 @@ if TYPE_CHECKING:
 class Result:
     """What a run produced: findings, the claims read, and the inputs that were skipped.
 
-    When only some documents were checked against a larger corpus (``report_on``), or the
-    documents stayed elsewhere (on the workers of a cluster), ``documents`` and ``claims``
-    hold those of the stories checked (or those findings point at), and ``file_total`` and
-    ``claim_total`` count everything read; ``files`` and ``claim_count`` are the counts
-    either way."""
+    When only some documents were checked against a larger corpus (``report_on``) and the
+    rest came from the claims cache, ``documents`` and ``claims`` hold those of the stories
+    checked (the rest were never loaded); the Dask engine keeps them on its workers and
+    brings back only the documents findings point at. The counts of everything read are
+    then in ``read_total``, ``checked_total`` and ``checked_claim_total``; ``files``,
+    ``corpus_files`` and ``claim_count`` give the counts either way."""
 
     findings: list[Finding] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
-    file_total: int | None = None
-    claim_total: int | None = None
+    # The paths checked (None: every document); the others were read only as corpus.
+    report_on: set[str] | None = None
+    read_total: int | None = None
+    checked_total: int | None = None
+    checked_claim_total: int | None = None
+
+    @property
+    def checked(self) -> list[Document]:
+        """The documents checked, without those read only to compare them with."""
+        if self.report_on is None:
+            return self.documents
+        return [document for document in self.documents if document.path in self.report_on]
 
     @property
     def files(self) -> int:
-        return len(self.documents) if self.file_total is None else self.file_total
+        """How many files were checked (files read only as corpus not counted)."""
+        return len(self.checked) if self.checked_total is None else self.checked_total
+
+    @property
+    def corpus_files(self) -> int:
+        """How many files were read only to compare the checked ones with."""
+        read = len(self.documents) if self.read_total is None else self.read_total
+        return read - self.files
+
+    @property
+    def checked_claims(self) -> list[Claim]:
+        if self.report_on is None:
+            return self.claims
+        return [claim for claim in self.claims if claim.path in self.report_on]
 
     @property
     def claim_count(self) -> int:
-        return len(self.claims) if self.claim_total is None else self.claim_total
+        """How many claims the files checked hold."""
+        if self.checked_claim_total is not None:
+            return self.checked_claim_total
+        return len(self.checked_claims)
+
+    def fixable(self, applicability: str = "safe") -> int:
+        """Findings shown (not suppressed) whose fix has this applicability."""
+        return sum(
+            1
+            for finding in self.findings
+            if not finding.suppressed
+            and finding.fix is not None
+            and finding.fix.applicability == applicability
+        )
 
 
 class Extracted:
@@ -154,6 +194,13 @@ def document_claims(document: Document, cache: MatchCache | None = None) -> list
     return frame_claims(document, extract(document, cache))
 
 
+def outside_scopes(document: Document, claims: list[Claim], skip: Sequence[str]) -> list[Claim]:
+    """``claims`` but those that begin in a scope of a kind in ``skip``."""
+    if not skip or not document.scopes:
+        return claims
+    return [claim for claim in claims if not scopes_at(document, claim.location.start) & set(skip)]
+
+
 def extract_document(document: Document, claims: list[Claim] | None = None) -> Extracted:
     """The per-document step for a document already read (``claims`` if already known)."""
     if claims is None:
@@ -167,11 +214,16 @@ def extract_text(path: str, text: str) -> Extracted:
 
 
 def read_documents(
-    paths: Sequence[str], *, include: Sequence[str] = DEFAULT_INCLUDE, exclude: Sequence[str] = ()
+    paths: Sequence[str],
+    *,
+    include: Sequence[str] = DEFAULT_INCLUDE,
+    exclude: Sequence[str] = (),
+    respect_gitignore: bool = True,
 ) -> tuple[list[Document], list[str]]:
     """The documents under ``paths`` and a one-line message for each file skipped."""
     documents, skipped = [], []
-    for path in discover(paths, include=include, exclude=exclude):
+    found = discover(paths, include=include, exclude=exclude, respect_gitignore=respect_gitignore)
+    for path in found:
         try:
             documents.append(read_path(path))
         except InputError as error:
@@ -232,6 +284,7 @@ def check_documents(
     known: Mapping[str, Extracted] | None = None,
     jobs: int | None = 1,
     cache: ClaimsCache | None = None,
+    skip_scopes: Sequence[str] = (),
 ) -> Result:
     """Run the chosen checks over ``documents``; report findings on ``report_on`` paths only
     (all paths when None), although every document is read for cross-document checks.
@@ -241,7 +294,9 @@ def check_documents(
     called as each document's claims are extracted. ``extracted`` holds claims already
     extracted, by path (a caller's cache, as the language server keeps), and ``known`` the
     per-document results of an earlier run, used for the very same document objects; the rest
-    are extracted here (in ``jobs`` processes at most)."""
+    are extracted here (in ``jobs`` processes at most). Claims in the ``skip_scopes``
+    (``quote``, ``table``, ``heading``, ``link``) are left out; findings in a quotation say so
+    and keep their fix for display only."""
     from numcheck import engine
 
     documents = list(documents)
@@ -271,6 +326,7 @@ def check_documents(
         story_groups=story_groups,
         show_suppressed=show_suppressed,
         cache=cache,
+        skip_scopes=skip_scopes,
     )
 
 
@@ -285,6 +341,7 @@ def check_extracted(
     show_suppressed: bool = False,
     stories: Mapping[str, str] | None = None,
     cache: ClaimsCache | None = None,
+    skip_scopes: Sequence[str] = (),
 ) -> Result:
     """Group the documents into stories (unless ``stories`` gives each path's story; through
     ``cache``, which keeps the last grouping) and run the chosen checks (see
@@ -293,8 +350,14 @@ def check_extracted(
     Every check compares claims within one document or one story, so with ``report_on`` only
     the stories of those documents are checked (and only their documents are loaded from the
     cache), and the stories of a corpus may be checked apart (as the Dask engine does). The
-    result's ``documents`` and ``claims`` are then those of the stories checked; ``files`` and
-    ``claim_count`` count every document read."""
+    result's ``documents`` and ``claims`` are then those of the stories checked (see
+    ``Result``). ``skip_scopes`` changes the claims and so the features of every document:
+    every document is then loaded."""
+    if skip_scopes:
+        records = [
+            extract_document(r.document, outside_scopes(r.document, r.claims, skip_scopes))
+            for r in records
+        ]
     if stories is None:
         stories = group_extracted(records, story_groups, cache=cache)
     checked = list(records)
@@ -309,21 +372,31 @@ def check_extracted(
     corpus = Corpus(documents, claims, dict(stories), report_on=report_on)
     settings = settings or {}
     findings: list[Finding] = []
-    for check_class in selected_checks(select, ignore):
-        check = check_class(settings.get(check_class.name) or settings.get(check_class.code))
+    checks = [
+        check_class(settings.get(check_class.name) or settings.get(check_class.code))
+        for check_class in selected_checks(select, ignore)
+    ]
+    for check in checks:
         findings.extend(check.run(corpus))
     if report_on is not None:
         findings = [f for f in findings if f.path in report_on]
-    findings = list(mark_suppressed(findings, documents))
+    suppression = suppress(mark_quotations(findings, documents), documents)
+    ran = [type(check) for check in checks]
+    reviewed = [finding for check in checks for finding in check.review(corpus, suppression, ran)]
+    # Findings about the comments themselves: only a comment that names their rule hides them.
+    findings = suppression.findings + list(mark_suppressed(reviewed, documents, blanket=False))
     if not show_suppressed:
         findings = [f for f in findings if not f.suppressed]
     findings.sort(key=Finding.sort_key)
+    reported = [r for r in records if report_on is None or r.path in report_on]
     return Result(
-        findings=findings,
-        claims=[claim for record in checked for claim in record.claims],
-        documents=documents,
-        file_total=len(records),
-        claim_total=sum(record.claim_count for record in records),
+        findings,
+        [claim for record in checked for claim in record.claims],
+        documents,
+        report_on=report_on,
+        read_total=len(records),
+        checked_total=len(reported),
+        checked_claim_total=sum(record.claim_count for record in reported),
     )
 
 
@@ -375,11 +448,12 @@ def check_paths(
     *,
     include: Sequence[str] = DEFAULT_INCLUDE,
     exclude: Sequence[str] = (),
+    respect_gitignore: bool = True,
     jobs: int | None = 1,
     cache: ClaimsCache | None = None,
     **options: Any,
 ) -> Result:
-    found = discover(paths, include=include, exclude=exclude)
+    found = discover(paths, include=include, exclude=exclude, respect_gitignore=respect_gitignore)
     extracted, skipped = extract_paths(found, jobs=jobs, cache=cache)
     result = check_extracted(extracted, cache=cache, **options)
     result.skipped = skipped

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 CONFIG_FILES = (".numcheck.toml", "pyproject.toml")
 LEVELS = ("error", "warning", "note")
-LIST_KEYS = ("select", "ignore", "include", "exclude", "corpus", "rules")
+LIST_KEYS = ("select", "ignore", "include", "exclude", "corpus", "rules", "skip-scopes")
 KEYS = (
     "select",
     "ignore",
@@ -42,6 +42,8 @@ KEYS = (
     "corpus",
     "rules",
     "stories",
+    "skip-scopes",
+    "respect-gitignore",
     "max-file-size",
 )
 _SIZE_UNITS = {"": 1024 * 1024, "B": 1, "K": 1024, "M": 1024 * 1024, "G": 1024**3}
@@ -64,6 +66,8 @@ class Config:
     exclude: tuple[str, ...] = ()
     corpus: tuple[str, ...] = ()
     rules: tuple[str, ...] = ()
+    skip_scopes: tuple[str, ...] = ()
+    respect_gitignore: bool = True
     stories: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     settings: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     max_file_size: int = MAX_FILE_BYTES
@@ -167,6 +171,10 @@ def _parse(path: str, shown: str, prefix: str, table: dict[str, Any]) -> Config:
                     f"{shown}: 'fail-level'{where} must be one of {allowed}, not {value!r}"
                 )
             values["fail_level"] = value
+        elif key == "respect-gitignore":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{shown}: 'respect-gitignore'{where} must be true or false")
+            values["respect_gitignore"] = value
         elif key == "stories":
             values["stories"] = _stories(shown, value, where)
         elif key == "max-file-size":
@@ -179,6 +187,7 @@ def _parse(path: str, shown: str, prefix: str, table: dict[str, Any]) -> Config:
         else:
             raise ConfigError(f"{shown}: unknown key '{key}'{where} (allowed: {_allowed_keys()})")
     _check_rule_names(shown, values, where)
+    _check_scopes(shown, values.get("skip_scopes", ()), where)
     values["settings"] = _check_settings(shown, prefix, check_tables)
     values["rules"] = _rule_dirs(shown, root, values.get("rules", ()), where)
     return Config(**values)
@@ -231,6 +240,17 @@ def _check_rule_names(shown: str, values: dict[str, Any], where: str) -> None:
                     f"{shown}: unknown rule '{pattern}' in '{key}'{where} "
                     "(allowed: a rule code, code prefix or name, or ALL; see `numcheck rules`)"
                 ) from None
+
+
+def _check_scopes(shown: str, scopes: Sequence[str], where: str) -> None:
+    from numcheck.reading.scopes import KINDS
+
+    for scope in scopes:
+        if scope not in KINDS:
+            raise ConfigError(
+                f"{shown}: unknown scope '{scope}' in 'skip-scopes'{where} "
+                f"(allowed: {', '.join(KINDS)})"
+            )
 
 
 def _check_settings(

@@ -82,7 +82,7 @@ FRAMES: list[tuple[str, str, dict[str, Any]]] = [
     ("The fire killed 40 people, including 12 children.", "12", {"scope": "part"}),
     ("The fire killed 40 people, including 12 children.", "40", {"scope": "whole"}),
     # rates
-    ("Rent costs $2,800 a month.", "$2,800", {"rate": True}),
+    ("Rent costs $2,800 a month.", "$2,800 a month", {"rate": True}),
     ("Players scored 18 goals per game.", "18", {"rate": True}),
     ("Players scored an average of 18 goals.", "18", {"rate": True}),
     ("Sky pays £6.6m a fixture.", "£6.6m", {"rate": True}),

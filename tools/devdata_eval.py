@@ -14,8 +14,12 @@ Precision is computed over the claims of the families a set labels (a Currency s
 count of people is not counted against it): matched claims / claims. For the Ordinal sets the
 table shows how many claims sit on an ordinal ("the 21st", "first"), all of them wrong.
 
-The sets label things numcheck leaves alone on purpose (years, bare "2" of "Voyager 2",
-information units, angles): those are misses here, and the numbers say so.
+A money rate ("$98 a share") also counts as the money it states, which the sets without rates
+label as currency; amounts the sets give in cents, pence or dozens are compared in dollars,
+pounds and units, as numcheck states them.
+
+The sets label things numcheck leaves alone on purpose (years, the bare "2" of "Voyager 2"):
+those are misses here, and the numbers say so.
 """
 
 from __future__ import annotations
@@ -51,6 +55,14 @@ DIMENSION_FAMILIES = {
     "percent": "percent",
     "currency": "currency",
     "count": "count",
+    "information": "information",
+    "angle": "angle",
+    "age": "age",
+    "1 / [time]": "frequency",
+    "[length] ** 2 / [time] ** 2": "radiation dose",
+    "[mass] / [length] / [time] ** 2": "pressure",
+    "[mass] / [time]": "mass rate",
+    "[mass] / [length] ** 3": "density",
 }
 
 # The units the sets name, by family; a unit not listed is of a family numcheck lacks.
@@ -78,7 +90,16 @@ UNIT_FAMILIES: dict[str, tuple[str, ...]] = {
     ),
     "power": ("watt",),
     "percent": ("percentage",),
-    "duration": ("year", "month", "week", "day", "hour", "minute", "age"),
+    "duration": ("year", "month", "week", "day", "hour", "minute", "megayear", "gigayear"),
+    "age": ("age",),
+    "information": (
+        "bit", "byte", "kilobyte", "megabyte", "gigabyte", "terabyte", "exabyte", "kibibyte",
+        "megabit", "kilobit",
+    ),
+    "angle": ("angle", "radian", "turn"),
+    "frequency": ("hertz", "gigahertz", "megahertz"),
+    "radiation dose": ("gray", "milligray"),
+    "money rate": ("dollar per hour", "dollar per kilogram"),
     "currency": (
         "dollar", "united states dollar", "euro", "chinese yuan", "canadian dollar",
         "japanese yen", "franc", "australian dollar", "pence", "bitcoin", "turkish lira", "rupee",
@@ -87,9 +108,16 @@ UNIT_FAMILIES: dict[str, tuple[str, ...]] = {
         "lao kip", "sri lankan rupee", "sen", "satoshi", "new zealand dollar", "cent",
         "pound sterling", "dime",
     ),
-    "count": ("dimensionless",),
+    "count": ("dimensionless", "dozen"),
+    "mass rate": ("ton per day",),
+    "density": ("kilogram per cubic centimetre",),
 }  # fmt: skip
 UNITS = {name: family for family, names in UNIT_FAMILIES.items() for name in names}
+# Units the sets count in that numcheck states in a larger one: "34 cents" is USD 0.34,
+# "a dozen" is 12.
+UNIT_FACTORS = {
+    "cent": 0.01, "pence": 0.01, "penny": 0.01, "dime": 0.1, "satoshi": 1e-8, "dozen": 12.0,
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -172,7 +200,7 @@ def recognizers_sets(root: Path, *, skip_not_supported: bool) -> Iterator[DevSet
         ("Dimension", "NumberWithUnit/English/DimensionModel.json", None),
         ("Currency", "NumberWithUnit/English/CurrencyModel.json", "currency"),
         ("Temperature", "NumberWithUnit/English/TemperatureModel.json", "temperature"),
-        ("Age", "NumberWithUnit/English/AgeModel.json", "duration"),
+        ("Age", "NumberWithUnit/English/AgeModel.json", "age"),
     ]
     for name, relative, shared in unit_models:
         devset = DevSet(f"RT {name}", None)
@@ -189,6 +217,7 @@ def recognizers_sets(root: Path, *, skip_not_supported: bool) -> Iterator[DevSet
                 family = shared or _family(unit)
                 start = result.get("Start")
                 end = result.get("End")
+                value *= UNIT_FACTORS.get(unit.lower(), 1.0)
                 expected.append(
                     Expected(value, family, result["Text"], start, None if end is None else end + 1)
                 )
@@ -230,7 +259,11 @@ def quantulum_sets(root: Path) -> Iterator[DevSet]:
         devset = DevSet(name, None)
         for case in _load_json(root / "quantulum3" / relative):
             expected = [
-                Expected(float(r["value"]), _family(str(r["unit"])), r["surface"])
+                Expected(
+                    float(r["value"]) * UNIT_FACTORS.get(str(r["unit"]).lower(), 1.0),
+                    _family(str(r["unit"])),
+                    r["surface"],
+                )
                 for r in case["res"]
             ]
             devset.cases.append(Case(case["req"], expected))
@@ -238,8 +271,13 @@ def quantulum_sets(root: Path) -> Iterator[DevSet]:
 
 
 def _claim_families(claim: Claim) -> set[str]:
-    families = {DIMENSION_FAMILIES.get(r.dimension, r.dimension) for r in claim.readings}
-    return families or {DIMENSION_FAMILIES.get(claim.dimension, claim.dimension)}
+    """The families a claim may be of; a money rate ("$98 a share") also states money, which
+    the sets without rates label as currency."""
+    dimensions = {r.dimension for r in claim.readings} or {claim.dimension}
+    families = {DIMENSION_FAMILIES.get(dimension, dimension) for dimension in dimensions}
+    if any(dimension.startswith("currency /") for dimension in dimensions):
+        families |= {"money rate", "currency"}
+    return families
 
 
 def _claim_values(claim: Claim) -> list[float]:

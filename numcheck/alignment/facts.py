@@ -13,9 +13,11 @@ Two claims state one fact only when all of these hold:
    where the context carries an owner or a time from sentence to sentence, an anchor named on
    one side only is a conflict too ("Sales rose 5% to $12.5 billion for the year" is not
    "Sales rose 4% to $3.3 billion"), and so are clauses whose other names have none in
-   common ("signed Luis Suarez for a £22.7m fee", "signed Andy Carroll for about £35m");
+   common or stand on one side only ("signed Luis Suarez for a £22.7m fee", "signed Andy
+   Carroll for about £35m"; "Sky and BT pay £5.1bn", "BT paid £960m");
 4. their roles are equal: level or change, whole or part, rate or not, and the mode (actual,
-   hypothetical, planned, comparison);
+   planned, comparison); a hypothetical figure ("if 105 people send a letter") states no
+   fact and is never compared;
 5. their clauses say the same thing around the figure: the rarity-weighted overlap (Dice) of
    their content terms is at least ``ALIGN``, unless the two are *identified*: both name
    the same event and an owner, or both subjects carry the same name ("North Korean
@@ -44,7 +46,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from collections.abc import Sequence
 from dataclasses import dataclass
-from dataclasses import replace
+from dataclasses import field
 
 from numcheck.alignment import lexicon
 from numcheck.extraction.claims import Anchors
@@ -71,9 +73,17 @@ class Weights:
 
     table: dict[str, float]
     unseen: float
+    totals: dict[frozenset[str], float] = field(default_factory=dict, compare=False)
 
     def __call__(self, term: str) -> float:
         return self.table.get(term, self.unseen)
+
+    def total(self, terms: frozenset[str]) -> float:
+        """The weight of a set of terms, kept for sets seen again."""
+        found = self.totals.get(terms)
+        if found is None:
+            found = self.totals[terms] = sum(self(t) for t in terms)
+        return found
 
 
 def rarity(units: Iterable[Iterable[str]]) -> Weights:
@@ -89,7 +99,7 @@ def rarity(units: Iterable[Iterable[str]]) -> Weights:
 
 def overlap(a: frozenset[str], b: frozenset[str], weights: Weights) -> float:
     """Rarity-weighted Dice coefficient of two sets of terms."""
-    total = sum(weights(t) for t in a) + sum(weights(t) for t in b)
+    total = weights.total(a) + weights.total(b)
     if not total:
         return 0.0
     return 2 * sum(weights(t) for t in a & b) / total
@@ -138,9 +148,14 @@ def _years(time: str) -> set[int]:
     return {first, first + 1}
 
 
-def anchor_conflict(a: Anchors, b: Anchors) -> str | None:
+def anchor_conflict(
+    a: Anchors,
+    b: Anchors,
+    a_time: tuple[str, ...] | None = None,
+    b_time: tuple[str, ...] | None = None,
+) -> str | None:
     """What anchors two claims to different facts ("named", "owner", "place", "time"), or
-    None."""
+    None; ``a_time`` and ``b_time`` stand for the anchors' times when given."""
     compared = False
     for kind in ("named", "owner"):
         ours, theirs = getattr(a, kind), getattr(b, kind)
@@ -152,9 +167,11 @@ def anchor_conflict(a: Anchors, b: Anchors) -> str | None:
         return "owner"  # "the Galaxy S4 shipped" against "Galaxy S5 units"
     if a.place and b.place and not _names_match(a.place, b.place, _PLACE_GENERIC):
         return "place"
-    for kind in {_time_kind(t) for t in a.time} & {_time_kind(t) for t in b.time}:
-        ours = [t for t in a.time if _time_kind(t) == kind]
-        theirs = [t for t in b.time if _time_kind(t) == kind]
+    a_time = a.time if a_time is None else a_time
+    b_time = b.time if b_time is None else b_time
+    for kind in {_time_kind(t) for t in a_time} & {_time_kind(t) for t in b_time}:
+        ours = [t for t in a_time if _time_kind(t) == kind]
+        theirs = [t for t in b_time if _time_kind(t) == kind]
         if not any(_times_match(x, y) for x in ours for y in theirs):
             return "time"
     return None
@@ -165,14 +182,17 @@ def why_not_aligned(a: Claim, b: Claim) -> str | None:
     None when only the overlap of their clauses is left to decide."""
     if a.key is None or a.key != b.key or a.frame is None or b.frame is None:
         return "subject"
+    if "hypothetical" in (a.frame.role.mode, b.frame.role.mode):
+        return "hypothetical"  # "if 105 people send a letter": a scenario, not a fact
     fa, fb = a.frame, b.frame
     if fa.event and fb.event and fa.event != fb.event:
         return "event"
     ours, theirs = fa.anchors, fb.anchors
+    our_time, their_time = ours.time, theirs.time
     if a.path == b.path:  # the sentence before carries the time into one without its own
-        ours = replace(ours, time=ours.time or fa.context_time)
-        theirs = replace(theirs, time=theirs.time or fb.context_time)
-    conflict = anchor_conflict(ours, theirs)
+        our_time = our_time or fa.context_time
+        their_time = their_time or fb.context_time
+    conflict = anchor_conflict(ours, theirs, our_time, their_time)
     if conflict:
         return conflict
     if a.path == b.path:
@@ -185,9 +205,10 @@ def why_not_aligned(a: Claim, b: Claim) -> str | None:
             and not _names_match(fa.participants, fb.participants)
         ):
             return "participants"  # "signed Suarez for £22.7m", "signed Carroll for £35m"
-        for kind in ("place", "time"):
-            if bool(getattr(ours, kind)) != bool(getattr(theirs, kind)):
-                return f"one-sided {kind}"
+        if bool(ours.place) != bool(theirs.place):
+            return "one-sided place"
+        if bool(our_time) != bool(their_time):
+            return "one-sided time"
     if fa.role != fb.role:
         return "role"
     if a.path == b.path and fa.listed and fb.listed:

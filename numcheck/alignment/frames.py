@@ -23,6 +23,8 @@ conversion written beside its source ("(306 km)") takes the key and frame of its
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -147,7 +149,7 @@ def frame_claims(document: Document, claims: Sequence[Claim]) -> list[Claim]:
     takes the key and frame of its source."""
     names = document_names(document.prose)
     framed: list[Claim] = []
-    sentences: dict[int, list[_Token]] = {}
+    sentences: dict[int, _Sentence] = {}
     source: Claim | None = None
     for claim in claims:
         if claim.restates and source is not None:
@@ -178,46 +180,86 @@ def document_names(prose: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@dataclass
+class _Sentence:
+    """One sentence read once for all its claims: tokens, their terms, its times."""
+
+    first: int
+    last: int
+    tokens: list[_Token]
+    starts: list[int]
+    terms: list[tuple[str, ...]]
+    times: list[tuple[int, int, str]]  # start, end and form of each time not of a report
+    first_word: int
+
+    @functools.cached_property
+    def all_terms(self) -> frozenset[str]:
+        return frozenset(term for terms in self.terms for term in terms)
+
+
+def _sentence(prose: str, first: int, last: int) -> _Sentence:
+    tokens = _tokens(prose, first, last)
+    return _Sentence(
+        first,
+        last,
+        tokens,
+        [t.start for t in tokens],
+        [_token_terms(t.text) for t in tokens],
+        _sentence_times(prose, first, last),
+        _first_word_start(prose, first),
+    )
+
+
 def frame_of(
     document: Document,
     claim: Claim,
     names: frozenset[str],
-    sentences: dict[int, list[_Token]] | None = None,
+    sentences: dict[int, _Sentence] | None = None,
 ) -> Frame:
     prose = document.prose
     start, end = claim.location.start, claim.location.end
     first = sentence_start(prose, start)
     last = max(end, sentence_end(prose, end))
     cache = sentences if sentences is not None else {}
-    tokens = cache.get(first)
-    if tokens is None or (tokens and tokens[-1].end > last):
-        tokens = cache[first] = _tokens(prose, first, last)
-    before = [t for t in tokens if t.end <= start]
-    after = [t for t in tokens if t.start >= end]
+    sentence = cache.get(first)
+    if sentence is None or sentence.last < last:
+        sentence = cache[first] = _sentence(prose, first, last)
+    tokens = sentence.tokens
+    before_end = bisect.bisect_left(sentence.starts, start)
+    while before_end > 0 and tokens[before_end - 1].end > start:
+        before_end -= 1
+    after_start = bisect.bisect_left(sentence.starts, end)
     clause_start, clause_end = _clause(prose, first, last, start, end)
-    clause_before = [t for t in before if t.start >= clause_start]
-    clause_after = [t for t in after if t.end <= clause_end]
+    clause_first = bisect.bisect_left(sentence.starts, clause_start)
+    clause_last = bisect.bisect_left(sentence.starts, clause_end)
+    while clause_last > after_start and tokens[clause_last - 1].end > clause_end:
+        clause_last -= 1
+    clause_before = tokens[clause_first:before_end]
+    clause_after = tokens[after_start:clause_last]
     event = _event(clause_before, clause_after, claim.subject)
     named = _named(claim)
     owners = _owners(prose, claim, clause_start, first, clause_before, names)
-    times = _times(prose, clause_start, clause_end, start, end)
+    times = _times_within(sentence, clause_start, clause_end, start, end)
     anchors = Anchors(
         named=named,
         owner=owners,
         place=_places(clause_before, clause_after, named + owners),
         time=times,
     )
+    terms = sentence.terms
+    before_terms = [t for index in range(clause_first, before_end) for t in terms[index]]
+    after_terms = [t for index in range(after_start, clause_last) for t in terms[index]]
     return Frame(
         event=event,
         anchors=anchors,
-        role=_role(clause_before, clause_after),
-        terms=frozenset(_terms(clause_before, -WINDOW) + _terms(clause_after, WINDOW)),
-        sentence_terms=frozenset(_terms(before) + _terms(after)),
+        role=_role(clause_before, clause_after, per=" / " in claim.dimension),
+        terms=frozenset(before_terms[-WINDOW:] + after_terms[:WINDOW]),
+        sentence_terms=sentence.all_terms,
         listed=_listed(document.source, start),
-        context_time=() if times else _previous_times(prose, first),
+        context_time=() if times else _previous_times(prose, first, cache),
         context_owner=not named + owners and _pronoun_before(clause_before[-OWNER_REACH:]),
         participants=_participants(
-            clause_before + clause_after, names, anchors, _first_word_start(prose, first)
+            clause_before + clause_after, names, anchors, sentence.first_word
         ),
     )
 
@@ -242,18 +284,14 @@ def _clause(prose: str, first: int, last: int, start: int, end: int) -> tuple[in
     return clause_start, clause_end
 
 
-def _terms(tokens: Sequence[_Token], limit: int | None = None) -> list[str]:
-    """The content terms of ``tokens``; ``limit`` keeps that many nearest the figure (a
-    negative limit counts from the end: the words just before it)."""
+def _token_terms(text: str) -> tuple[str, ...]:
+    """The content terms of one token ("deep-strike" gives two)."""
     found = []
-    for token in tokens:
-        for part in token.text.split("-"):
-            value = lexicon.term(part) if part[:1].isalpha() else None
-            if value is not None:
-                found.append(value)
-    if limit is None:
-        return found
-    return found[limit:] if limit < 0 else found[:limit]
+    for part in text.split("-"):
+        value = lexicon.term(part) if part[:1].isalpha() else None
+        if value is not None:
+            found.append(value)
+    return tuple(found)
 
 
 def _event(before: Sequence[_Token], after: Sequence[_Token], subject: str | None) -> str | None:
@@ -365,6 +403,8 @@ def _clause_subject(
 
 
 def _nearest_name(window: Sequence[_Token], names: frozenset[str], first_word: int) -> str | None:
+    if len(window) > 1 and window[-1].text == "(":  # "Fulham (£40m), Leeds United (£34m)"
+        window = window[:-1]
     for index in range(len(window) - 1, -1, -1):
         token = window[index]
         if token.lower in _OWNER_BARRIERS or token.text in (",", ";", ":", "(", ")"):
@@ -558,7 +598,7 @@ def _participants(
     return tuple(dict.fromkeys(found))
 
 
-def _previous_times(prose: str, first: int) -> tuple[str, ...]:
+def _previous_times(prose: str, first: int, cache: dict[int, _Sentence]) -> tuple[str, ...]:
     """The times named in the sentence before the one starting at ``first``, in the same
     paragraph: a sentence with no time of its own usually speaks of that one."""
     if first <= 0:
@@ -566,20 +606,35 @@ def _previous_times(prose: str, first: int) -> tuple[str, ...]:
     previous = sentence_start(prose, first - 1)
     if re.search(r"\n[ \t\r]*\n", prose[previous:first]):
         return ()
-    return _times(prose, previous, first, first, first)
+    known = cache.get(previous)
+    times = known.times if known is not None else _sentence_times(prose, previous, first)
+    return tuple(dict.fromkeys(form for _, _, form in times))
 
 
-def _times(prose: str, clause_start: int, clause_end: int, start: int, end: int) -> tuple[str, ...]:
-    """The times the clause names, apart from the time a report was made ("said on Monday")."""
-    found: list[str] = []
-    for span in ((clause_start, start), (end, clause_end)):
-        for match in _TIME.finditer(prose, *span):
-            if _SAID_BEFORE.search(prose, max(clause_start, match.start() - 40), match.start()):
-                continue
-            if match.group("month") and not match.group().istitle():
-                continue  # "may", "march" as words
-            found.append(_time_form(match))
-    return tuple(dict.fromkeys(found))
+def _sentence_times(prose: str, first: int, last: int) -> list[tuple[int, int, str]]:
+    """The times a sentence names, apart from the time a report was made ("said on
+    Monday") and months that are words ("may")."""
+    found = []
+    for match in _TIME.finditer(prose, first, last):
+        if _SAID_BEFORE.search(prose, max(first, match.start() - 40), match.start()):
+            continue
+        if match.group("month") and not match.group().istitle():
+            continue
+        found.append((match.start(), match.end(), _time_form(match)))
+    return found
+
+
+def _times_within(
+    sentence: _Sentence, clause_start: int, clause_end: int, start: int, end: int
+) -> tuple[str, ...]:
+    """The times of the claim's clause, outside the claim itself."""
+    return tuple(
+        dict.fromkeys(
+            form
+            for first, last, form in sentence.times
+            if clause_start <= first and last <= clause_end and (last <= start or first >= end)
+        )
+    )
 
 
 def _time_form(match: re.Match[str]) -> str:
@@ -599,7 +654,8 @@ def _time_form(match: re.Match[str]) -> str:
     return text
 
 
-def _role(before: Sequence[_Token], after: Sequence[_Token]) -> Role:
+def _role(before: Sequence[_Token], after: Sequence[_Token], *, per: bool = False) -> Role:
+    """``per``: the claim's own unit is a rate ("$2,800 a month", "$12 a share")."""
     t = lexicon.tables()
     words_before = [x.lower for x in before if x.text not in ("(", ")")]
     words_after = [x.lower for x in after if x.text not in ("(", ")")]
@@ -619,7 +675,7 @@ def _role(before: Sequence[_Token], after: Sequence[_Token]) -> Role:
         )
         else "whole"
     )
-    rate = _is_rate(words_after, words_before, t)
+    rate = per or _is_rate(words_after, words_before, t)
     mode = "actual"
     reach = _until_comma(words_before)[-MODE_REACH:]
     if _contains_any(reach, t.comparison) or previous[0] == "from":
@@ -660,26 +716,36 @@ def _is_rate(words_after: list[str], words_before: list[str], t: lexicon.FrameTa
 
 
 def _until_comma(words: Sequence[str]) -> list[str]:
+    """The words after the last break before the figure; ", or" restates what came before
+    ("would have had a loss of $3.1 million, or seven cents a share") and is no break."""
     for index in range(len(words) - 1, -1, -1):
-        if words[index] in (",", ";", ":", "—", "–", "--"):
+        if words[index] in (",", ";", ":", "—", "–", "--") and words[index + 1 : index + 2] != [
+            "or"
+        ]:
             return list(words[index + 1 :])
     return list(words)
 
 
+@functools.lru_cache(maxsize=64)
+def _lengths(phrases: frozenset[tuple[str, ...]]) -> frozenset[int]:
+    return frozenset(len(p) for p in phrases)
+
+
 def _starts_with_any(words: Sequence[str], phrases: frozenset[tuple[str, ...]]) -> bool:
-    return any(tuple(words[: len(p)]) == p for p in phrases)
+    return any(tuple(words[:size]) in phrases for size in _lengths(phrases))
 
 
 def _ends_with_any(words: Sequence[str], phrases: frozenset[tuple[str, ...]]) -> bool:
-    return any(len(words) >= len(p) and tuple(words[-len(p) :]) == p for p in phrases)
+    return any(len(words) >= size and tuple(words[-size:]) in phrases for size in _lengths(phrases))
 
 
 def _contains_any(words: Sequence[str], phrases: frozenset[tuple[str, ...]]) -> bool:
-    for index in range(len(words)):
-        for p in phrases:
-            if tuple(words[index : index + len(p)]) == p:
-                return True
-    return False
+    sizes = _lengths(phrases)
+    return any(
+        tuple(words[index : index + size]) in phrases
+        for index in range(len(words))
+        for size in sizes
+    )
 
 
 def _listed(source: str, offset: int) -> bool:

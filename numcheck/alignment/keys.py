@@ -18,7 +18,8 @@ miles away" share ``[length]|range``. The rules:
    key.
 5. No key, so never compared: a generic head ("time", "way"); a head that attributes the
    report ("two officials said", "three people familiar with the matter": each mention may
-   be another group); a part or an addition ("another 3,000 troops", "3,000 more").
+   be another group); a part or an addition ("another 3,000 troops", "3,000 more"); a
+   magnitude ("thousands of people", "dozens of weapons").
 
 Capitalised modifiers ("North Korean") are not in the key: they name the owner, one of the
 frame's anchors, so "3,000 soldiers" sent by North Korea can be aligned with "10,000 North
@@ -135,6 +136,8 @@ def subject_key(claim: Claim, event: str | None, prose: str) -> str | None:
     start, end = claim.location.start, claim.location.end
     if _PART_BEFORE.search(prose, max(0, start - 30), start) or _PART_AFTER.match(prose, end):
         return None
+    if any(measure.figure.vague for measure in claim.measures):
+        return None  # "thousands of species": a magnitude, not a figure to hold a writer to
     if not claim.subject:
         # a duration without a subject is the span of another figure ("20 million in two
         # months"), never a fact of its own

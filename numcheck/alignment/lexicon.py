@@ -101,6 +101,7 @@ def tables() -> FrameTables:
     )
     _built = (packs, built)
     term.cache_clear()
+    name_form.cache_clear()
     return built
 
 
@@ -124,6 +125,7 @@ def base_form(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=65_536)
 def name_form(name: str) -> str:
     """An owner's or place's name as names are compared: lower case, demonym to country,
     trailing company suffixes dropped ("USX Corp." is ``usx``, "North Korean" ``north korea``)."""

@@ -158,44 +158,33 @@ def _automatic(
 def _average_linkage(count: int, similar: Mapping[tuple[int, int], float]) -> list[list[int]]:
     """Join the most similar documents first; two groups join only when their documents are
     similar on average (pairs never compared count as 0), so one shared name cannot chain
-    unrelated stories together.
-
-    The summed similarity between two groups is kept up to date as groups join (each join
-    costs the links of the group that joins), so grouping grows with the number of similar
-    pairs, not with the square of a story's size."""
+    unrelated stories together. The similarity between two groups is kept as a running sum
+    over their pairs, so each join costs the number of groups it touches, not the product
+    of the groups' sizes."""
     groups = _Groups(count)
-    size = [1] * count
-    links: dict[int, dict[int, float]] = defaultdict(dict)
+    members: dict[int, list[int]] = {index: [index] for index in range(count)}
+    between: dict[int, dict[int, float]] = defaultdict(dict)
     for (a, b), value in similar.items():
-        links[a][b] = value
-        links[b][a] = value
+        between[a][b] = between[b][a] = value
     for (a, b), _ in sorted(similar.items(), key=lambda item: (-item[1], item[0])):
         first, second = groups.find(a), groups.find(b)
         if first == second:
             continue
-        total = links[first].get(second, 0.0)
-        if total / (size[first] * size[second]) >= THRESHOLD:
+        left, right = members[first], members[second]
+        total = between[first].get(second, 0.0)
+        if total / (len(left) * len(right)) >= THRESHOLD:
             groups.join(first, second)
-            size[second] += size[first]
-            _move_links(links, first, second)
-    members: dict[int, list[int]] = defaultdict(list)
-    for index in range(count):
-        members[groups.find(index)].append(index)
-    return sorted(members.values())
-
-
-def _move_links(links: dict[int, dict[int, float]], old: int, new: int) -> None:
-    """Group ``old`` has joined ``new``: its summed similarities to other groups are added to
-    those of ``new``."""
-    moved = links.pop(old, {})
-    moved.pop(new, None)
-    kept = links[new]
-    kept.pop(old, None)
-    for other, value in moved.items():
-        kept[other] = kept.get(other, 0.0) + value
-        back = links[other]
-        del back[old]
-        back[new] = back.get(new, 0.0) + value
+            members[second] = left + right
+            del members[first]
+            for other, value in between.pop(first).items():
+                if other == second:
+                    continue
+                del between[other][first]
+                between[second][other] = between[other][second] = (
+                    between[second].get(other, 0.0) + value
+                )
+            between[second].pop(first, None)
+    return sorted(sorted(group) for group in members.values())
 
 
 def _candidate_pairs(

@@ -17,16 +17,21 @@ from numcheck.findings import Finding
 from numcheck.findings import Fix
 from numcheck.findings import Related
 from numcheck.reading.documents import Document
+from numcheck.text import one_line
 
 
 def _figure_text(claim: Claim) -> str:
     """The claim without its qualifier: "190 miles" of "up to 190 miles"."""
-    return claim.text[claim.measures[0].start - claim.location.start :]
+    return one_line(claim.text[claim.measures[0].start - claim.location.start :])
 
 
 def _unit_words(claim: Claim) -> str:
     measure = claim.measures[-1]
-    return claim.text[measure.unit.start - claim.location.start :] if measure.unit else ""
+    return one_line(claim.text[measure.unit.start - claim.location.start :]) if measure.unit else ""
+
+
+def _source_note(claim: Claim) -> Related:
+    return Related(claim.location, f"the source figure: {one_line(claim.text)}")
 
 
 @register
@@ -34,15 +39,21 @@ class ConversionMismatch(Check):
     """The written conversion is wrong beyond rounding.
 
     ## What it does
-    Finds a quantity followed by the same quantity in another unit, in parentheses
+    Finds a quantity followed by the same quantity in other units, in parentheses
     ("190 miles (306 km)", "a 190-mile (306-km) range", "30 to 55 km/h (19 to 34 mph)",
-    "86F (30C)", "5ft 11in (180cm)") or set off by "or" ("190 miles, or 306 km,"), converts the
-    first with pint and checks that the second is a rounding of the result at the precision
-    the writer used. A figure given to d decimals stands for ±0.5·10^-d (statcheck's rule);
-    a whole number with trailing zeros may be rounded to its last non-zero digit, but by no
-    more than 5% ("310 km" and "300 km" pass for 305.8 km, "2,000 km" for 1,609 km does not),
-    which covers Wikipedia's `{{convert}}` rounding. "about", "roughly" and the other
-    approximate qualifiers allow 3% more. Temperatures convert with their offsets.
+    "86F (30C)", "5ft 11in (180cm)", each of "21 knots (39 km/h; 24 mph)") or set off by "or"
+    ("190 miles, or 306 km,"), converts the first with pint and checks that each other is a
+    rounding of the result at the precision the writer used. A figure given to d decimals
+    stands for ±0.5·10^-d (statcheck's rule); a whole number with trailing zeros may be
+    rounded to its last non-zero digit, but by no more than 5% ("310 km" and "300 km" pass
+    for 305.8 km, "2,000 km" for 1,609 km does not), and one ending in 5 or 0 to the nearest
+    5, by no more than 5% for the source and 10% for the converted figure ("235 km/h (145
+    mph)", and "16 knots (30 km/h; 20 mph)" as wind tables round), which covers Wikipedia's
+    `{{convert}}` rounding. "about", "roughly" and the other approximate qualifiers allow 3%
+    more. Temperatures convert with their offsets, unless the words say a difference
+    ("warmed by 2 °F (1.1 °C)", "a rise of 3 °C (5.4 °F)", "2 °C (3.6 °F) warmer"). A unit
+    with US and imperial readings (gallon, pint, quart, cup, fluid ounce, ton) passes when any
+    reading does.
 
     ## Why is this bad?
     Readers trust both figures, and one of them is wrong: a mistyped digit, a conversion
@@ -79,17 +90,17 @@ class ConversionMismatch(Check):
             expected = " to ".join(describe(value) for value in verdict.expected)
             unit = _unit_words(pair.target) or verdict.target_unit
             message = (
-                f"'{pair.target.text}' does not match '{_figure_text(pair.source)}', "
+                f"'{one_line(pair.target.text)}' does not match '{_figure_text(pair.source)}', "
                 f"which is {expected} {unit}"
             )
             fix = None
             if corrected and corrected != pair.target.text:
                 fix = Fix(corrected, "display-only" if verdict.ambiguous else "safe")
-                message += f"; write '{corrected}'"
+                message += f"; write '{one_line(corrected)}'"
             yield self.finding(
                 pair.target.location,
                 message,
-                related=(Related(pair.source.location, f"the source figure: {pair.source.text}"),),
+                related=(_source_note(pair.source),),
                 fix=fix,
                 level="warning" if verdict.ambiguous else None,
             )
@@ -103,7 +114,8 @@ class ConversionDimension(Check):
     Finds a quantity followed by another in parentheses or after ", or" whose unit measures
     something else: a length restated as a mass ("190 miles (306 kg)"), a speed as a length.
     Durations are left alone, since "a 300 km (two-hour) drive" is an aside, not a conversion;
-    so are counts, percentages and money.
+    so are counts, percentages, ages and money. A mass beside a volume ("80 kilograms (50
+    litres) of fuel") is the weight and volume of one substance: a note, not an error.
 
     ## Why is this bad?
     The unit of one side is wrong, so at least one figure misleads the reader.
@@ -127,11 +139,18 @@ class ConversionDimension(Check):
                 continue
             source = _dimension_name(pair.source)
             target = _dimension_name(pair.target)
+            substance = {source, target} == {"mass", "volume"}
+            ending = (
+                "numcheck does not check a conversion that depends on the substance"
+                if substance
+                else "this is not a conversion"
+            )
             yield self.finding(
                 pair.target.location,
-                f"'{pair.target.text}' is a {target}, but '{pair.source.text}' is a {source}: "
-                "this is not a conversion",
-                related=(Related(pair.source.location, f"the source figure: {pair.source.text}"),),
+                f"'{one_line(pair.target.text)}' is a {target}, "
+                f"but '{one_line(pair.source.text)}' is a {source}: {ending}",
+                related=(_source_note(pair.source),),
+                level="note" if substance else None,
             )
 
 
@@ -143,8 +162,16 @@ DIMENSION_NAMES = {
     "[length] / [time]": "speed",
     "[length] ** 2": "area",
     "[length] ** 3": "volume",
-    "[length] ** 2 * [mass] / [time] ** 2": "energy",
+    "[length] ** 2 * [mass] / [time] ** 2": "energy or torque",
     "[length] ** 2 * [mass] / [time] ** 3": "power",
+    "[mass] / [length] / [time] ** 2": "pressure",
+    "1 / [time]": "frequency",
+    "information": "quantity of data",
+    "information / [time]": "data rate",
+    "[length] ** 2 / [time] ** 2": "radiation dose",
+    "angle": "angle",
+    "[length] ** 3 / [time]": "flow",
+    "[mass] / [time]": "mass rate",
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from numcheck.extraction.grammar import Measure
+from numcheck.extraction.measures import Measure
 from numcheck.extraction.units import Reading
 from numcheck.findings import Location
 
@@ -134,6 +134,15 @@ class Claim:
 def interval(measures: tuple[Measure, ...], qualifier: str) -> tuple[float | None, float | None]:
     """The values a claim allows, per its qualifier (see ``numcheck explain NC201``)."""
     first, last = measures[0].figure, measures[-1].figure
+    if first.vague:  # "tens of thousands": its span, or the side of it a qualifier keeps
+        low, high = first.value - first.half_width, first.value + first.half_width
+        return (
+            (low, None)
+            if qualifier == "lower-bound"
+            else (None, high)
+            if qualifier == "less-than"
+            else (low, high)
+        )
     if qualifier == "range":
         return first.value - first.half_width, last.value + last.half_width
     width = first.half_width

@@ -6,30 +6,50 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from collections.abc import Iterator
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from numcheck.extraction.claims import Claim
-from numcheck.extraction.grammar import Measure
 from numcheck.extraction.grammar import compound_units
+from numcheck.extraction.measures import Measure
+from numcheck.extraction.numbers import ROUNDING_SHARE
 from numcheck.extraction.numbers import Figure
 from numcheck.extraction.numbers import format_like
 from numcheck.extraction.units import Reading
 from numcheck.extraction.units import convert
+from numcheck.extraction.units import convert_difference
 
-_OPENS_ASIDE = re.compile(r"\s*[(\[]\s*\Z")
+# "(306 km)", "[306 km]"; Wikipedia's "950 mbar (hPa; 28.05 inHg)" names the source's twin first.
+_OPENS_ASIDE = re.compile(r"\s*[(\[]\s*(?:[^\W\d][^\d()\[\];,]{0,10};\s*)?\Z")
 _CLOSES_ASIDE = re.compile(r"\s*[)\]]")
+_NEXT_TARGET = re.compile(r"\s*[;,]\s*")  # "(39 km/h; 24 mph)", "(4,480 lb, 2,032 kg)"
 _OR_BETWEEN = re.compile(r"\s*,\s*or\s+\Z")
 _OR_AFTER = re.compile(r"\s*(?:[,;:.)]|\Z)")
 # "about 190 miles (310 km)": an approximate side may be rounded this much more loosely.
 APPROXIMATE_SLACK = 0.03
+# "warmed by 2 °F (1.1 °C)", "a rise of 3 °C (5.4 °F)", "2 °C (3.6 °F) warmer": a temperature
+# difference, converted without the offset.
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:by|ris(?:e|es|en|ing)|rose|increas(?:e|es|ed|ing)|drop(?:s|ped)?|fall(?:s|en)?|fell"
+    r"|warm(?:s|ed|ing)|cool(?:s|ed|ing)|chang(?:e|es|ed)|difference|anomaly|swing)"
+    r"(?:\s+(?:of|by))?\s+\Z",
+    re.IGNORECASE,
+)
+_CHANGE_AFTER = re.compile(
+    r"\s*[)\]]?\s*(?:warmer|cooler|hotter|colder|higher|lower|above|below|more|less|rise"
+    r"|increase|drop|fall|change|difference|warming|cooling)\b",
+    re.IGNORECASE,
+)
+TEMPERATURE = "[temperature]"
 
 
 @dataclass(frozen=True)
 class ConversionPair:
     source: Claim
     target: Claim
+    change: bool = False  # the words say a difference ("warmed by 2 °F (1.1 °C)")
 
 
 @dataclass(frozen=True)
@@ -51,14 +71,38 @@ class Verdict:
 
 
 def conversion_pairs(prose: str, claims: Sequence[Claim]) -> Iterator[ConversionPair]:
-    """Adjacent claims where the second restates the first in another unit."""
-    for source, target in zip(claims, claims[1:], strict=False):
-        between = prose[source.location.end : target.location.start]
-        after = prose[target.location.end : target.location.end + 4]
-        aside = _OPENS_ASIDE.fullmatch(between) and _CLOSES_ASIDE.match(after)
-        restated = _OR_BETWEEN.fullmatch(between) and _OR_AFTER.match(after)
-        if (aside or restated) and _is_measure(source) and _is_measure(target):
-            yield ConversionPair(source, target)
+    """Each claim and the claims that restate it in other units right after it: one in
+    brackets or after ", or", or several in one bracket ("21 knots (39 km/h; 24 mph)")."""
+    for index, source in enumerate(claims[:-1]):
+        if not _is_measure(source):
+            continue
+        for target in _targets(prose, claims, index):
+            if _is_measure(target):
+                yield ConversionPair(source, target, _says_change(prose, source, target))
+
+
+def _targets(prose: str, claims: Sequence[Claim], index: int) -> list[Claim]:
+    source, first = claims[index], claims[index + 1]
+    between = prose[source.location.end : first.location.start]
+    if _OR_BETWEEN.fullmatch(between):
+        return [first] if _OR_AFTER.match(prose, first.location.end) else []
+    if not _OPENS_ASIDE.fullmatch(between):
+        return []
+    targets = [first]
+    for following in claims[index + 2 :]:
+        if _CLOSES_ASIDE.match(prose, targets[-1].location.end):
+            break
+        gap = prose[targets[-1].location.end : following.location.start]
+        if not _NEXT_TARGET.fullmatch(gap):
+            break
+        targets.append(following)
+    return targets if _CLOSES_ASIDE.match(prose, targets[-1].location.end) else []
+
+
+def _says_change(prose: str, source: Claim, target: Claim) -> bool:
+    start = source.location.start
+    before = _CHANGE_BEFORE.search(prose, max(0, start - 40), start)
+    return bool(before or _CHANGE_AFTER.match(prose, target.location.end))
 
 
 def _is_measure(claim: Claim) -> bool:
@@ -87,14 +131,35 @@ def _points(claim: Claim, reading: Reading) -> list[Point]:
     return [Point(total, step, None)]
 
 
-def _width(point: Point) -> float:
+def _width(point: Point, fives_share: float = ROUNDING_SHARE) -> float:
     """How far the value a figure was rounded from may lie: the precision of its digits, with
-    trailing zeros read as rounding ("230 km/h" may be 225 to 235), as for any figure."""
-    return point.figure.half_width if point.figure is not None else point.step / 2
+    trailing zeros read as rounding ("230 km/h" may be 225 to 235), as for any figure, and a
+    whole number ending in 5 or 0 as a rounding to 5 ("145 mph" may be 142.5 to 147.5, as
+    Wikipedia's convert template and wind speeds in knots shown in km/h and mph round), by at
+    most ``fives_share`` of it."""
+    if point.figure is None:
+        return point.step / 2
+    return max(point.figure.half_width, _fives(point.figure, fives_share))
+
+
+# A converted figure rounded to 5 may move by this share of it: wind tables show 20 knots as
+# "35 km/h" and 16 knots as "20 mph". The source figure, the writer's own, by 5% as any.
+CONVERTED_FIVES_SHARE = 0.10
+
+
+def _fives(figure: Figure, share: float) -> float:
+    """Half the step of a rounding to 5 of a whole number ending in 5 or 0 ("145", "20"), by
+    at most ``share`` of it."""
+    if figure.decimals or figure.vague or not figure.value or figure.step != 1:
+        return 0.0
+    if round(abs(figure.value)) % 5:
+        return 0.0
+    return min(2.5, share * abs(figure.value))
 
 
 def _tolerance(point: Point, claim: Claim, other: Claim, extra: float) -> float:
-    width = _width(point)
+    """How far a converted figure may be from the exact conversion."""
+    width = _width(point, CONVERTED_FIVES_SHARE)
     approximate = "approximate" in (claim.qualifier, other.qualifier)
     slack = extra + (APPROXIMATE_SLACK if approximate else 0)
     return width + slack * abs(point.value)
@@ -133,13 +198,25 @@ def _judge_units(
     targets = _points(pair.target, target_reading)
     if len(sources) != len(targets):
         return None
+    verdict = _compare(pair, sources, targets, su, tu, extra, ambiguous, convert)
+    if not verdict.agrees and pair.change and source_reading.dimension == TEMPERATURE:
+        # "warmed by 2 °F (1.1 °C)": a difference, converted without the offset; when both
+        # readings fail, the words say which one the writer meant
+        return _compare(pair, sources, targets, su, tu, extra, ambiguous, convert_difference)
+    return verdict
+
+
+def _compare(
+    pair: ConversionPair, sources: list[Point], targets: list[Point], su: str, tu: str,
+    extra: float, ambiguous: bool, converter: Callable[[float, str, str], float],
+) -> Verdict:  # fmt: skip
     agrees = True
     expected = []
     for source, target in zip(sources, targets, strict=True):
-        exact = convert(source.value, su, tu)
+        exact = converter(source.value, su, tu)
         ends = (
-            convert(source.value - _width(source), su, tu),
-            convert(source.value + _width(source), su, tu),
+            converter(source.value - _width(source), su, tu),
+            converter(source.value + _width(source), su, tu),
         )
         tolerance = _tolerance(target, pair.target, pair.source, extra)
         expected.append(exact)

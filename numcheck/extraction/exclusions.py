@@ -1,5 +1,6 @@
 """What parses as a quantity but is not one: years, dates, times, identifiers, phone numbers,
-scores, ratios, fractions written as labels ("9/11"), ordinals, rates in units numcheck lacks.
+scores, ratios, fractions written as labels ("9/11"), ordinals, rates in units numcheck lacks,
+video resolutions ("1080p").
 
 Each rule is a small predicate of the prose and the grammar's match, named for the reason it
 gives ("year", "date"...). They run after the grammar, in order; the first that holds wins.
@@ -50,6 +51,29 @@ _ADDRESS_AFTER = re.compile(
     r"|Drive|Way|Place|Square|Terrace|Court|Crescent|Highway|Parkway)\b"
 )
 _YEAR = re.compile(r"1\d{3}|20\d{2}")
+# What a four-digit figure without its comma counts ("1500 staff", "2000 troops"), unlike
+# the nouns a year modifies ("1988 sales", "the 2020 elections").
+_COUNT_NOUNS = (
+    "people|persons|staff|employees|workers|jobs|troops|soldiers|police|officers|personnel"
+    "|students|pupils|children|teachers|nurses|doctors|patients|residents|families|households"
+    "|homes|houses|buildings|vehicles|cars|trucks|tanks|aircraft|planes|ships|boats|missiles"
+    "|rockets|drones|weapons|guns|deaths|cases|victims|refugees|migrants|prisoners|detainees"
+    "|protesters|demonstrators|voters|members|delegates|fans|visitors|tourists|passengers"
+    "|customers|users|subscribers|firms|companies|businesses|shops|stores|farms|schools"
+    "|hospitals|beds|seats|animals|cattle|sheep|men|women|volunteers|civilians|fighters"
+    "|rebels|militants|casualties|infections|arrests|flights|trains|buses|sites|villages"
+    "|towns|acres|hectares|tonnes|tons"
+)
+_PLURAL_AFTER = re.compile(rf"^[ \t]+({_COUNT_NOUNS})\b", re.IGNORECASE)
+_DETERMINER_AFTER = re.compile(
+    r"[ \t]+(?:the|a|an|its|his|her|their|our|this|that|these|those|to\s+be)\b", re.IGNORECASE
+)
+_TIME_BEFORE = re.compile(
+    r"\b(?:in|since|by|until|till|from|during|before|after|the|this|that|last|next|early|late"
+    r"|mid|through|spring|summer|autumn|fall|winter|year|fiscal|its|their|his|her|our|your)"
+    r"[ \t]+$",
+    re.IGNORECASE,
+)
 _NOUN_AFTER = re.compile(r"^[ \t]+(?!(?:and|or|to|in|on|at|by|for|from|with|of|the|a|an)\b)[a-z]")
 _ORDINAL_AFTER = re.compile(
     r"^\s+(?:and\s+(?:an?|one|two|three|four|five|six|seven|eight|nine)\s+)?"
@@ -67,22 +91,15 @@ _RATIO_AFTER = re.compile(
     r"^\s+(?:in|out\s+of)\s+(?!(?:1\d{3}|20\d{2})\b)(?:\d|(?i:one|two|three|four|five|six"
     r"|seven|eight|nine|ten|a\s+(?:hundred|thousand|million))\b)"
 )
-_BARE_DEGREES = ("degree", "degrees", "deg", "°", "º")
-_ANGLE_CONTEXT = re.compile(
-    r"\b(?:angles?|turns?|turned|U-turn|rotat\w*|tilt\w*|slopes?|inclin\w*|views?|pivot\w*"
-    r"|spin\w*|arcs?|latitude|longitude|north|south|east|west|bearings?|heading|compass"
-    r"|shift|reversal|about-face|swivel\w*|camera|panoram\w*|turnaround)\b",
-    re.IGNORECASE,
-)
 _RATE_AFTER = re.compile(r"^\s*(?:/|per\b)", re.IGNORECASE)
-# Units numcheck does not check, after which a figure is not a count: "1.7 eV", "8 GB".
+# Units numcheck does not check, after which a figure is not a count: "20 dB", "5 ppm".
 _UNCHECKED_UNIT_AFTER = re.compile(
-    r"^[ \t]?(?:(?:eV|keV|MeV|GeV|TeV|mGy|Gy|mSv|Sv|Bq|kDa|dB|dBA|Hz|kHz|MHz|GHz|THz|kB|KB|MB"
-    r"|GB|TB|PB|kbps|Kbps|Mbps|Gbps|mAh|kV|mV|ppm|ppb|rpm|psi|mpg|mmHg|kPa|MPa|hPa|mbar)(?![\w])"
-    r"|(?i:(?:kilo|mega|giga|tera|peta)?(?:bytes?|bits?)|(?:kilo|mega|giga)?hertz|decibels?"
-    r"|(?:kilo)?volts?|(?:milli)?amps?|amperes?|ohms?|pascals?|newtons?|electronvolts?"
+    r"^[ \t]?(?:(?:Bq|kDa|dB|dBA|THz|mAh|kV|mV|ppm|ppb|mpg|mmHg|mb)(?![\w])"
+    r"|(?i:decibels?|(?:kilo)?volts?|(?:milli)?amps?|amperes?|ohms?|pascals?|newtons?"
     r"|megapixels?|pixels?)\b)"
 )
+# Video modes: "1080p", "720p" are not pence.
+_VIDEO_MODES = frozenset("144p 240p 360p 480p 540p 576p 720p 1080p 1440p 2160p 4320p".split())
 _SCORE_CONTEXT = re.compile(
     r"\b(?:won|win|wins|winning|lost|lose|loses|losing|beat|beats|beaten|defeat(?:s|ed)?"
     r"|victory|victories|draw|drew|tied?|score[sd]?|scoring|scoreline|vote[sd]?|voting|margin"
@@ -132,15 +149,33 @@ def leading_zero(prose: str, match: Match) -> bool:
 
 def year(prose: str, match: Match) -> bool:
     """ "2022", "by 2024", "2022-2024", "2022–23", "around 2030": four-digit whole numbers from
-    1000 to 2099 with no unit, currency or scale (a qualified one that counts a noun is not a
-    year: "around 2000 people")."""
+    1000 to 2099 with no unit, currency or scale. A qualified one that counts a noun is not a
+    year ("around 2000 people"), nor one inside a sentence before a noun it counts ("sent 2000
+    troops", "has 1500 staff"), unless a word of time or an owner comes before it ("in 1999
+    voters", "the 2000 troops", "its 1500 staff") or a verb follows ("2000 troops the")."""
     first = match.measures[0]
     if not _YEAR.fullmatch(first.figure.text):
         return False
     plain = all(m.unit is None and m.currency is None and m.scale == 1 for m in match.measures)
     if not plain:
         return False
-    return match.qualifier is None or not _NOUN_AFTER.match(_after(prose, match))
+    after = _after(prose, match, 40)
+    if match.qualifier is not None:
+        return not _NOUN_AFTER.match(after)
+    return not _counts_a_noun(prose, match, after)
+
+
+def _counts_a_noun(prose: str, match: Match, after: str) -> bool:
+    """ "sent 2000 troops", "has 1500 staff": a four-digit count without its comma."""
+    if len(match.measures) != 1:
+        return False
+    noun = _PLURAL_AFTER.match(after)
+    if noun is None or noun.group(1).lower() in FUNCTION_WORDS:
+        return False
+    if _DETERMINER_AFTER.match(after, noun.end()):
+        return False  # "2024 marks the anniversary": a verb
+    before = _before(prose, match)
+    return not (_SENTENCE_START.search(before) or _TIME_BEFORE.search(before))
 
 
 def date(prose: str, match: Match) -> bool:
@@ -253,6 +288,12 @@ def unknown_unit(prose: str, match: Match) -> bool:
     return _bare(match) and bool(_UNCHECKED_UNIT_AFTER.match(_after(prose, match)))
 
 
+def video_mode(prose: str, match: Match) -> bool:
+    """ "1080p", "720p": a video resolution, not an amount in pence."""
+    first = match.measures[0]
+    return prose[first.start : first.end] in _VIDEO_MODES
+
+
 def score(prose: str, match: Match) -> bool:
     """ "won 3-2", "a 2-1 victory", "the 5-4 vote": a result, not a range."""
     if len(match.measures) != 2 or not _bare(match):
@@ -264,16 +305,6 @@ def score(prose: str, match: Match) -> bool:
         _SCORE_CONTEXT.search(_before(prose, match, 30))
         or _SCORE_CONTEXT.search(_after(prose, match))
     )
-
-
-def angle(prose: str, match: Match) -> bool:
-    """Degrees of an angle, not a temperature: "a 180-degree turn", "rotate 90°". Only a bare
-    "degrees" or "°" is in doubt ("30 degrees Celsius" is not)."""
-    last = match.measures[-1]
-    if last.unit is None or last.unit.form.surface.lower() not in _BARE_DEGREES:
-        return False
-    near = _before(prose, match, 30) + " " + _after(prose, match, 30)
-    return bool(_ANGLE_CONTEXT.search(near))
 
 
 def lone_one(prose: str, match: Match) -> bool:
@@ -307,8 +338,8 @@ RULES: tuple[Rule, ...] = (
     ratio,
     unknown_rate,
     unknown_unit,
+    video_mode,
     score,
-    angle,
     lone_one,
     capitalised_word_number,
 )

@@ -18,15 +18,19 @@ from numcheck.extraction.claims import interval
 from numcheck.extraction.conversions import conversion_pairs
 from numcheck.extraction.exclusions import exclusion_reason
 from numcheck.extraction.grammar import Match
-from numcheck.extraction.grammar import Measure
 from numcheck.extraction.grammar import compound_units
 from numcheck.extraction.grammar import parse_at
 from numcheck.extraction.grammar import shift_match
+from numcheck.extraction.measures import Measure
+from numcheck.extraction.measures import readings_of
 from numcheck.extraction.numbers import NUMBER_WORDS
 from numcheck.extraction.numbers import SHARE_OF
+from numcheck.extraction.numbers import VAGUE_PATTERN
+from numcheck.extraction.numbers import VULGAR
 from numcheck.extraction.numbers import Figure
 from numcheck.extraction.patterns import alternation
 from numcheck.extraction.qualifiers import qualifier_table
+from numcheck.extraction.readings import in_context
 from numcheck.extraction.sentences import sentence_start
 from numcheck.extraction.subjects import subject_phrase
 from numcheck.extraction.units import COUNT
@@ -37,6 +41,7 @@ from numcheck.extraction.units import lexicon
 from numcheck.findings import Location
 from numcheck.reading.documents import Document
 
+_OF = re.compile(r"\s+of(?=\s)")
 _NOT_AFTER = r"(?<![\w.,/:@#&+$£€¥₹%^×±–—-])"
 
 
@@ -45,14 +50,15 @@ def _candidates() -> re.Pattern[str]:
     lx = lexicon()
     words = alternation(NUMBER_WORDS)
     number_start = (
-        rf"\d|\.\d|(?<!\d[ \t])[-\u2212](?=\.?\d)|(?i:minus\s+(?=\d))|[½¼¾⅓⅔⅛]"
+        rf"\d|\.\d|(?<!\d[ \t])[-\u2212](?=\.?\d)|(?i:minus\s+(?=\d))|[{VULGAR}]"
         rf"|(?i:(?:{SHARE_OF}|an?\s+(?=hundred|thousand|million|billion|dozen))?{words})(?![\w])"
+        rf"|{VAGUE_PATTERN}"
     )
     money = alternation(lx.currency_prefixes)
     qualifiers = alternation(qualifier_table())
     return re.compile(
         rf"{_NOT_AFTER}(?:(?i:(?:{qualifiers})|between)\s*(?=(?:{money})|{number_start})"
-        rf"|(?:{money})\s*(?=\d|\.\d)|{number_start})"
+        rf"|(?:{money})\s*(?=[-\u2212]?\.?\d)|{number_start})"
     )
 
 
@@ -146,24 +152,20 @@ def _location(document: Document, start: int, end: int) -> Location:
 
 
 def _shared_unit(measures: tuple[Measure, ...]) -> tuple[Measure, ...]:
-    """In "10 to 12 km" and "$5-10bn" the first figure takes the unit and scale of the last."""
+    """In "10 to 12 km", "$5-10bn" and "$5 to $10 a share" the first figure takes the unit
+    and scale of the last."""
     last = measures[-1]
+    rate = last.unit is not None and last.unit.form.style == "rate"
     shared = []
     for measure in measures[:-1]:
         if measure.unit is None and measure.currency is None:
             measure = replace(measure, unit=last.unit, currency=last.currency)
+        elif measure.unit is None and rate:
+            measure = replace(measure, unit=last.unit)
         if measure.scale == 1 and last.scale != 1:
             measure = replace(measure, figure=measure.figure.scaled(last.scale), scale=last.scale)
         shared.append(measure)
     return (*shared, last)
-
-
-def _readings(measure: Measure) -> tuple[Reading, ...]:
-    if measure.currency:
-        return (Reading(measure.currency, CURRENCY),)
-    if measure.unit is None:
-        return ()
-    return measure.unit.form.readings
 
 
 def _compound_total(measures: tuple[Measure, ...]) -> Measure:
@@ -183,22 +185,24 @@ def _compound_total(measures: tuple[Measure, ...]) -> Measure:
 def _claim(document: Document, match: Match) -> Claim:
     measures = _shared_unit(match.measures) if match.shape == "range" else match.measures
     first = measures[0]
-    readings = _readings(first)
+    readings = in_context(document.prose, match, readings_of(first))
     if match.shape == "compound":  # "7 pounds 6 ounces" weighs: pounds are not money here
-        part = {r.dimension for r in _readings(measures[-1])}
+        part = {r.dimension for r in readings_of(measures[-1])}
         readings = tuple(r for r in readings if r.dimension in part) or readings
     unit = readings[0].unit if len(readings) == 1 else None
     dimension = readings[0].dimension if len(readings) == 1 else COUNT
     if len(readings) > 1 and len({r.dimension for r in readings}) == 1:
         dimension = readings[0].dimension
     qualifier = "range" if match.shape == "range" else (match.qualifier or "exact")
+    if first.figure.vague and qualifier not in ("lower-bound", "less-than"):
+        qualifier = "range"  # "tens of thousands": 10,000 to 100,000
     if match.shape == "compound":
         total = _compound_total(measures)
         low, high = interval((total,), qualifier)
         value = total.figure.value
     else:
         low, high = interval(measures, qualifier)
-        value = None if match.shape == "range" else first.figure.value
+        value = None if qualifier == "range" else first.figure.value
     adjectival = any(m.unit is not None and m.unit.hyphenated for m in measures)
     subject = _subject(document.prose, match, readings, adjectival)
     return Claim(
@@ -223,10 +227,14 @@ def _claim(document: Document, match: Match) -> Claim:
 def _subject(
     prose: str, match: Match, readings: tuple[Reading, ...], adjectival: bool
 ) -> str | None:
+    end = match.end
+    if match.measures[0].figure.vague:  # "millions of Americans": what follows "of"
+        of = _OF.match(prose, end)
+        end = of.end() if of else end
     return subject_phrase(
         prose,
         match.start,
-        match.end,
+        end,
         measured=any(r.is_physical for r in readings),
         money=any(r.dimension == CURRENCY for r in readings),
         adjectival=adjectival,

@@ -3,11 +3,13 @@
 A claim is an optional qualifier followed by one of:
 
     between  := "between" measure "and" measure
-    range    := measure ("-" | "–" | "to") measure
-    compound := measure measure            (only a unit and its part: "5ft 11in")
-    measure  := amount [unit | "-" unit]   ("190 miles", "a 190-mile", "86F", "25%")
-    amount   := [currency] number [scale]  ("$5bn", "£4.2m", "1.5 million", "5k")
-    number   := digits | fraction | words  ("10,000", "1/4", "2 1/2", "twenty-five")
+    range    := measure ("-" | "–" | "to" | "or") measure
+    compound := measure ["and"] measure     (only a unit and its part: "5ft 11in", "3 dollars
+                                              50 cents"); "45 and 50 mg": the first takes the unit
+
+and an optional qualifier after it ("10,000 or more"). A measure is one figure with its
+currency, scale, unit, rate or age (``measures``). After a verb of change, "X to Y" is a change
+and a level, not a range ("rose from 40 to 50", "increased by $12.5 billion to $260.3 billion").
 
 Unit words, currencies, scales and qualifiers come from the rule packs. The grammar is only
 tried where a claim can begin (``candidate_starts``); what is *not* a quantity although it
@@ -23,44 +25,28 @@ from dataclasses import replace
 
 import pyparsing as pp
 
-from numcheck.extraction.numbers import DIGITS_PATTERN
-from numcheck.extraction.numbers import FRACTION_PATTERN
+from numcheck.extraction.measures import LEAD
+from numcheck.extraction.measures import Measure
+from numcheck.extraction.measures import MeasureToken
+from numcheck.extraction.measures import Token
+from numcheck.extraction.measures import UnitMention
+from numcheck.extraction.measures import is_money
+from numcheck.extraction.measures import readings_of
+from numcheck.extraction.numbers import VULGAR
 from numcheck.extraction.numbers import WORD_NUMBER_PATTERN
-from numcheck.extraction.numbers import Figure
-from numcheck.extraction.numbers import digits_figure
-from numcheck.extraction.numbers import fraction_figure
-from numcheck.extraction.numbers import words_figure
 from numcheck.extraction.patterns import alternation
 from numcheck.extraction.qualifiers import postfix_table
 from numcheck.extraction.qualifiers import qualifier_table
 from numcheck.extraction.units import CURRENCY
 from numcheck.extraction.units import Lexicon
+from numcheck.extraction.units import Reading
 from numcheck.extraction.units import UnitForm
 from numcheck.extraction.units import lexicon
 
+__all__ = ["Match", "Measure", "compound_units", "grammar", "parse_at", "shift_match"]
+
 # The longest stretch of text one claim may cover; a window never crosses a blank line.
 WINDOW = 160
-
-
-@dataclass(frozen=True)
-class UnitMention:
-    start: int
-    end: int
-    form: UnitForm
-    hyphenated: bool  # "190-mile": the unit is used as an adjective
-
-
-@dataclass(frozen=True)
-class Measure:
-    """One figure with what is written around it: currency, scale and unit."""
-
-    start: int
-    end: int
-    figure: Figure
-    currency: str | None = None
-    unit: UnitMention | None = None
-    words: bool = False  # the figure is written in words
-    scale: float = 1.0  # "million", "bn", "k"
 
 
 @dataclass(frozen=True)
@@ -75,13 +61,6 @@ class Match:
     measures: tuple[Measure, ...]
 
 
-@dataclass(frozen=True)
-class Token:
-    start: int
-    end: int
-    text: str
-
-
 def _located(expression: pp.ParserElement) -> pp.ParserElement:
     """Give a terminal's matched text with its start and end offsets."""
     return expression.copy().set_parse_action(
@@ -89,64 +68,9 @@ def _located(expression: pp.ParserElement) -> pp.ParserElement:
     )
 
 
-def _number_action(maker):
-    def action(s: str, loc: int, toks: pp.ParseResults):
-        figure = maker(loc, toks[0])
-        if figure is None:
-            raise pp.ParseException(s, loc, "not a number")
-        return figure
-
-    return action
-
-
-# "twenty-one trillion three hundred and forty-five thousand six hundred and seventy-eight"
-_MOST_WORDS = 20
-
-
-class _WordNumber(pp.Token):
-    """A number in words: the longest run of number words that reads as one number, so that
-    "Two thirty-year bonds" reads "Two" and then "thirty-year"."""
-
-    _pattern = re.compile(WORD_NUMBER_PATTERN, re.IGNORECASE)
-    _cut = re.compile(r"[\s-]+")
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.errmsg = "expected a number in words"
-        self.mayReturnEmpty = False
-
-    def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
-        found = self._pattern.match(instring, loc)
-        text = found.group() if found else ""
-        ends = [cut.start() for cut in self._cut.finditer(text)][:_MOST_WORDS] + [len(text)]
-        best, misses = None, 0
-        for end in ends:  # growing prefixes; "two and a" fails where "two and a half" reads
-            figure = words_figure(loc, text[:end])
-            if figure is not None:
-                best, misses = figure, 0
-            else:
-                misses += 1
-                if misses > 3:
-                    break
-        if best is None:
-            raise pp.ParseException(instring, loc, self.errmsg, self)
-        return best.end, best
-
-
 @functools.cache
 def grammar() -> pp.ParserElement:
     return _build(lexicon())
-
-
-def _unit_pattern(forms: list[UnitForm]) -> str:
-    """One alternation of unit surfaces, longest first whatever their style, so that "km per
-    hour" wins over "km" and "° Celsius" over "°"; words match in any case, symbols exactly."""
-    ordered = sorted({(f.surface, f.style) for f in forms}, key=lambda item: -len(item[0]))
-    parts = []
-    for surface, style in ordered:
-        escaped = re.escape(surface).replace(r"\ ", r"\s+")
-        parts.append(f"(?i:{escaped})" if style == "word" else escaped)
-    return "(?:" + "|".join(parts) + r")(?![\w°])"
 
 
 @dataclass(frozen=True)
@@ -169,118 +93,12 @@ class Separator:
         return self.text.strip() == "-"
 
 
-class _Number(pp.Token):
-    """A figure: a fraction ("1/4", "2 1/2"), digits ("10,000", "1.5") or words
-    ("twenty-five"), tried in that order in one step."""
-
-    _fraction = re.compile(FRACTION_PATTERN)
-    _digits = re.compile(DIGITS_PATTERN)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.errmsg = "expected a number"
-        self.mayReturnEmpty = False
-        self._words = _WordNumber()
-
-    def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
-        for pattern, maker in ((self._fraction, fraction_figure), (self._digits, digits_figure)):
-            found = pattern.match(instring, loc)
-            if found:
-                figure = maker(loc, found.group())
-                if figure is not None:
-                    return found.end(), figure
-        return self._words.parseImpl(instring, loc, do_actions)
-
-
-class _Unit(pp.Token):
-    """A unit after a figure: "-mile" (adjectival), "km" touching it, or " miles" after
-    whitespace; gives a Token and whether it was hyphenated."""
-
-    def __init__(self, touching: str, spaced: str) -> None:
-        super().__init__()
-        self.errmsg = "expected a unit"
-        self.mayReturnEmpty = False
-        self.skipWhitespace = False
-        self._hyphen = re.compile(rf"-(?=\w)({touching})")
-        self._touching = re.compile(touching)
-        self._spaced = re.compile(rf"\s+({spaced})")
-
-    def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
-        for pattern, hyphenated in (
-            (self._hyphen, True),
-            (self._touching, False),
-            (self._spaced, False),
-        ):
-            found = pattern.match(instring, loc)
-            if found:
-                group = found.lastindex or 0
-                start = found.start(group)
-                return found.end(), UnitToken(start, found.end(), found.group(group), hyphenated)
-        raise pp.ParseException(instring, loc, self.errmsg, self)
-
-
-@dataclass(frozen=True)
-class UnitToken(Token):
-    hyphenated: bool = False
-
-
-@dataclass(frozen=True)
-class Amount:
-    """The parts of an amount: the figure and what is written against it."""
-
-    figure: Figure
-    currency: Token | None
-    minus: Token | None
-    scale: Token | None
-
-
-class _Amount(pp.Token):
-    """An amount, read as one lexeme: ``[currency | "minus"] number [scale]`` ("$5bn",
-    "£4.2m", "minus 12", "1.5 million", "5k"). A scale touching the figure ("bn", "m") is
-    only read after money; without it only "5k" is ("4K" is a resolution, "5K" a race)."""
-
-    def __init__(self, lx: Lexicon) -> None:
-        super().__init__()
-        self.errmsg = "expected an amount"
-        self.mayReturnEmpty = False
-        words = rf"\s*(?i:{alternation(list(lx.scale_words))})(?![\w])"
-        self._currency = re.compile(alternation(list(lx.currency_prefixes)))
-        self._minus = re.compile(r"(?i:minus)(?=\s+\d)")
-        self._space = re.compile(r"\s*")
-        touching = alternation(list(lx.scale_attached))
-        self._money_scale = re.compile(rf"(?:{touching})(?![\w])|{words}")
-        self._plain_scale = re.compile(rf"k(?![\w])|{words}")
-        self._number = _Number()
-
-    def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
-        currency = minus = None
-        position = loc
-        for pattern in (self._currency, self._minus):
-            found = pattern.match(instring, loc)
-            if found:
-                sign = Token(loc, found.end(), found.group())
-                currency, minus = (sign, None) if pattern is self._currency else (None, sign)
-                position = self._space.match(instring, found.end()).end()
-                break
-        end, figure = self._number.parseImpl(instring, position, do_actions)
-        scale_pattern = self._money_scale if currency else self._plain_scale
-        found = scale_pattern.match(instring, end)
-        scale = Token(end, found.end(), found.group()) if found else None
-        return (found.end() if found else end), Amount(figure, currency, minus, scale)
-
-
 def _build(lx: Lexicon) -> pp.ParserElement:
-    spaced_units = _unit_pattern([f for f in lx.forms if f.style != "attached"])
-    touching_units = _unit_pattern(list(lx.forms))
-
-    amount = _Amount(lx)("amount")
-    unit = _Unit(touching_units, spaced_units)("unit")
-    measure = pp.Group(amount + pp.Opt(unit)).set_parse_action(
-        lambda s, loc, toks: _measure(lx, toks[0])
-    )
+    measure = MeasureToken(lx)
+    part = MeasureToken(lx, part=True)
     separator = r"-[ \t]+to(?![\w])|[ \t]?–[ \t]?|—|-(?=[\d$£€.])|[ \t\n]+(?i:to|or)(?![\w])"
     money = alternation(list(lx.currency_prefixes))
-    figure_start = rf"[\d.½¼¾⅓⅔⅛]|{money}|(?i:minus|and|{WORD_NUMBER_PATTERN})"
+    figure_start = rf"[\d.{VULGAR}]|{money}|(?i:minus|and|{WORD_NUMBER_PATTERN})"
     # Only look for a second figure where a range separator or a figure follows: one test
     # instead of trying every part of a range and a measure on the words after most claims.
     tail_ahead = pp.FollowedBy(pp.Regex(rf"{separator}|\s*(?:{figure_start})").leave_whitespace())
@@ -296,7 +114,8 @@ def _build(lx: Lexicon) -> pp.ParserElement:
         + pp.Suppress(pp.CaselessKeyword("and"))
         + measure
     )
-    compound_part = pp.Opt(pp.Suppress(pp.CaselessKeyword("and"))) + measure("compound_part")
+    joined = pp.CaselessKeyword("and").set_parse_action(lambda: Joiner("and"))
+    compound_part = pp.Opt(joined) + part("compound_part")
     tail = (range_separator + measure)("range_end") | compound_part
     core = (measure + pp.Opt(tail_ahead + tail)) | pp.Group(between)("between")
     # A qualifier ends at a word boundary, unless it ends in a sign: "~40", "c.1500".
@@ -310,36 +129,16 @@ def _build(lx: Lexicon) -> pp.ParserElement:
     return claim
 
 
-def _measure(lx: Lexicon, toks: pp.ParseResults) -> Measure:
-    amount: Amount = toks["amount"]
-    figure = amount.figure
-    start, end = figure.start, figure.end
-    currency = None
-    if amount.currency is not None:
-        start = amount.currency.start
-        currency = lx.currency_prefixes[amount.currency.text]
-    factor = 1.0
-    if amount.scale is not None:
-        end, text = amount.scale.end, amount.scale.text.strip()
-        factor = lx.scale_attached.get(text) or lx.scale_words[" ".join(text.lower().split())]
-        figure = figure.scaled(factor)
-    unit = None
-    if "unit" in toks:
-        token = toks["unit"]
-        form = lx.form(token.text)
-        if form is not None:
-            unit = UnitMention(token.start, token.end, form, token.hyphenated)
-            end = token.end
-    words = not any(char.isdigit() for char in figure.text)
-    if amount.minus is not None:  # "minus 5C": the sign is part of the figure
-        start = amount.minus.start
-        text = f"{amount.minus.text} {figure.text}"
-        figure = replace(figure, start=start, text=text, value=-figure.value)
-    return Measure(start, end, figure, currency, unit, words, factor)
+@dataclass(frozen=True)
+class Joiner:
+    """The "and" of "5 feet and 2 inches" or "45 and 50 mg"."""
+
+    text: str
 
 
-# "rose from 40 to 50", "was cut from $5bn to $4bn": a change between two figures, not a range.
-_CHANGE_FROM = re.compile(
+# Verbs and nouns of a change: "rose from 40 to 50", "increased by $12.5 billion to $260.3
+# billion", "rose 25 cents to $61.40" are a change and a level, not a range.
+_CHANGE_WORDS = (
     r"\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|increas(?:e[sd]?|ing)|decreas(?:e[sd]?|ing)"
     r"|gr[eo]w(?:s|n|ing)?|drop(?:s|ped|ping)?|jump(?:s|ed|ing)?|climb(?:s|ed|ing)?|cut(?:s|ting)?"
     r"|rais(?:e[sd]?|ing)|reduc(?:e[sd]?|ing)|lower(?:s|ed|ing)?|lift(?:s|ed|ing)?"
@@ -348,38 +147,55 @@ _CHANGE_FROM = re.compile(
     r"|declin(?:e[sd]?|ing)|doubl(?:e[sd]?|ing)|tripl(?:e[sd]?|ing)|went|go(?:es|ne|ing)?"
     r"|mov(?:e[sd]?|ing)|revis(?:e[sd]?|ing)|upgrad(?:e[sd]?|ing)|downgrad(?:e[sd]?|ing)"
     r"|expand(?:s|ed|ing)?|shr[iau]nk(?:s|ing)?|chang(?:e[sd]?|ing)|swung|swing(?:s|ing)?"
-    r"|up|down|widen(?:s|ed|ing)?|narrow(?:s|ed|ing)?|extend(?:s|ed|ing)?)\b"
-    r"[^.;:!?\n]{0,60}?\bfrom\s+\Z",
-    re.IGNORECASE,
+    r"|up|down|widen(?:s|ed|ing)?|narrow(?:s|ed|ing)?|extend(?:s|ed|ing)?|gain(?:s|ed|ing)?"
+    r"|los(?:e|es|t|ing)|add(?:s|ed|ing)?|advanc(?:e[sd]?|ing)|dip(?:s|ped|ping)?|sank|sunk"
+    r"|sink(?:s|ing)?|eas(?:e[sd]?|ing)|rall(?:y|ies|ied|ying)|shed(?:s|ding)?)\b"
 )
+_CHANGE_FROM = re.compile(rf"{_CHANGE_WORDS}[^.;:!?\n]{{0,60}}?\bfrom\s+\Z", re.IGNORECASE)
+_CHANGE_BY = re.compile(rf"{_CHANGE_WORDS}(?:\s+(?:by|of))?\s+\Z", re.IGNORECASE)
 
 
 def parse_at(text: str, offset: int) -> Match | None:
     """The claim that begins at ``offset`` of ``text``, or None."""
     limit = text.find("\n\n", offset, offset + WINDOW)
     window = text[offset : limit if limit != -1 else offset + WINDOW]
+    token = LEAD.set(text[max(0, offset - 12) : offset])
     try:
         result = grammar().parse_string(window)
     except pp.ParseException:
         return None
+    finally:
+        LEAD.reset(token)
     just_before = text[max(0, offset - 12) : offset].rstrip().lower()
-    change = just_before.endswith("from") and bool(
-        _CHANGE_FROM.search(text, max(0, offset - 80), offset)
-    )
-    return _match(result, offset, change)
+    low = max(0, offset - 80)
+    change = just_before.endswith("from") and bool(_CHANGE_FROM.search(text, low, offset))
+    changed_by = bool(_CHANGE_BY.search(text, max(0, offset - 24), offset))
+    return _match(result, offset, change, changed_by, window)
 
 
-def _match(located: pp.ParseResults, offset: int, change: bool = False) -> Match | None:
+def _match(
+    located: pp.ParseResults,
+    offset: int,
+    change: bool = False,
+    changed_by: bool = False,
+    window: str = "",
+) -> Match | None:
+    """The grammar's tokens as a Match. ``change``: the figure follows "rose from", so "X to
+    Y" is a change between two levels; ``changed_by``: it follows "rose (by)", so "X to Y"
+    with a unit on each side is a change and the level it led to."""
     start, tokens, end = located[0], located[1], located[2]
     qualifier = qualifier_text = None
     measures: list[Measure] = []
     separator: Separator | None = None
     postfix: Postfix | None = None
+    joined = False
     shape = "single"
     between = False
     for token in tokens:
         if isinstance(token, Postfix):
             postfix = token
+        elif isinstance(token, Joiner):
+            joined = True
         elif isinstance(token, Token):
             qualifier_text = token.text
             qualifier = qualifier_table()[" ".join(token.text.lower().split())]
@@ -395,10 +211,21 @@ def _match(located: pp.ParseResults, offset: int, change: bool = False) -> Match
             shape = "range"
             between = True
     if separator is not None:
-        if change or not _joins(measures[0], measures[-1], separator):
+        to = separator.text.lower() == "to"
+        level = changed_by and to and _change_and_level(measures[0], measures[-1])
+        if change or level or not _joins(*measures, separator):
             shape = "split"
+            measures[0] = _shared_rate(measures[0], measures[-1])
     elif len(measures) == 2 and not between:
-        shape = "compound" if _is_compound(measures[0], measures[1]) else "split"
+        cents = _spoken_cents(measures[0], measures[1], window)
+        if cents is not None:  # "15 dollars 50.", "thirteen dollars and forty-five"
+            measures[1] = cents
+        if _is_compound(measures[0], measures[1]):
+            shape = "compound"
+        else:
+            shape = "split"
+            if joined:  # "45 and 50 mg": the first figure takes the unit of the second
+                measures[0] = _listed(measures[0], measures[1])
     if shape == "split":
         measures = measures[:1]
         shape = "single"
@@ -413,22 +240,78 @@ def _match(located: pp.ParseResults, offset: int, change: bool = False) -> Match
     return Match(start + offset, end + offset, qualifier, qualifier_text, shape, shifted)
 
 
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|\Z)")
+
+
+def _spoken_cents(money: Measure, figure: Measure, window: str) -> Measure | None:
+    """ "15 dollars 50.", "17 USD 25.", "thirteen dollars and forty-five": a whole amount in a
+    currency's word and a bare figure under 100 that ends the clause are one amount, the
+    figure in hundredths; None when they are not."""
+    readings = readings_of(money)
+    if not is_money(readings) or money.currency or money.scale != 1 or figure.unit:
+        return None
+    if figure.currency or figure.scale != 1 or figure.figure.decimals or figure.figure.vague:
+        return None
+    whole = money.figure.value.is_integer() and figure.figure.value.is_integer()
+    if not whole or not 0 < figure.figure.value < 100 or not _CLAUSE_END.match(window, figure.end):
+        return None
+    code = readings[0].unit
+    form = UnitForm("", "word", (Reading(code, CURRENCY, 0.01),))
+    unit = UnitMention(figure.end, figure.end, form, False)
+    return replace(figure, figure=figure.figure.scaled(0.01), unit=unit, scale=0.01)
+
+
+def _change_and_level(first: Measure, last: Measure) -> bool:
+    """After "rose" or "increased by", whether "X to Y" is a change and the level it led to
+    ("rose 25 cents to $61.40", "increased by $12.5 billion to $260.3 billion") rather than a
+    range ("rise 10 to 12 percent", "fell 50% to 75%"): both figures carry their unit, and the
+    level is at least three times the change."""
+    if _kind(first) is None or _kind(last) is None:
+        return False
+    return abs(last.figure.value) >= 3 * abs(first.figure.value)
+
+
+def _is_rate(measure: Measure) -> bool:
+    return measure.unit is not None and measure.unit.form.style == "rate"
+
+
+def _shared_rate(first: Measure, last: Measure) -> Measure:
+    """ "from $1,200 to $1,000 a month": the first figure is a rate too."""
+    if first.unit is None and first.currency and _is_rate(last) and last.currency == first.currency:
+        return replace(first, unit=replace(last.unit, age=False))
+    return first
+
+
+def _listed(first: Measure, last: Measure) -> Measure:
+    """ "45 and 50 mg": a bare figure listed before a measure is in its unit."""
+    if _kind(first) is not None or last.unit is None or last.figure.vague or first.figure.vague:
+        return first
+    if not any(r.is_physical for r in readings_of(last)):
+        return first
+    return replace(first, unit=last.unit)
+
+
 def _kind(measure: Measure) -> frozenset[str] | None:
-    """What a measure is of: its currency or the dimensions its unit may have; None if bare."""
-    if measure.currency:
-        return frozenset([measure.currency])
-    if measure.unit is None:
+    """What a measure is of: its currency (or money rate) or the dimensions its unit may
+    have; None if bare."""
+    readings = readings_of(measure)
+    if not readings:
         return None
     return frozenset(
-        r.unit if r.dimension == CURRENCY and r.unit else r.dimension
-        for r in measure.unit.form.readings
+        r.unit if r.dimension.startswith(CURRENCY) and r.unit else r.dimension for r in readings
     )
+
+
+def _units(measure: Measure) -> frozenset[str]:
+    return frozenset(r.unit for r in readings_of(measure) if r.unit)
 
 
 def _joins(first: Measure, last: Measure, separator: Separator | None) -> bool:
     """Whether two measures can be the ends of one range: "10-12", "10 to 12 km", "$5-10bn",
-    "5% to 10%"; not "25% to $5bn", "24703 L-202", "3-0" or "50 to 40" (a score, a change)."""
-    first_kind, last_kind = _kind(first), _kind(last)
+    "5% to 10%", "$5 to $10 a share"; not "25% to $5bn", "24703 L-202", "3-0", "0.2 percentage
+    points to 3.1%", "300 metres to one kilometre" (two claims, each in its unit) or "50 to
+    40" (a score, a change)."""
+    first_kind, last_kind = _kind(_shared_rate(first, last)), _kind(last)
     if separator is not None and separator.text.lower() == "or" and first_kind is not None:
         return False  # "two or three days"; not "190 miles or 306 km"
     if separator is not None and separator.hyphen and first.unit is not None:
@@ -439,6 +322,8 @@ def _joins(first: Measure, last: Measure, separator: Separator | None) -> bool:
             return False
         if last_kind is not None and not first_kind & last_kind:
             return False
+        if separator is not None and first.unit and last.unit and not _units(first) & _units(last):
+            return False  # "0.2 percentage points to 3.1%", "300 metres to one kilometre"
     low = first.figure.value * (last.scale if first.scale == 1 else 1)
     comparable = first.unit is None or (
         last.unit is not None and first.unit.form.surface == last.unit.form.surface
@@ -447,14 +332,22 @@ def _joins(first: Measure, last: Measure, separator: Separator | None) -> bool:
 
 
 def compound_units(big: Measure, small: Measure) -> tuple[str, str] | None:
-    """The units of "5ft 11in", "3 hours 20 minutes": a unit followed by the part it is made
-    of (``compounds`` in the unit pack), or None when the two are not such a pair."""
+    """The units of "5ft 11in", "3 hours 20 minutes", "3 dollars 50 cents": a unit followed
+    by the part it is made of (``compounds`` in the unit pack; a currency and its subunit), or
+    None when the two are not such a pair."""
     if big.unit is None or small.unit is None or big.currency or small.currency:
+        return None
+    if big.unit.age or small.unit.age or _is_rate(big) or _is_rate(small):
         return None
     parts = lexicon().compounds
     for a in big.unit.form.readings:
         for b in small.unit.form.readings:
-            if a.unit is not None and b.unit is not None and parts.get(a.unit) == b.unit:
+            if a.unit is None or b.unit is None:
+                continue
+            if parts.get(a.unit) == b.unit:
+                return a.unit, b.unit
+            money = a.dimension == b.dimension == CURRENCY
+            if money and a.unit == b.unit and a.scale == 1 and b.scale < 1:
                 return a.unit, b.unit
     return None
 

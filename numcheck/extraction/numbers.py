@@ -29,7 +29,12 @@ TENS = {
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
 MULTIPLIERS = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
+VULGAR_FRACTIONS = {
+    "½": 1 / 2, "¼": 1 / 4, "¾": 3 / 4, "⅓": 1 / 3, "⅔": 2 / 3, "⅕": 1 / 5, "⅖": 2 / 5,
+    "⅗": 3 / 5, "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8,
+    "⅞": 7 / 8,
+}  # fmt: skip
+VULGAR = "".join(VULGAR_FRACTIONS)
 
 NUMBER_WORDS = (*ONES, *TENS, *MULTIPLIERS, "dozen")
 _WORD = alternation(NUMBER_WORDS)
@@ -48,11 +53,35 @@ WORD_NUMBER_PATTERN = (
 SHARES = {"half": 0.5, "quarter": 0.25, "quarters": 0.75}
 _GROUP_SEPARATORS = " \u00a0\u202f\u2009"
 DIGITS_PATTERN = (
-    r"[-\u2212]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"[-\u2212]?(?:\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?(?![\d,])"  # Indian grouping: 12,34,567
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
     rf"|\d{{1,3}}(?:[{_GROUP_SEPARATORS}]\d{{3}})+(?:\.\d+)?(?!\d)"
     r"|\d+(?:\.\d+)?|\.\d+)"
 )
-FRACTION_PATTERN = r"(?:\d+(?:[ \u00a0]+|-))?\d{1,2}/\d{1,2}(?![\d/])|\d*[½¼¾⅓⅔⅛]"
+# "2.48×10−5", "6.02 x 10^23", "1e-3": a figure times a power of ten.
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+SCIENTIFIC_PATTERN = (
+    r"[-\u2212]?\d+(?:\.\d+)?"
+    r"(?:[ \t]?[×x][ \t]?10(?:\^[-\u2212]?\d\d?|[-\u2212]\d\d?|⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})|e[-+]?\d\d?)"
+    r"(?![\w.])"
+)
+# "2 1/2", "48 3⁄4" (with the fraction slash), "2 1 ⁄ 2", "½", "4½"
+FRACTION_PATTERN = (
+    r"(?:\d+(?:[ \u00a0]+|-))?\d{1,2}(?:/|[ \u00a0]*\u2044[ \u00a0]*)\d{1,2}(?![\d/\u2044])"
+    rf"|\d*[{VULGAR}]"
+)
+# "tens of thousands", "hundreds", "dozens", "millions": a magnitude, not a figure (see
+# ``vague_figure``); only before "of" ("millions of Americans", "hundreds of miles").
+MAGNITUDES = {
+    "dozens": 12.0, "hundreds": 100.0, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
+    "trillions": 1e12,
+}  # fmt: skip
+_MAGNITUDE_TIMES = {"tens": 10.0, "dozens": 12.0, "hundreds": 100.0}
+_NEXT_MAGNITUDE = {"dozens": 12.0, "hundreds": 10.0}  # else a thousand times more
+VAGUE_PATTERN = (
+    r"(?i:(?:(?:tens|dozens|hundreds)\s+of\s+)?"
+    r"(?:dozens|hundreds|thousands|millions|billions|trillions))(?=\s+of\s)"
+)
 
 
 @dataclass(frozen=True)
@@ -67,6 +96,7 @@ class Figure:
     round_step: float
     decimals: int = 0
     grouped: bool = False
+    vague: bool = False  # a magnitude ("thousands"): ``value`` is the middle of its span
 
     @property
     def half_width(self) -> float:
@@ -183,12 +213,40 @@ def words_figure(start: int, text: str) -> Figure | None:
     return Figure(start, start + len(text), text, value, step, round_step)
 
 
+def scientific_figure(start: int, text: str) -> Figure:
+    """ "2.48×10−5", "6.02 x 10^23", "1e-3": the digits of the mantissa carry the precision."""
+    plain = text.replace("\u2212", "-").translate(_SUPERSCRIPTS)
+    found = re.fullmatch(r"(-?[\d.]+)(?:\s?[×x]\s?10\^?|e)([-+]?\d+)", plain)
+    assert found is not None  # the pattern guarantees the shape
+    mantissa = digits_figure(start, found.group(1))
+    factor = 10.0 ** int(found.group(2))
+    return replace(
+        mantissa.scaled(factor), end=start + len(text), text=text, round_step=mantissa.step * factor
+    )
+
+
+def vague_figure(start: int, text: str) -> Figure:
+    """ "hundreds" is 100 to 1,000, "thousands" 1,000 to a million, "tens of thousands"
+    10,000 to 100,000, "hundreds of millions" 100 million to a billion: from one of the
+    magnitude named up to the next one news copy would name instead."""
+    words = text.lower().split()
+    low = MAGNITUDES[words[-1]]
+    if len(words) > 1:  # "tens of thousands"
+        low *= _MAGNITUDE_TIMES[words[0]]
+        high = low * 10
+    else:
+        high = low * _NEXT_MAGNITUDE.get(words[-1], 1000.0)
+    span = high - low
+    return Figure(start, start + len(text), text, (low + high) / 2, span, span, vague=True)
+
+
 def fraction_figure(start: int, text: str) -> Figure | None:
-    """ "1/4", "2 1/2", "2-1/2", "½", "2½": proper fractions only ("24/7" is not a quantity)."""
+    """ "1/4", "2 1/2", "2-1/2", "48 3⁄4", "½", "2½": proper fractions only ("24/7" is not a
+    quantity)."""
     whole = 0.0
-    body = text
+    body = re.sub(r"[ \u00a0]*\u2044[ \u00a0]*", "/", text)
     if body[-1] in VULGAR_FRACTIONS:
-        whole = float(body[:-1]) if body[:-1] else 0.0
+        whole = float(body[:-1].strip()) if body[:-1].strip() else 0.0
         value = whole + VULGAR_FRACTIONS[body[-1]]
     else:
         head, _, tail = re.split(r"[ \u00a0-]+", body)[-1].partition("/")

@@ -9,6 +9,7 @@ a conversion must actually be computed; pint itself is imported only then.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,11 +20,27 @@ from numcheck.rulepacks import string_list
 
 COUNT = "count"
 CURRENCY = "currency"
+PERCENT = "percent"
+AGE = "age"
+ANGLE = "angle"
+# What a unit can be counted per: "760 metres per second", "$3.40 per gallon", "$12 per gram".
+DENOMINATOR_DIMENSIONS = frozenset(
+    [
+        "[time]",
+        "[length]",
+        "[length] ** 2",
+        "[length] ** 3",
+        "[mass]",
+        "information",
+        "[length] ** 2 * [mass] / [time] ** 2",
+    ]
+)
 
 
 @dataclass(frozen=True)
 class Reading:
-    """One meaning of a unit surface: a pint unit, a currency code, or a scale word."""
+    """One meaning of a unit surface: a pint unit, a currency code (``scale`` is the share of
+    the unit a subunit is: 0.01 for cents), or a scale word ("m" as million)."""
 
     unit: str | None
     dimension: str
@@ -31,7 +48,72 @@ class Reading:
 
     @property
     def is_physical(self) -> bool:
-        return self.dimension not in (COUNT, CURRENCY, "percent")
+        """Whether pint can convert it: not a count, money, a money rate, a percentage or an
+        age."""
+        return self.dimension not in (COUNT, PERCENT, AGE) and not self.dimension.startswith(
+            CURRENCY
+        )
+
+
+def _dimension_powers(text: str) -> dict[str, int]:
+    """ "[length] ** 2 * [mass] / [time] ** 2" -> {"[length]": 2, "[mass]": 1, "[time]": -2}."""
+    powers: dict[str, int] = {}
+    sign = 1
+    for token in re.findall(r"\*\*\s*-?\d+|[*/]|[^\s*/]+", text):
+        if token == "/":
+            sign = -1
+        elif token == "*":
+            sign = 1
+        elif token.startswith("**"):
+            name = list(powers)[-1]
+            powers[name] = powers[name] // abs(powers[name]) * int(token[2:]) if powers[name] else 0
+        elif token != "1":
+            powers[token] = powers.get(token, 0) + sign
+    return {name: power for name, power in powers.items() if power}
+
+
+def _dimension_text(powers: dict[str, int]) -> str:
+    """The written form of a dimension, the same whichever order it was built in: factors
+    with a positive power, names pint lacks ("currency") first, then the others by name; then
+    "/" and those with a negative power."""
+
+    def factor(name: str, power: int) -> str:
+        return name if abs(power) == 1 else f"{name} ** {abs(power)}"
+
+    ordered = sorted(powers.items(), key=lambda item: (item[0].startswith("["), item[0]))
+    above = " * ".join(factor(n, p) for n, p in ordered if p > 0)
+    below = [factor(n, p) for n, p in ordered if p < 0]
+    return " / ".join([above or "1", *below]) if below else above or COUNT
+
+
+def canonical_dimension(text: str) -> str:
+    return _dimension_text(_dimension_powers(text))
+
+
+def divided(numerator: str, denominator: str) -> str:
+    """The dimension of a quotient: "[length]" / "[time]" is "[length] / [time]"."""
+    powers = _dimension_powers(numerator)
+    for name, power in _dimension_powers(denominator).items():
+        powers[name] = powers.get(name, 0) - power
+    return _dimension_text({name: power for name, power in powers.items() if power})
+
+
+def rate_readings(
+    numerator: tuple[Reading, ...], denominator: tuple[Reading, ...]
+) -> tuple[Reading, ...]:
+    """Every reading of "<numerator> per <denominator>": "miles per hour" is "mile / hour" of
+    dimension "[length] / [time]"; "$ per gallon" is "USD / gallon" and "USD /
+    imperial_gallon", of dimension "currency / [length] ** 3"."""
+    readings = []
+    for top in numerator:
+        for bottom in denominator:
+            if top.unit is None or bottom.unit is None:
+                continue
+            unit = f"{top.unit} / {bottom.unit}"
+            reading = Reading(unit, divided(top.dimension, bottom.dimension), top.scale)
+            if reading not in readings:
+                readings.append(reading)
+    return tuple(readings)
 
 
 @dataclass(frozen=True)
@@ -39,7 +121,9 @@ class UnitForm:
     """A written form of a unit and every reading it may have."""
 
     surface: str
-    style: str  # "word" (any case), "symbol" (exact case) or "attached" (exact, touching)
+    # "word" (any case), "symbol" (exact case), "attached" (exact, touching) or "guarded" (a
+    # spaced symbol that is also a common word, read only where a measure is expected)
+    style: str
     readings: tuple[Reading, ...]
 
     @property
@@ -56,14 +140,28 @@ class Lexicon:
     currency_words: dict[str, str]
     scale_words: dict[str, float]
     scale_attached: dict[str, float]
+    per_nouns: dict[str, str]  # "shares" -> "share": what money may be counted per
 
-    def form(self, surface: str) -> UnitForm | None:
-        """The form written as ``surface``: exact symbols first, then words in any case."""
-        for style in ("attached", "symbol"):
-            found = self.by_surface.get((style, surface))
+    def form(self, surface: str, *, spaced: bool = False) -> UnitForm | None:
+        """The form written as ``surface``: exact symbols first, then words in any case (then
+        a guarded form, after a space)."""
+        styles = ("symbol", "word", "guarded") if spaced else ("attached", "symbol", "word")
+        for style in styles:
+            key = surface if style != "word" else _word_key(surface)
+            found = self.by_surface.get((style, key))
             if found:
                 return found
-        return self.by_surface.get(("word", " ".join(surface.lower().split())))
+        return None
+
+    @functools.cached_property
+    def denominators(self) -> tuple[UnitForm, ...]:
+        """The forms a rate may be counted per ("per hour", "/s", "a gallon")."""
+        return tuple(
+            form
+            for form in self.forms
+            if form.style in ("word", "symbol")
+            and all(r.dimension in DENOMINATOR_DIMENSIONS for r in form.readings)
+        )
 
 
 def _quantity_forms(name: str, data: dict[str, Any]) -> tuple[list[UnitForm], dict[str, str]]:
@@ -73,21 +171,36 @@ def _quantity_forms(name: str, data: dict[str, Any]) -> tuple[list[UnitForm], di
     for group_name, group in groups.items():
         where = f"quantities.{group_name}"
         group = require(name, group, dict, where)
-        dimension = require(name, group.get("dimension"), str, f"{where}.dimension")
+        dimension = canonical_dimension(
+            require(name, group.get("dimension"), str, f"{where}.dimension")
+        )
         units = require(name, group.get("units", {}), dict, f"{where}.units")
         for unit, spec in units.items():
-            spec = require(name, spec, dict, f"{where}.units.{unit}")
+            spec = require(name, spec or {}, dict, f"{where}.units.{unit}")
             dimensions[str(unit)] = dimension
             reading = (Reading(str(unit), dimension),)
             forms.extend(_forms(name, spec, reading, f"{where}.units.{unit}"))
     return forms, dimensions
 
 
+_STYLES = (
+    ("words", "word"),
+    ("symbols", "symbol"),
+    ("attached", "attached"),
+    ("guarded", "guarded"),
+)
+
+
 def _forms(name: str, spec: dict[str, Any], readings: tuple[Reading, ...], where: str):
-    for key, style in (("words", "word"), ("symbols", "symbol"), ("attached", "attached")):
+    for key, style in _STYLES:
         for surface in string_list(name, spec.get(key), f"{where}.{key}"):
-            text = " ".join(surface.lower().split()) if style == "word" else surface
+            text = _word_key(surface) if style == "word" else surface
             yield UnitForm(text, style, readings)
+
+
+def _word_key(surface: str) -> str:
+    """Words are matched in any case, with a hyphen or spaces between them ("square-foot")."""
+    return " ".join(surface.lower().replace("-", " ").split())
 
 
 def _ambiguous_forms(
@@ -114,34 +227,63 @@ def _ambiguous_forms(
     return forms
 
 
-def _currency_tables(packs) -> tuple[dict[str, str], dict[str, str], dict[str, float], dict]:
-    prefixes: dict[str, str] = {}
-    words: dict[str, str] = {}
-    scale_words: dict[str, float] = {}
-    scale_attached: dict[str, float] = {}
+@dataclass
+class _CurrencyTables:
+    prefixes: dict[str, str]
+    words: dict[str, str]
+    scale_words: dict[str, float]
+    scale_attached: dict[str, float]
+    forms: list[UnitForm]  # subunits ("cents") and scaled codes ("MUSD")
+    codes: set[str]
+    per_nouns: dict[str, str]
+
+
+def _currency_tables(packs) -> _CurrencyTables:
+    tables = _CurrencyTables({}, {}, {}, {}, [], set(), {})
+    code_prefixes: dict[str, float] = {}
     for name, data in packs:
         table = require(name, data.get("currencies", {}), dict, "currencies")
         for code, spec in table.items():
-            spec = require(name, spec, dict, f"currencies.{code}")
-            for prefix in string_list(name, spec.get("prefixes"), f"currencies.{code}.prefixes"):
-                prefixes[prefix] = str(code)
-            for word in string_list(name, spec.get("words"), f"currencies.{code}.words"):
-                words[" ".join(word.lower().split())] = str(code)
+            where = f"currencies.{code}"
+            spec = require(name, spec, dict, where)
+            tables.codes.add(str(code))
+            for prefix in string_list(name, spec.get("prefixes"), f"{where}.prefixes"):
+                tables.prefixes[prefix] = str(code)
+                letters = prefix.rstrip("$")
+                if letters.isalpha() and letters.isupper():  # "USD 200", "usd 200", "usd$ 200"
+                    tables.prefixes[prefix.lower()] = str(code)
+            for word in string_list(name, spec.get("words"), f"{where}.words"):
+                tables.words[" ".join(word.lower().split())] = str(code)
+            subunits = require(name, spec.get("subunits", {}), dict, f"{where}.subunits")
+            for share, forms in subunits.items():
+                forms = require(name, forms, dict, f"{where}.subunits.{share}")
+                reading = (Reading(str(code), CURRENCY, float(share)),)
+                tables.forms.extend(_forms(name, forms, reading, f"{where}.subunits.{share}"))
         for factor, spec in require(name, data.get("scales", {}), dict, "scales").items():
             spec = require(name, spec, dict, f"scales.{factor}")
             value = float(factor)
             for word in string_list(name, spec.get("words"), f"scales.{factor}.words"):
-                scale_words[word.lower()] = value
+                tables.scale_words[word.lower()] = value
             for form in string_list(name, spec.get("attached"), f"scales.{factor}.attached"):
-                scale_attached[form] = value
-    return prefixes, words, scale_words, scale_attached
+                tables.scale_attached[form] = value
+            for prefix in string_list(
+                name, spec.get("code_prefixes"), f"scales.{factor}.code_prefixes"
+            ):
+                code_prefixes[prefix] = value
+        for noun, written in require(name, data.get("per", {}), dict, "per").items():
+            for form in string_list(name, written, f"per.{noun}"):
+                tables.per_nouns[form.lower()] = str(noun)
+    for prefix, value in code_prefixes.items():  # "30 MUSD", "120 MEUR"
+        for code in sorted(tables.codes):
+            tables.forms.append(
+                UnitForm(prefix + code, "symbol", (Reading(code, CURRENCY, value),))
+            )
+    return tables
 
 
 @functools.cache
 def lexicon() -> Lexicon:
-    prefixes, currency_words, scale_words, scale_attached = _currency_tables(
-        load_kind("currencies")
-    )
+    money = _currency_tables(load_kind("currencies"))
     forms: list[UnitForm] = []
     dimensions: dict[str, str] = {}
     compounds: dict[str, str] = {}
@@ -151,11 +293,12 @@ def lexicon() -> Lexicon:
         forms.extend(found)
         dimensions.update(dims)
     for name, data in packs:
-        forms.extend(_ambiguous_forms(name, data, dimensions, set(prefixes.values())))
+        forms.extend(_ambiguous_forms(name, data, dimensions, money.codes))
         for big, small in require(name, data.get("compounds", {}), dict, "compounds").items():
             compounds[str(big)] = str(small)
-    for word, code in currency_words.items():
+    for word, code in money.words.items():
         forms.append(UnitForm(word, "word", (Reading(code, CURRENCY),)))
+    forms.extend(money.forms)
     by_surface: dict[tuple[str, str], UnitForm] = {}
     for form in forms:
         key = (form.style, form.surface)
@@ -167,10 +310,11 @@ def lexicon() -> Lexicon:
         tuple(by_surface.values()),
         by_surface,
         compounds,
-        prefixes,
-        currency_words,
-        scale_words,
-        scale_attached,
+        money.prefixes,
+        money.words,
+        money.scale_words,
+        money.scale_attached,
+        money.per_nouns,
     )
 
 
@@ -193,6 +337,13 @@ def convert(value: float, unit: str, target: str) -> float:
     """``value`` in ``unit`` expressed in ``target`` (offsets applied for temperatures)."""
     scale, offset = _conversion(unit, target)
     return scale * value + offset
+
+
+def convert_difference(value: float, unit: str, target: str) -> float:
+    """A difference of ``value`` in ``unit`` expressed in ``target``: the offset of a
+    temperature scale does not apply (2 °F warmer is 1.1 °C warmer)."""
+    scale, _ = _conversion(unit, target)
+    return scale * value
 
 
 # Every conversion between the units of the packs is affine (temperatures have an offset),

@@ -1,0 +1,459 @@
+"""One measure: an amount and what is written against it, read in one step.
+
+    measure  := amount [unit [rate] ["-old"]] ("190 miles", "a 190-mile", "86F", "25%",
+                                              "760 metres per second", "$2,800 a month",
+                                              "a 47-year-old", "20 (kg)")
+              | amount "(" unit ")"
+    amount   := [currency | "minus"] number [scale]  ("$5bn", "£4.2m", "1.5 million", "5k")
+    number   := fraction | power of ten | digits | magnitude | words
+                ("1/4", "2 1/2", "48 3⁄4", "2.48×10−5", "10,000", "tens of thousands",
+                 "twenty-five")
+
+Units are read from the closed vocabulary of the unit pack: touching the figure ("11in"),
+after a space ("306 km") or a hyphen ("190-mile"), the longest surface winning. A unit followed
+by "per", "/" or "-per-" and a unit of time, length, area, volume, mass, energy or data is read
+as their quotient; money also takes "a"/"an" and a noun it is counted per ("$5 a share"). A
+guarded unit ("in") is read only where a measure is expected (see ``rules/units.yaml``).
+"""
+
+from __future__ import annotations
+
+import re
+from contextvars import ContextVar
+from dataclasses import dataclass
+from dataclasses import replace
+
+import pyparsing as pp
+
+from numcheck.extraction.numbers import DIGITS_PATTERN
+from numcheck.extraction.numbers import FRACTION_PATTERN
+from numcheck.extraction.numbers import SCIENTIFIC_PATTERN
+from numcheck.extraction.numbers import VAGUE_PATTERN
+from numcheck.extraction.numbers import WORD_NUMBER_PATTERN
+from numcheck.extraction.numbers import Figure
+from numcheck.extraction.numbers import digits_figure
+from numcheck.extraction.numbers import fraction_figure
+from numcheck.extraction.numbers import scientific_figure
+from numcheck.extraction.numbers import vague_figure
+from numcheck.extraction.numbers import words_figure
+from numcheck.extraction.patterns import alternation
+from numcheck.extraction.subjects import FUNCTION_WORDS
+from numcheck.extraction.units import AGE
+from numcheck.extraction.units import COUNT
+from numcheck.extraction.units import CURRENCY
+from numcheck.extraction.units import Lexicon
+from numcheck.extraction.units import Reading
+from numcheck.extraction.units import UnitForm
+from numcheck.extraction.units import rate_readings
+
+
+@dataclass(frozen=True)
+class UnitMention:
+    start: int
+    end: int
+    form: UnitForm
+    hyphenated: bool  # "190-mile": the unit is used as an adjective
+    age: bool = False  # "a 47-year-old": the time unit is an age
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One figure with what is written around it: currency, scale and unit."""
+
+    start: int
+    end: int
+    figure: Figure
+    currency: str | None = None
+    unit: UnitMention | None = None
+    words: bool = False  # the figure is written in words
+    scale: float = 1.0  # "million", "bn", "k"
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+
+# "twenty-one trillion three hundred and forty-five thousand six hundred and seventy-eight"
+_MOST_WORDS = 20
+
+
+class _WordNumber(pp.Token):
+    """A number in words: the longest run of number words that reads as one number, so that
+    "Two thirty-year bonds" reads "Two" and then "thirty-year"."""
+
+    _pattern = re.compile(WORD_NUMBER_PATTERN, re.IGNORECASE)
+    _cut = re.compile(r"[\s-]+")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.errmsg = "expected a number in words"
+        self.mayReturnEmpty = False
+
+    def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
+        found = self._pattern.match(instring, loc)
+        text = found.group() if found else ""
+        ends = [cut.start() for cut in self._cut.finditer(text)][:_MOST_WORDS] + [len(text)]
+        best, misses = None, 0
+        for end in ends:  # growing prefixes; "two and a" fails where "two and a half" reads
+            figure = words_figure(loc, text[:end])
+            if figure is not None:
+                best, misses = figure, 0
+            else:
+                misses += 1
+                if misses > 3:
+                    break
+        if best is None:
+            raise pp.ParseException(instring, loc, self.errmsg, self)
+        return best.end, best
+
+
+class _Number(pp.Token):
+    """A figure: a fraction ("1/4", "2 1/2"), a power of ten ("2.48×10−5"), digits
+    ("10,000", "1.5"), a magnitude ("tens of thousands") or words ("twenty-five"), tried in
+    that order in one step."""
+
+    _patterns = (
+        (re.compile(FRACTION_PATTERN), fraction_figure),
+        (re.compile(SCIENTIFIC_PATTERN), scientific_figure),
+        (re.compile(DIGITS_PATTERN), digits_figure),
+        (re.compile(VAGUE_PATTERN), vague_figure),
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.errmsg = "expected a number"
+        self.mayReturnEmpty = False
+        self._words = _WordNumber()
+
+    def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
+        for pattern, maker in self._patterns:
+            found = pattern.match(instring, loc)
+            if found:
+                figure = maker(loc, found.group())
+                if figure is not None:
+                    return found.end(), figure
+        return self._words.parseImpl(instring, loc, do_actions)
+
+
+@dataclass(frozen=True)
+class Amount:
+    """The parts of an amount: the figure and what is written against it."""
+
+    figure: Figure
+    currency: Token | None
+    minus: Token | None
+    scale: Token | None
+
+
+class _Amount(pp.Token):
+    """An amount, read as one lexeme: ``[currency | "minus"] number [scale]`` ("$5bn",
+    "£4.2m", "minus 12", "1.5 million", "5k"). A scale touching the figure ("bn", "m") is
+    only read after money; without it only "5k" is ("4K" is a resolution, "5K" a race)."""
+
+    def __init__(self, lx: Lexicon) -> None:
+        super().__init__()
+        self.errmsg = "expected an amount"
+        self.mayReturnEmpty = False
+        words = rf"\s*(?i:{alternation(list(lx.scale_words))})(?![\w])"
+        self._currency = re.compile(alternation(list(lx.currency_prefixes)))
+        self._minus = re.compile(r"(?i:minus)(?=\s+\d)")
+        self._space = re.compile(r"\s*")
+        touching = alternation(list(lx.scale_attached))
+        self._money_scale = re.compile(rf"(?:{touching})(?![\w])|{words}")
+        self._plain_scale = re.compile(rf"k(?![\w])|{words}")
+        self._number = _Number()
+
+    def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
+        currency = minus = None
+        position = loc
+        for pattern in (self._currency, self._minus):
+            found = pattern.match(instring, loc)
+            if found:
+                sign = Token(loc, found.end(), found.group())
+                currency, minus = (sign, None) if pattern is self._currency else (None, sign)
+                position = self._space.match(instring, found.end()).end()
+                break
+        end, figure = self._number.parseImpl(instring, position, do_actions)
+        if figure.vague:  # "thousands": no scale after a magnitude
+            return end, Amount(figure, currency, minus, None)
+        scale_pattern = self._money_scale if currency else self._plain_scale
+        found = scale_pattern.match(instring, end)
+        scale = Token(end, found.end(), found.group()) if found else None
+        return (found.end() if found else end), Amount(figure, currency, minus, scale)
+
+
+def _trie(forms: list[UnitForm], *, fold_case: bool) -> re.Pattern[str] | None:
+    """One pattern for a set of unit surfaces, the longest that ends at a word boundary;
+    words match in any case and with a hyphen or spaces between them ("square-foot")."""
+    surfaces = {form.surface for form in forms}
+    if not surfaces:
+        return None
+    body = alternation(surfaces, fold_case=fold_case, space=r"[\s-]+")
+    flags = "(?i:" if fold_case else "(?:"
+    return re.compile(rf"{flags}{body})(?![\w°]|\.[A-Za-z])")
+
+
+class _Surfaces:
+    """Where a unit can be read: touching the figure ("11in", "km"), after a space ("306 km",
+    "2 in)") or after a hyphen ("190-mile"); the longest surface wins."""
+
+    def __init__(self, forms: list[UnitForm]) -> None:
+        by_style: dict[str, list[UnitForm]] = {}
+        for form in forms:
+            by_style.setdefault(form.style, []).append(form)
+
+        def compiled(*styles: str) -> list[re.Pattern[str]]:
+            patterns = [
+                _trie(by_style.get(style, []), fold_case=style == "word") for style in styles
+            ]
+            return [pattern for pattern in patterns if pattern is not None]
+
+        self.touching = compiled("attached", "symbol", "word")
+        self.spaced = compiled("symbol", "word")
+        self.guarded = compiled("guarded")
+
+    @staticmethod
+    def longest(patterns: list[re.Pattern[str]], text: str, loc: int) -> re.Match[str] | None:
+        best = None
+        for pattern in patterns:
+            found = pattern.match(text, loc)
+            if found and (best is None or found.end() > best.end()):
+                best = found
+        return best
+
+
+# What may follow a guarded unit ("2 in"): a bracket or punctuation, the end, "of", "x", or a
+# word of size ("12 in long"). Never another figure or a name ("5 in 10", "2 in Paris").
+_NUMBER_WORD = re.compile(rf"(?i:{WORD_NUMBER_PATTERN})")
+_GUARD_AFTER = re.compile(
+    r"[ \t]*(?:[()\[\]{};:,.!?/]|\Z|[×x](?:[ \t]|\d)|(?:of|thick|long|wide|high|tall|deep|across"
+    r"|diameter|in\s+diameter|barrel|bore|calibre|caliber|gauge|apart|away|deeper|longer|taller"
+    r"|wider|shorter|higher|lower)\b)"
+)
+_ARTICLE_BEFORE = re.compile(r"(?:^|\W)(?:a|an|A|An)\s+\Z")
+_NOUN_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
+_OLD = re.compile(r"(?:-|[ \t]+)(?i:old)\b|[ \t]+of[ \t]+age\b")
+_BARE_DIGITS = re.compile(rf"(?:{FRACTION_PATTERN}|{DIGITS_PATTERN})\s+")
+_NOT_PER = re.compile(r"\s+(?i:earlier|ago|later|before|after|on|from|since|or\s+so)\b")
+_FIGURE_NEXT = re.compile(r"\s*[-\u2212]?\.?\d")
+_BRACKETED = re.compile(r"[ \t]*[(\[{<][ \t]*")
+_BRACKET_CLOSE = re.compile(r"[ \t]*[)\]}>]")
+_HYPHEN = re.compile(r"-(?=\w)")
+_SPACE = re.compile(r"\s+")
+# The text just before the parsed window ("a 14 in gun" needs the article), set by the caller
+# of the grammar.
+LEAD: ContextVar[str] = ContextVar("lead", default="")
+
+
+class MeasureToken(pp.Token):
+    """A measure in one step: ``amount [unit [rate] [old]]``, ``amount (unit)`` or
+    ``money [rate]`` ("190 miles", "a 190-mile", "86F", "25%", "760 metres per second",
+    "$3.40 per gallon", "$2,800 a month", "a 47-year-old", "20 (kg)", "thousands of dollars").
+    ``part`` reads the second figure of a compound ("5 ft 2 in"), where a guarded unit needs
+    no guard."""
+
+    def __init__(self, lx: Lexicon, *, part: bool = False) -> None:
+        super().__init__()
+        self.errmsg = "expected a measure"
+        self.mayReturnEmpty = False
+        self._lx = lx
+        self._part = part
+        self._amount = _Amount(lx)
+        self._units = _Surfaces(list(lx.forms))
+        self._per = _Surfaces([*lx.denominators, *_per_noun_forms(lx)])
+        self._rate = re.compile(
+            r"(?P<a>[ \t]+(?i:an?)[ \t]+|-(?i:an?)-)|[ \t]*/[ \t]*|\s+(?i:per)\s+|-(?i:per)-"
+        )
+        scale_words = alternation(list(lx.scale_words))
+        self._scale_after = re.compile(rf"\s+(?i:{scale_words})(?![\w])")
+        self._of = re.compile(r"\s+of\s+")
+
+    def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
+        end, amount = self._amount.parseImpl(instring, loc, do_actions)
+        unit: UnitMention | None = None
+        if amount.figure.vague:  # "thousands of dollars": the unit comes after "of"
+            of = self._of.match(instring, end)
+            if of:
+                unit = self._unit_at(instring, of.end(), hyphenated=False, spaced=True, loc=loc)
+        else:
+            unit = self._unit(instring, end, loc)
+        if unit is None and amount.currency is None and not amount.figure.vague:
+            unit = self._bracketed(instring, end)
+        scale = amount.scale
+        if unit is not None:
+            end = unit.end
+            if scale is None and is_money(unit.form.readings):  # "75 USD million"
+                found = self._scale_after.match(instring, end)
+                if found:
+                    scale = Token(found.start() + 1, found.end(), found.group().strip())
+                    end = found.end()
+        rate = self._rated(instring, end, amount, unit)
+        if rate is not None:
+            unit, end = rate, rate.end
+        if unit is not None:
+            old = _OLD.match(instring, end)
+            if old and any(r.dimension == "[time]" for r in unit.form.readings):
+                unit = replace(unit, end=old.end(), age=True)  # "a 47-year-old man"
+                end = old.end()
+        return end, _measure(self._lx, replace(amount, scale=scale), unit, end)
+
+    def _unit(self, instring: str, end: int, loc: int) -> UnitMention | None:
+        if _HYPHEN.match(instring, end):
+            found = self._unit_at(instring, end + 1, hyphenated=True, spaced=False, loc=loc)
+            if found is not None:
+                return found
+        found = self._unit_at(instring, end, hyphenated=False, spaced=False, loc=loc)
+        if found is not None:
+            return found
+        space = _SPACE.match(instring, end)
+        if space is None:
+            return None
+        return self._unit_at(instring, space.end(), hyphenated=False, spaced=True, loc=loc)
+
+    def _unit_at(
+        self, instring: str, at: int, *, hyphenated: bool, spaced: bool, loc: int
+    ) -> UnitMention | None:
+        patterns = self._units.spaced if spaced else self._units.touching
+        found = _Surfaces.longest(patterns, instring, at)
+        if found is None and spaced and self._bare_digits(instring, loc, at):
+            guarded = _Surfaces.longest(self._units.guarded, instring, at)
+            if guarded is not None and self._guard_holds(instring, loc, guarded.end()):
+                found = guarded
+        if found is None:
+            return None
+        form = self._lx.form(found.group(), spaced=spaced)
+        if form is None:
+            return None
+        if found.group() in self._lx.currency_prefixes and _FIGURE_NEXT.match(
+            instring, found.end()
+        ):
+            return None  # "$20,000.00 $37,305.97": the sign belongs to the next figure
+        return UnitMention(at, found.end(), form, hyphenated)
+
+    @staticmethod
+    def _bare_digits(instring: str, loc: int, at: int) -> bool:
+        """A guarded unit follows only a figure in digits with nothing against it: "2 in",
+        never "$5bn in", "one in"."""
+        return bool(_BARE_DIGITS.fullmatch(instring, loc, at))
+
+    def _guard_holds(self, instring: str, loc: int, end: int) -> bool:
+        """Whether a guarded unit ("in") is read: see ``rules/units.yaml``."""
+        if self._part or _GUARD_AFTER.match(instring, end):
+            return True
+        noun = _NOUN_AFTER.match(instring, end)
+        if noun is None or noun.group(1) in FUNCTION_WORDS or _NUMBER_WORD.fullmatch(noun.group(1)):
+            return False
+        return bool(_ARTICLE_BEFORE.search(LEAD.get() + instring[:loc]))
+
+    def _bracketed(self, instring: str, end: int) -> UnitMention | None:
+        """ "20 (kg)", "20 [kg]": a unit alone in brackets after the figure."""
+        opening = _BRACKETED.match(instring, end)
+        if opening is None:
+            return None
+        found = _Surfaces.longest(self._units.touching, instring, opening.end())
+        if found is None:
+            return None
+        closing = _BRACKET_CLOSE.match(instring, found.end())
+        form = self._lx.form(found.group())
+        if closing is None or form is None:
+            return None
+        return UnitMention(opening.end(), closing.end(), form, False)
+
+    def _rated(
+        self, instring: str, end: int, amount: Amount, unit: UnitMention | None
+    ) -> UnitMention | None:
+        """The unit of a rate ("metres per second", "$3.40 per gallon", "$2,800 a month") that
+        begins at ``end``, or None. Money takes any connector and may be counted per a noun
+        ("a share"); a physical unit takes "/", "per" or "-per-", or "a"/"an" before a time."""
+        if unit is not None and unit.age:
+            return None
+        numerator = unit.form.readings if unit is not None else ()
+        if amount.currency is not None and (unit is None or not is_money(numerator)):
+            numerator = (Reading(self._lx.currency_prefixes[amount.currency.text], CURRENCY),)
+        money = is_money(numerator)
+        if not numerator or not (money or all(r.is_physical for r in numerator)):
+            return None
+        connector = self._rate.match(instring, end)
+        if connector is None:
+            return None
+        found = _Surfaces.longest(self._per.spaced, instring, connector.end())
+        if found is None or (connector.group("a") and _NOT_PER.match(instring, found.end())):
+            return None  # "$1.17 billion a year earlier" is not a rate
+        per = self._per_form(found.group())
+        if per is None:
+            return None
+        if not money and (
+            any(r.dimension == COUNT for r in per.readings)  # "miles per person"
+            or (connector.group("a") and not _all_time(per.readings))
+        ):
+            return None
+        if not money and {r.dimension for r in per.readings} & {r.dimension for r in numerator}:
+            return None  # "micrograms per gram" is a ratio numcheck does not read
+        readings = rate_readings(numerator, per.readings)
+        if not readings:
+            return None
+        start = unit.start if unit is not None else connector.start()
+        surface = instring[start : found.end()]
+        hyphenated = (unit is not None and unit.hyphenated) or connector.group().startswith("-")
+        return UnitMention(start, found.end(), UnitForm(surface, "rate", readings), hyphenated)
+
+    def _per_form(self, surface: str) -> UnitForm | None:
+        form = self._lx.form(surface, spaced=True)
+        if form is not None:
+            return form
+        noun = self._lx.per_nouns.get(surface.lower())
+        return None if noun is None else UnitForm(surface, "word", (Reading(noun, COUNT),))
+
+
+def _per_noun_forms(lx: Lexicon) -> list[UnitForm]:
+    return [UnitForm(noun, "word", (Reading(noun, COUNT),)) for noun in lx.per_nouns]
+
+
+def is_money(readings: tuple[Reading, ...]) -> bool:
+    return bool(readings) and all(r.dimension == CURRENCY for r in readings)
+
+
+def _all_time(readings: tuple[Reading, ...]) -> bool:
+    return all(r.dimension == "[time]" for r in readings)
+
+
+def _measure(lx: Lexicon, amount: Amount, unit: UnitMention | None, end: int) -> Measure:
+    figure = amount.figure
+    start = figure.start
+    currency = None
+    if amount.currency is not None:
+        start = amount.currency.start
+        currency = lx.currency_prefixes[amount.currency.text]
+    factor = 1.0
+    if amount.scale is not None:
+        text = amount.scale.text.strip()
+        factor = lx.scale_attached.get(text) or lx.scale_words[" ".join(text.lower().split())]
+        figure = figure.scaled(factor)
+    if unit is not None:
+        shares = {r.scale for r in unit.form.readings}
+        if len(shares) == 1 and all(r.dimension.startswith(CURRENCY) for r in unit.form.readings):
+            share = shares.pop()  # "45 cents", "30 MUSD"
+            if share != 1:
+                figure = figure.scaled(share)
+                factor *= share
+    words = not any(char.isdigit() for char in figure.text)
+    if amount.minus is not None:  # "minus 5C": the sign is part of the figure
+        start = amount.minus.start
+        text = f"{amount.minus.text} {figure.text}"
+        figure = replace(figure, start=start, text=text, value=-figure.value)
+    return Measure(start, end, figure, currency, unit, words, factor)
+
+
+def readings_of(measure: Measure) -> tuple[Reading, ...]:
+    """What a measure's unit may mean: a rate or unit's readings, else its currency."""
+    if measure.unit is not None and (measure.currency is None or measure.unit.form.style == "rate"):
+        readings = measure.unit.form.readings
+        if measure.unit.age:
+            return tuple(Reading(r.unit, AGE) for r in readings if r.dimension == "[time]")
+        return readings
+    if measure.currency:
+        return (Reading(measure.currency, CURRENCY),)
+    return ()
