@@ -227,7 +227,7 @@ def fingerprint() -> str:
 
 @functools.cache
 def _fingerprint(pack_dirs: tuple[str, ...]) -> str:
-    from numcheck.rulepacks import pack_files
+    from numcheck.rulepacks import every_pack_file
 
     digest = hashlib.blake2b(digest_size=8)
     digest.update(f"{__version__}\0{sys.version_info[:2]}\0".encode())
@@ -235,7 +235,7 @@ def _fingerprint(pack_dirs: tuple[str, ...]) -> str:
     for source in sorted(package.rglob("*.py")):
         digest.update(source.relative_to(package).as_posix().encode() + b"\0")
         digest.update(source.read_bytes())
-    for name, text in pack_files():
+    for name, text in every_pack_file():
         digest.update(f"\0{os.path.basename(name)}\0{text}".encode())
     for library in LIBRARIES:
         digest.update(f"\0{library}={_installed(library)}".encode())

@@ -367,7 +367,8 @@ def _check_on_dask(args: argparse.Namespace, config: Config) -> int:
         workers=args.jobs,
         cache=_cache(args, config),
         show_suppressed=args.show_suppressed,
-        with_sources=args.format in ("sarif", "rdjson"),  # they quote the text of findings
+        # the formats that quote the text of findings or list every file checked
+        with_sources=args.format in ("sarif", "rdjson", "gitlab", "junit"),
     )
     _report_skipped(run.corpus_skipped)
     result = run.result

@@ -5,9 +5,10 @@ and extracted on a worker (``numcheck.engine.run``, through the claims cache whe
 one), so the documents and claims stay on the workers. Only each document's path, story and
 features go to one worker that groups the corpus into stories; the records are then shuffled
 by story (``dask.bag.groupby``), every story is checked where it lands, and only findings
-(with the documents they point at, for the output formats that quote them: SARIF and
-rdjson) and counts come back. Every check compares claims within one document or one story,
-so the findings are those of the local engine, in the same order.
+and counts come back (with the documents the output needs for the formats that quote the
+text or list the files checked: SARIF, rdjson, GitLab, JUnit). Every check compares claims
+within one document or one story, so the findings are those of the local engine, in the
+same order.
 
 Without a scheduler address a ``LocalCluster`` of ``workers`` processes is started for the
 run. With one (``--scheduler tcp://host:8786``), the workers must have numcheck (with the same
@@ -70,6 +71,7 @@ class _Options:
     settings: Mapping[str, Mapping[str, Any]]
     show_suppressed: bool
     with_sources: bool
+    skip_scopes: tuple[str, ...]
 
 
 def check_on_dask(
@@ -106,6 +108,7 @@ def check_on_dask(
         settings=config.settings,
         show_suppressed=show_suppressed,
         with_sources=with_sources,
+        skip_scopes=tuple(config.skip_scopes),
     )
     with _client(scheduler, workers) as client:
         return _run(client, work, len(inputs), options)
@@ -152,17 +155,27 @@ def _run(client: Any, work: list[Work], given: int, options: _Options) -> DaskRu
     by_story = read.map(_with_story, stories).groupby(_story_key)
     checked = by_story.map(_check_story, stories=stories, options=options)
     outcomes, failures = dask.compute(checked, records.remove(_was_read))
+    order = {item.path: index for index, item in enumerate(work)}
     findings: list[Finding] = []
     documents: dict[str, Document] = {}
-    files = claims = 0
-    for story_findings, story_documents, story_files, story_claims in outcomes:
+    counts = [0, 0, 0]  # documents read, documents checked, claims in those
+    for story_findings, story_documents, story_counts in outcomes:
         findings.extend(story_findings)
         documents.update((document.path, document) for document in story_documents)
-        files += story_files
-        claims += story_claims
+        counts = [total + count for total, count in zip(counts, story_counts, strict=True)]
     findings.sort(key=Finding.sort_key)
     failures.sort(key=lambda item: item[0])
-    run = DaskRun(Result(findings, [], list(documents.values()), [], files, claims))
+    result = Result(
+        findings,
+        [],
+        sorted(documents.values(), key=lambda document: order[document.path]),
+        [],
+        report_on=set(options.report_on) if options.report_on is not None else None,
+        read_total=counts[0],
+        checked_total=counts[1],
+        checked_claim_total=counts[2],
+    )
+    run = DaskRun(result)
     for index, error in failures:
         if index < given:
             run.skipped.append(str(error))
@@ -200,6 +213,8 @@ def _extract_part(
     part: list[tuple[int, Work]], options: _Options
 ) -> list[tuple[int, Extracted | InputError]]:
     from numcheck import engine
+    from numcheck.api import extract_document
+    from numcheck.api import outside_scopes
     from numcheck.document_set import with_stories
     from numcheck.rulepacks import add_pack_dirs
 
@@ -210,6 +225,10 @@ def _extract_part(
     results: list[tuple[int, Extracted | InputError]] = []
     for (index, _), outcome in zip(part, outcomes, strict=True):
         if isinstance(outcome, Extracted):
+            if options.skip_scopes:  # claims left out change the features too
+                document = outcome.document
+                kept = outside_scopes(document, outcome.claims, options.skip_scopes)
+                outcome = extract_document(document, kept)
             (outcome,) = with_stories([outcome], options.stories)
         results.append((index, outcome))
     return results
@@ -247,8 +266,9 @@ def _check_story(
     group: tuple[str, list[tuple[str, tuple[int, Extracted]]]],
     stories: dict[str, str],
     options: _Options,
-) -> tuple[list[Finding], list[Document], int, int]:
-    """The findings of one story, the documents they point at, and what the story holds."""
+) -> tuple[list[Finding], list[Document], tuple[int, int, int]]:
+    """The findings of one story, the documents the output may need (those findings point
+    at and those checked, when ``with_sources``), and the counts of what the story holds."""
     records = [record for _, (_, record) in sorted(group[1], key=lambda pair: pair[1][0])]
     report_on = options.report_on
     result = check_extracted(
@@ -263,5 +283,9 @@ def _check_story(
     pointed = {finding.path for finding in result.findings} | {
         related.location.path for finding in result.findings for related in finding.related
     }
-    documents = [r.document for r in records if r.path in pointed and options.with_sources]
-    return result.findings, documents, result.files, result.claim_count
+    checked = {document.path for document in result.checked}
+    documents = [
+        r.document for r in records if options.with_sources and r.path in pointed | checked
+    ]
+    return result.findings, documents, (result.corpus_files + result.files, result.files,
+                                        result.claim_count)  # fmt: skip
