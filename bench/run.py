@@ -417,6 +417,16 @@ def corpus_rows(
     same = cold_json == reference_json and warm_json == reference_json
     for row in (cold, warm):
         row.notes = "same report as the reference" if same else "REPORT DIFFERS"
+    if not same:  # kept for a look at what differs
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        for name, report in (
+            ("reference", reference_json),
+            ("cold", cold_json),
+            ("warm", warm_json),
+        ):
+            (RESULTS / f"corpus-{name}.json").write_bytes(report)
+        for row in (cold, warm):
+            row.notes += f" (the three reports are in {RESULTS.relative_to(ROOT)}/corpus-*.json)"
     scores: dict[str, Any] = {}
     try:
         report = json.loads(reference_json)
