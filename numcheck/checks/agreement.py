@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 from typing import ClassVar
 
 from numcheck.alignment.facts import Alignment
@@ -90,10 +91,7 @@ def _story_disagreements(claims: Sequence[Claim]) -> Iterator[Disagreement]:
     document_weights = {
         path: rarity(c.frame.terms for c in members) for path, members in by_path.items()
     }
-    groups: dict[str, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        groups[claim.key].append(claim)
-    for group in groups.values():
+    for group in _candidate_groups(claims).values():
         unit = shared_unit(group)
         items = [c for c in (comparable(claim, unit) for claim in group) if c is not None]
         inside = list(_within_documents(items, document_weights))
@@ -102,6 +100,17 @@ def _story_disagreements(claims: Sequence[Claim]) -> Iterator[Disagreement]:
         for found in _across_documents(items, story_weights):
             if id(found.claim) not in contradicted:  # one finding a claim: the closer one
                 yield found
+
+
+def _candidate_groups(claims: Sequence[Claim]) -> dict[tuple[str, Any], list[Claim]]:
+    """The claims that may state one fact, by subject key and role (claims of different
+    roles never align); hypothetical figures state no fact and are left out."""
+    groups: dict[tuple[str, Any], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        assert claim.key is not None and claim.frame is not None
+        if claim.frame.role.mode != "hypothetical":
+            groups[(claim.key, claim.frame.role)].append(claim)
+    return groups
 
 
 def _within_documents(
@@ -276,11 +285,8 @@ def story_figures(corpus: Corpus) -> list[StoryFigures]:
         for claim in claims:
             by_path[claim.path].append(claim)
         weights = rarity([t for c in group for t in c.frame.terms] for group in by_path.values())
-        groups: dict[str, list[Claim]] = defaultdict(list)
-        for claim in claims:
-            groups[claim.key].append(claim)
         figures = []
-        for key, group in sorted(groups.items()):
+        for (key, _), group in sorted(_candidate_groups(claims).items(), key=lambda g: str(g[0])):
             unit = shared_unit(group)
             items = [c for c in (comparable(claim, unit) for claim in group) if c is not None]
             if len({item.claim.path for item in items}) >= 2:
