@@ -91,10 +91,11 @@ def _story_disagreements(claims: Sequence[Claim]) -> Iterator[Disagreement]:
     document_weights = {
         path: rarity(c.frame.terms for c in members) for path, members in by_path.items()
     }
+    enumerated = _enumerations(claims)
     for group in _candidate_groups(claims).values():
         unit = shared_unit(group)
         items = [c for c in (comparable(claim, unit) for claim in group) if c is not None]
-        inside = list(_within_documents(items, document_weights))
+        inside = list(_within_documents(items, document_weights, enumerated))
         yield from inside
         contradicted = {id(found.claim) for found in inside}
         for found in _across_documents(items, story_weights):
@@ -113,14 +114,32 @@ def _candidate_groups(claims: Sequence[Claim]) -> dict[tuple[str, Any], list[Cla
     return groups
 
 
+def _enumerations(claims: Sequence[Claim]) -> set[tuple[str, str]]:
+    """The (path, key) pairs of subjects a document gives ``ENUMERATION`` or more different
+    figures, whatever their roles: lists of parallel facts (fines, bond issues, seasons)."""
+    by_document: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        assert claim.key is not None
+        by_document[(claim.path, claim.key)].append(claim)
+    found = set()
+    for place, group in by_document.items():
+        if len(group) >= ENUMERATION:
+            unit = shared_unit(group)
+            items = [c for c in (comparable(claim, unit) for claim in group) if c is not None]
+            if _enumeration(items):
+                found.add(place)
+    return found
+
+
 def _within_documents(
-    items: Sequence[Comparable], weights: dict[str, Weights]
+    items: Sequence[Comparable], weights: dict[str, Weights], enumerated: set[tuple[str, str]]
 ) -> Iterator[Disagreement]:
     by_path: dict[str, list[Comparable]] = defaultdict(list)
     for item in items:
         by_path[item.claim.path].append(item)
     for path, same_document in by_path.items():
-        if len(same_document) < 2 or _enumeration(same_document):
+        key = same_document[0].claim.key
+        if len(same_document) < 2 or (path, key) in enumerated:
             continue
         near = candidates([i.claim for i in same_document], weights[path])
         for index, later in enumerate(same_document):
