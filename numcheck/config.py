@@ -14,6 +14,7 @@ line naming the file, the key and what is allowed.
 from __future__ import annotations
 
 import os
+import re
 import reprlib
 import tomllib
 from collections.abc import Mapping
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING
 from typing import Any
 
 from numcheck.reading.discover import DEFAULT_INCLUDE
+from numcheck.reading.discover import MAX_FILE_BYTES
 
 if TYPE_CHECKING:
     from numcheck.checks import Check
@@ -32,8 +34,22 @@ if TYPE_CHECKING:
 CONFIG_FILES = (".numcheck.toml", "pyproject.toml")
 GLOB_KEYS = ("include", "exclude", "corpus")
 LEVELS = ("error", "warning", "note")
-LIST_KEYS = ("select", "ignore", "include", "exclude", "corpus", "rules")
-KEYS = ("select", "ignore", "fail-level", "include", "exclude", "corpus", "rules", "stories")
+LIST_KEYS = ("select", "ignore", "include", "exclude", "corpus", "rules", "skip-scopes")
+KEYS = (
+    "select",
+    "ignore",
+    "fail-level",
+    "include",
+    "exclude",
+    "corpus",
+    "rules",
+    "stories",
+    "skip-scopes",
+    "respect-gitignore",
+    "max-file-size",
+)
+_SIZE_UNITS = {"": 1024 * 1024, "B": 1, "K": 1024, "M": 1024 * 1024, "G": 1024**3}
+_SIZE = re.compile(r"(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>(?:[KMG]i?)?B|[KMG]|)", re.IGNORECASE)
 
 
 class ConfigError(Exception):
@@ -52,10 +68,13 @@ class Config:
     exclude: tuple[str, ...] = ()
     corpus: tuple[str, ...] = ()
     rules: tuple[str, ...] = ()
+    skip_scopes: tuple[str, ...] = ()
+    respect_gitignore: bool = True
     stories: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     settings: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     # Set from the command line only: corpus and stories globs may read outside the project.
     allow_outside: bool = False
+    max_file_size: int = MAX_FILE_BYTES
 
     @property
     def root(self) -> str:
@@ -135,6 +154,10 @@ def read_config(path: str, *, required: bool) -> Config | None:
 
 def shown_path(path: str) -> str:
     """The path as messages show it: relative to the working folder when inside it."""
+    if os.path.isabs(path):  # the common case, without os.path.relpath's work
+        inside, normal = os.path.join(os.getcwd(), ""), os.path.normpath(path)
+        if normal.startswith(inside):
+            return normal[len(inside) :].replace(os.sep, "/")
     try:
         relative = os.path.relpath(path)
     except ValueError:  # another drive
@@ -157,16 +180,44 @@ def _parse(path: str, shown: str, prefix: str, table: dict[str, Any]) -> Config:
                     f"{shown}: 'fail-level'{where} must be one of {allowed}, not {_repr(value)}"
                 )
             values["fail_level"] = value
+        elif key == "respect-gitignore":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{shown}: 'respect-gitignore'{where} must be true or false")
+            values["respect_gitignore"] = value
         elif key == "stories":
             values["stories"] = _stories(shown, value, where)
+        elif key == "max-file-size":
+            try:
+                values["max_file_size"] = parse_size(value)
+            except ValueError as error:
+                raise ConfigError(f"{shown}: 'max-file-size'{where} {error}") from None
         elif isinstance(value, dict) and (check := _rule_table(key)) is not None:
             check_tables[key] = (check, value)
         else:
             raise ConfigError(f"{shown}: unknown key '{key}'{where} (allowed: {_allowed_keys()})")
     _check_rule_names(shown, values, where)
+    _check_scopes(shown, values.get("skip_scopes", ()), where)
     values["settings"] = _check_settings(shown, prefix, check_tables)
     values["rules"] = _rule_dirs(shown, root, values.get("rules", ()), where)
     return Config(**values)
+
+
+def parse_size(value: Any) -> int:
+    """A size in bytes from a number of megabytes (``20``, ``0.5``) or a string with a unit
+    (``"500KB"``, ``"20MB"``, ``"1GB"``; units of 1024, as numcheck's messages count them)."""
+    wrong = f'must be a size such as 20 (megabytes) or "500KB", not {value!r}'
+    if isinstance(value, bool):
+        raise ValueError(wrong)
+    if isinstance(value, int | float):
+        number, unit = float(value), ""
+    elif isinstance(value, str) and (found := _SIZE.fullmatch(value.strip())):
+        number, unit = float(found["number"]), found["unit"].upper()
+    else:
+        raise ValueError(wrong)
+    size = number * _SIZE_UNITS[unit.removesuffix("IB").removesuffix("B") or unit]
+    if not 1 <= size < 2**63:
+        raise ValueError(f"must be a positive size, not {value!r}")
+    return int(size)
 
 
 def _strings(shown: str, key: str, value: Any, where: str) -> tuple[str, ...]:
@@ -214,6 +265,17 @@ def _check_rule_names(shown: str, values: dict[str, Any], where: str) -> None:
                     f"{shown}: unknown rule '{pattern}' in '{key}'{where} "
                     "(allowed: a rule code, code prefix or name, or ALL; see `numcheck rules`)"
                 ) from None
+
+
+def _check_scopes(shown: str, scopes: Sequence[str], where: str) -> None:
+    from numcheck.reading.scopes import KINDS
+
+    for scope in scopes:
+        if scope not in KINDS:
+            raise ConfigError(
+                f"{shown}: unknown scope '{scope}' in 'skip-scopes'{where} "
+                f"(allowed: {', '.join(KINDS)})"
+            )
 
 
 def _check_settings(

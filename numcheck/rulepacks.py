@@ -39,6 +39,11 @@ def is_builtin(name: str) -> bool:
     return name.startswith(BUILTIN_PREFIX)
 
 
+def pack_dirs() -> tuple[str, ...]:
+    """The user pack folders added so far, in order."""
+    return tuple(_extra_dirs)
+
+
 def _builtin_files() -> list[tuple[str, str]]:
     folder = resources.files("numcheck.rules")
     return [
@@ -57,6 +62,11 @@ def _user_files() -> list[tuple[str, str]]:
             except (OSError, UnicodeDecodeError) as error:
                 raise RulePackError(f"{path}: cannot read rule pack ({error})") from None
     return found
+
+
+def every_pack_file() -> list[tuple[str, str]]:
+    """Every rule pack file in use, built-in first, as (file name, text) pairs."""
+    return _builtin_files() + _user_files()
 
 
 def parse_pack(name: str, text: str) -> dict[str, Any]:
@@ -78,11 +88,28 @@ def parse_pack(name: str, text: str) -> dict[str, Any]:
     return data
 
 
+def pack_files(kind: str) -> list[tuple[str, str]]:
+    """The files of every pack of one kind, built-in first, as (path, text): the installed
+    path of a built-in pack (what ``numcheck rules --show-pack`` prints)."""
+    folder = resources.files("numcheck.rules")
+    found = []
+    for name, text in every_pack_file():
+        if parse_pack(name, text)["kind"] == kind:
+            builtin = name.startswith("rules/") and (folder / name.removeprefix("rules/"))
+            found.append((str(builtin) if builtin else name, text))
+    return found
+
+
+def installed_path(name: str) -> str:
+    """Where a built-in pack named as in the repository (``rules/subjects.yaml``) is installed."""
+    return str(resources.files("numcheck.rules") / name.removeprefix("rules/"))
+
+
 @functools.cache
 def load_kind(kind: str) -> tuple[tuple[str, dict[str, Any]], ...]:
     """Every pack of one kind, built-in first, as (file name, data) pairs."""
     packs = []
-    for name, text in _builtin_files() + _user_files():
+    for name, text in every_pack_file():
         data = parse_pack(name, text)
         if data["kind"] == kind:
             packs.append((name, data))

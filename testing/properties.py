@@ -18,6 +18,7 @@ from numcheck.api import Result
 from numcheck.api import check_documents
 from numcheck.extraction.extract import MatchCache
 from numcheck.extraction.extract import extract
+from numcheck.findings import Finding
 from numcheck.findings import Location
 from numcheck.fixes import apply_fixes
 from numcheck.reading.discover import read_document
@@ -189,6 +190,29 @@ def check_fix(path: str, text: str) -> None:
     left = {(f.location.start, f.location.end, f.code) for f in again.findings}
     for span in spans:
         assert span not in left, f"the fixed span {fixed[span[0] : span[1]]!r} is still {span[2]}"
+
+
+def check_suppression_index(path: str, text: str) -> None:
+    """The suppression index silences exactly what reading every directive would, for a
+    finding of each rule at each line."""
+    from numcheck.checks import all_checks
+    from numcheck.reading.suppressions import _Index
+    from numcheck.reading.suppressions import _silencer
+    from numcheck.reading.suppressions import directives
+
+    document = read_document(path, text)
+    found = directives(document)
+    if not found:
+        return
+    index = _Index(found)
+    starts = document.line_starts
+    for check in all_checks():
+        for number, start in enumerate(starts, 1):
+            where = Location(path, number, 1, number, 1, start, start)
+            finding = Finding(where, check.code, check.name, "error", "m")
+            for blanket in (True, False):
+                expected = _silencer(finding, found, blanket)
+                assert index.silencer(finding, blanket) == expected, (check.code, number)
 
 
 def check_cache(path: str, texts_in_turn: Sequence[str]) -> None:

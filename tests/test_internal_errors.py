@@ -134,7 +134,7 @@ def test_a_failing_check_over_the_corpus_names_the_rule(monkeypatch) -> None:
     )
 
 
-def test_a_failing_reader_skips_the_file(
+def test_a_failing_reader_is_an_internal_error(
     folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch
 ) -> None:
     import numcheck.reading.discover as discover
@@ -153,7 +153,11 @@ def test_a_failing_reader_skips_the_file(
     assert captured.err == (
         "numcheck: internal error in a.txt: RecursionError: injected; please report\n"
     )
-    assert captured.out.startswith("b.txt:1:20: NC101 [error]")
+    lines = captured.out.splitlines()
+    assert lines[0] == (
+        "a.txt:1:1: NC000 [error] numcheck failed here (RecursionError: injected); please report"
+    )
+    assert lines[1].startswith("b.txt:1:20: NC101 [error]")
 
 
 def test_claims_and_stories_report_it_too(

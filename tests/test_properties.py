@@ -20,6 +20,7 @@ from hypothesis import strategies as st  # noqa: E402
 from testing.properties import check_cache  # noqa: E402
 from testing.properties import check_fix  # noqa: E402
 from testing.properties import check_pipeline  # noqa: E402
+from testing.properties import check_suppression_index  # noqa: E402
 from testing.properties import paths  # noqa: E402
 from testing.properties import texts  # noqa: E402
 
@@ -64,3 +65,9 @@ def test_inputs_fuzzing_found(reproducer: Path) -> None:
         check_cache(record["arguments"][0], record["arguments"][1])
     else:
         PROPERTIES[record["property"]](*record["arguments"])
+
+
+@FIXED
+@given(paths(), texts())
+def test_suppression_index_answers_as_the_reading_of_every_directive(path: str, text: str) -> None:
+    check_suppression_index(path, text)

@@ -14,8 +14,10 @@ import math
 import reprlib
 from collections.abc import Iterator
 from collections.abc import Mapping
+from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field
+from typing import TYPE_CHECKING
 from typing import Any
 from typing import ClassVar
 
@@ -29,8 +31,12 @@ from numcheck.findings import Location
 from numcheck.findings import Related
 from numcheck.reading.documents import Document
 
+if TYPE_CHECKING:
+    from numcheck.reading.suppressions import Suppression
+
 CHECK_MODULES = (
     "numcheck.checks.internal",
+    "numcheck.checks.suppression",
     "numcheck.checks.conversion",
     "numcheck.checks.agreement",
 )
@@ -112,6 +118,13 @@ class Check:
     def check_document(self, document: Document, claims: list[Claim]) -> Iterator[Finding]:
         return iter(())
 
+    def review(
+        self, corpus: Corpus, suppression: Suppression, ran: Sequence[type[Check]]
+    ) -> Iterator[Finding]:
+        """Findings made once the findings of every check that ``ran`` have been through the
+        suppression comments (which of them were used is in ``suppression``)."""
+        return iter(())
+
     def finding(
         self,
         location: Location,
@@ -125,10 +138,11 @@ class Check:
 
     @classmethod
     def summary(cls) -> str:
-        return inspect.getdoc(cls).splitlines()[0]
+        return cls.documentation().splitlines()[0]
 
     @classmethod
     def documentation(cls) -> str:
+
         return inspect.getdoc(cls) or ""
 
     @classmethod

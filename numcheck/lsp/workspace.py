@@ -153,7 +153,12 @@ class Workspace:
             if config.corpus:
                 found = discover(expand(config, config.corpus), exclude=config.exclude)
             elif self.scan and os.path.isdir(self.root):
-                found = discover([self.root], include=config.include, exclude=config.exclude)
+                found = discover(
+                    [self.root],
+                    include=config.include,
+                    exclude=config.exclude,
+                    respect_gitignore=config.respect_gitignore,
+                )
             else:
                 found = []
         except ConfigError as error:
@@ -231,6 +236,7 @@ class Workspace:
                 settings=config.settings,
                 report_on={self.label(path) for path in open_paths},
                 extracted={entry.document.path: entry.claims for entry in entries.values()},
+                skip_scopes=config.skip_scopes,
             )
         except CheckError as error:
             outcome.error = str(error)

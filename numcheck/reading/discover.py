@@ -1,8 +1,9 @@
 """Finding input files and reading them into Documents.
 
 ``discover`` turns the paths a user gives into a sorted, de-duplicated list of files;
-``read_path`` and ``read_text`` decode one input into a Document, refusing binary files,
-invalid UTF-8 and oversized files with a one-line ``ReadError``.
+``read_source`` decodes one input, refusing binary files, invalid UTF-8 and files larger than
+the size limit (``max-file-size``, 10 MiB by default) with a one-line ``ReadError``;
+``read_path`` and ``read_text`` turn an input into a Document.
 
 Glob patterns (``include`` and ``exclude``) follow .gitignore habits (``numcheck.reading.globs``,
 matched without backtracking): ``*`` and ``?`` stay within one path segment, ``**`` spans any
@@ -30,6 +31,7 @@ from typing import IO
 from numcheck.reading.documents import Document
 from numcheck.reading.documents import is_markdown_path
 from numcheck.reading.documents import plain_text_document
+from numcheck.reading.gitignore import GitIgnore
 from numcheck.reading.globs import compile_glob
 from numcheck.reading.globs import has_magic
 
@@ -59,16 +61,20 @@ def discover(
     paths: Sequence[str],
     include: Sequence[str] = DEFAULT_INCLUDE,
     exclude: Sequence[str] = (),
+    *,
+    respect_gitignore: bool = True,
 ) -> list[str]:
     """The files to check, in order: explicit files as given, directories walked sorted.
 
     Files named explicitly are taken whatever their suffix, unless an exclude pattern matches
-    them. ``-`` (standard input) is passed through. Raises ``DiscoveryError`` for a missing path.
+    them. Walking a directory leaves out what git ignores (``numcheck.reading.gitignore``)
+    unless ``respect_gitignore`` is False. ``-`` (standard input) is passed through. Raises
+    ``DiscoveryError`` for a missing path.
     """
     found: list[str] = []
     seen: set[str] = set()
     for path in paths:
-        for candidate in _expand(path, include, exclude):
+        for candidate in _expand(path, include, exclude, respect_gitignore):
             key = candidate if candidate == STDIN else os.path.realpath(candidate)
             if key not in seen:
                 seen.add(key)
@@ -76,42 +82,56 @@ def discover(
     return found
 
 
-def _expand(path: str, include: Sequence[str], exclude: Sequence[str]) -> list[str]:
+def _expand(
+    path: str, include: Sequence[str], exclude: Sequence[str], respect_gitignore: bool
+) -> list[str]:
     if path == STDIN:
         return [path]
     if os.path.isdir(path):
-        return _walk(path, include, exclude)
+        return _walk(path, include, exclude, GitIgnore(path) if respect_gitignore else None)
     if not os.path.lexists(path):
         raise DiscoveryError(f"{path}: no such file or directory")
-    if _excluded(_display(path), exclude):
+    if excluded(_display(path), exclude):
         return []
     return [path]
 
 
-def _walk(root: str, include: Sequence[str], exclude: Sequence[str]) -> list[str]:
+def _walk(
+    root: str, include: Sequence[str], exclude: Sequence[str], ignore: GitIgnore | None
+) -> list[str]:
     files: list[tuple[tuple[str, ...], str]] = []
-    for relative in _walk_files(root):
+    for relative in _walk_files(root, ignore):
         shown = _display(os.path.join(root, relative))
         if not _included(relative, shown, include):
             continue
-        if _excluded(relative, exclude) or _excluded(shown, exclude):
+        if excluded(relative, exclude) or excluded(shown, exclude):
             continue
         files.append((tuple(relative.split("/")), shown))
     files.sort()
     return [shown for _, shown in files]
 
 
-def _walk_files(root: str) -> Iterator[str]:
-    """Regular files under ``root`` as ``/``-separated relative paths, skipping hidden folders."""
+def _walk_files(root: str, ignore: GitIgnore | None = None) -> Iterator[str]:
+    """Regular files under ``root`` as ``/``-separated relative paths, skipping hidden folders
+    and what ``ignore`` says git ignores."""
 
     def fail(error: OSError) -> None:
         raise DiscoveryError(f"{error.filename or root}: {_os_reason(error)}") from error
 
+    def kept(directory: str, name: str, is_dir: bool) -> bool:
+        if ignore is None:
+            return True
+        return not ignore.ignored(os.path.abspath(os.path.join(directory, name)), is_dir=is_dir)
+
     for directory, subdirectories, names in os.walk(root, onerror=fail):
-        subdirectories[:] = sorted(name for name in subdirectories if not _skipped(name))
+        subdirectories[:] = sorted(
+            name
+            for name in subdirectories
+            if not _skipped(name) and kept(directory, name, is_dir=True)
+        )
         relative = os.path.relpath(directory, root)
         for name in sorted(names):
-            if os.path.isfile(os.path.join(directory, name)):
+            if os.path.isfile(os.path.join(directory, name)) and kept(directory, name, False):
                 yield name if relative == "." else _display(os.path.join(relative, name))
 
 
@@ -135,7 +155,7 @@ def _included(relative: str, shown: str, patterns: Sequence[str]) -> bool:
     return False
 
 
-def _excluded(path: str, patterns: Sequence[str]) -> bool:
+def excluded(path: str, patterns: Sequence[str]) -> bool:
     """Whether ``path`` or one of its parent folders matches an exclude pattern."""
     parts = path.split("/")
     prefixes = ["/".join(parts[: index + 1]) for index in range(len(parts))]
@@ -209,24 +229,34 @@ def _walk_all(start: str, depth: int | None, hidden: bool) -> Iterator[str]:
                     yield name if relative == "." else _display(os.path.join(relative, name))
 
 
-def read_path(path: str) -> Document:
-    """Read and decode one file (``-`` is standard input) into a Document.
+def read_path(path: str, *, max_bytes: int | None = None) -> Document:
+    """Read and decode one file (``-`` is standard input) into a Document (see
+    ``read_source``)."""
+    return read_document(path, read_source(path, max_bytes=max_bytes))
+
+
+def read_source(path: str, *, max_bytes: int | None = None) -> str:
+    """The decoded text of one file (``-`` is standard input), without a byte-order mark.
 
     Raises ``ReadError`` for a file that is missing, unreadable, binary (a NUL byte in its first
-    8 KB), not valid UTF-8, or larger than ``MAX_FILE_BYTES``.
+    8 KB), not valid UTF-8, or larger than ``max_bytes`` (default ``MAX_FILE_BYTES``).
     """
+    limit = MAX_FILE_BYTES if max_bytes is None else max_bytes
     if path == STDIN:
-        return _read_stdin()
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:
+            return sys.stdin.read().removeprefix("\ufeff")
+        return _decode(STDIN, _read_limited(STDIN, stream, limit))
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
             raise ReadError(f"{path}: is a directory, skipped")
-        _check_size(path, info.st_size)
+        _check_size(path, info.st_size, limit)
         with open(path, "rb") as handle:
-            data = _read_limited(path, handle)
+            data = _read_limited(path, handle, limit)
     except OSError as error:
         raise ReadError(f"{path}: {_os_reason(error)}, skipped") from error
-    return read_document(path, _decode(path, data))
+    return _decode(path, data)
 
 
 def read_text(path_label: str, text: str) -> Document:
@@ -234,29 +264,32 @@ def read_text(path_label: str, text: str) -> Document:
     return read_document(path_label, text.removeprefix("\ufeff"))
 
 
-def _read_stdin() -> Document:
-    data = read_stdin_bytes()
-    if data is None:
-        return read_text(STDIN, sys.stdin.read())
-    return read_text(STDIN, decode(STDIN, data))
-
-
-def read_stdin_bytes() -> bytes | None:
-    """Standard input as bytes (None when it is a text stream only), at most
-    ``MAX_FILE_BYTES``."""
+def read_stdin_bytes(*, max_bytes: int | None = None) -> bytes | None:
+    """Standard input as bytes (None when it is a text stream only), at most ``max_bytes``
+    (default ``MAX_FILE_BYTES``)."""
     stream = getattr(sys.stdin, "buffer", None)
-    return None if stream is None else _read_limited(STDIN, stream)
+    limit = MAX_FILE_BYTES if max_bytes is None else max_bytes
+    return None if stream is None else _read_limited(STDIN, stream, limit)
 
 
-def _read_limited(path: str, handle: IO[bytes]) -> bytes:
-    data = handle.read(MAX_FILE_BYTES + 1)
-    _check_size(path, len(data))
+def _read_limited(path: str, handle: IO[bytes], limit: int) -> bytes:
+    data = handle.read(limit + 1)
+    _check_size(path, len(data), limit)
     return data
 
 
-def _check_size(path: str, size: int) -> None:
-    if size > MAX_FILE_BYTES:
-        raise ReadError(f"{path}: too large ({size / _MEGABYTE:.1f} MB), skipped")
+def _check_size(path: str, size: int, limit: int) -> None:
+    if size > limit:
+        raise ReadError(
+            f"{path}: too large ({_size_text(size)}, over the max-file-size of "
+            f"{_size_text(limit)}), skipped"
+        )
+
+
+def _size_text(size: int) -> str:
+    if size >= _MEGABYTE:
+        return f"{size / _MEGABYTE:.1f} MB"
+    return f"{size / 1024:.1f} KB" if size >= 1024 else f"{size} bytes"
 
 
 def _os_reason(error: OSError) -> str:
