@@ -5,14 +5,14 @@
     python bench/growth.py --formats json,sarif --shapes alternating --sizes 0.1
 
 Each shape of ``bench/shapes.py`` is written at each size into a temporary folder and checked
-by the installed command, ``numcheck check FILE --format json``, in a child process of its
-own. For each run the table gives the wall time, the CPU time (user + system: on a shared
-machine the steadier figure), the CPU seconds per MB, the peak resident memory, the size of
-the report, and the growth: the CPU time of the work (the run minus the start-up of numcheck
-on an empty file) divided by that of the size before, over the ratio of the sizes, so 1.00
-is linear and 1.20 is 20% worse than linear. A run past ``--timeout`` is stopped and says
-so. The first line gives the load average, since wall times are only comparable at a
-similar load.
+by the installed command, ``numcheck check FILE --format json --no-cache`` (the work itself,
+not a cached copy of it), in a child process of its own. For each run the table gives the
+wall time, the CPU time (user + system: on a shared machine the steadier figure), the CPU
+seconds per MB, the peak resident memory, the size of the report, and the growth: the CPU
+time of the work (the run minus the start-up of numcheck on an empty file) divided by that
+of the size before, over the ratio of the sizes, so 1.00 is linear and 1.20 is 20% worse
+than linear. A run past ``--timeout`` is stopped and says so. The first line gives the load
+average, since wall times are only comparable at a similar load.
 """
 
 from __future__ import annotations
@@ -51,7 +51,9 @@ class Row:
 def measure(command: list[str], path: Path, output_format: str, timeout: float) -> runner.Run:
     with tempfile.TemporaryFile() as out:
         result = runner.run_child(
-            [*command, "check", str(path), "--format", output_format], stdout=out, timeout=timeout
+            [*command, "check", str(path), "--format", output_format, "--no-cache"],
+            stdout=out,
+            timeout=timeout,
         )
         out.seek(0, os.SEEK_END)
         result.output_bytes = out.tell()  # type: ignore[attr-defined]
