@@ -33,6 +33,7 @@ from numcheck.api import Result
 from numcheck.api import check_extracted
 from numcheck.engine import Work
 from numcheck.engine import available_cores
+from numcheck.failures import InternalError
 from numcheck.findings import Finding
 from numcheck.reading.discover import InputError
 from numcheck.reading.documents import Document
@@ -157,10 +158,12 @@ def _run(client: Any, work: list[Work], given: int, options: _Options) -> DaskRu
     outcomes, failures = dask.compute(checked, records.remove(_was_read))
     order = {item.path: index for index, item in enumerate(work)}
     findings: list[Finding] = []
+    errors: list[InternalError] = []
     documents: dict[str, Document] = {}
     counts = [0, 0, 0]  # documents read, documents checked, claims in those
-    for story_findings, story_documents, story_counts in outcomes:
+    for story_findings, story_documents, story_counts, story_errors in outcomes:
         findings.extend(story_findings)
+        errors.extend(story_errors)
         documents.update((document.path, document) for document in story_documents)
         counts = [total + count for total, count in zip(counts, story_counts, strict=True)]
     findings.sort(key=Finding.sort_key)
@@ -174,6 +177,7 @@ def _run(client: Any, work: list[Work], given: int, options: _Options) -> DaskRu
         read_total=counts[0],
         checked_total=counts[1],
         checked_claim_total=counts[2],
+        errors=errors,
     )
     run = DaskRun(result)
     for index, error in failures:
@@ -266,9 +270,10 @@ def _check_story(
     group: tuple[str, list[tuple[str, tuple[int, Extracted]]]],
     stories: dict[str, str],
     options: _Options,
-) -> tuple[list[Finding], list[Document], tuple[int, int, int]]:
+) -> tuple[list[Finding], list[Document], tuple[int, int, int], list[InternalError]]:
     """The findings of one story, the documents the output may need (those findings point
-    at and those checked, when ``with_sources``), and the counts of what the story holds."""
+    at and those checked, when ``with_sources``), the counts of what the story holds, and
+    the internal errors met."""
     records = [record for _, (_, record) in sorted(group[1], key=lambda pair: pair[1][0])]
     report_on = options.report_on
     result = check_extracted(
@@ -287,5 +292,5 @@ def _check_story(
     documents = [
         r.document for r in records if options.with_sources and r.path in pointed | checked
     ]
-    return result.findings, documents, (result.corpus_files + result.files, result.files,
-                                        result.claim_count)  # fmt: skip
+    counts = (result.corpus_files + result.files, result.files, result.claim_count)
+    return result.findings, documents, counts, result.errors
