@@ -28,7 +28,6 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
 import run as runner  # noqa: E402
-from shapes import SAME_SUBJECT  # noqa: E402
 from shapes import SHAPES  # noqa: E402
 
 
@@ -117,12 +116,6 @@ def main(argv: list[str] | None = None) -> int:
     end = os.getloadavg()[0]
     print()
     print(f"load average {end:.2f} at the end")
-    slow = [shape for shape in shapes if shape in SAME_SUBJECT]
-    if slow:
-        print(
-            f"{', '.join(slow)}: many claims of one subject in one document; their time is "
-            "the agreement checks' comparisons."
-        )
     return 0
 
 

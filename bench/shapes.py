@@ -154,5 +154,3 @@ SHAPES: dict[str, Callable[[int], tuple[str, str]]] = {
     "front-matter": front_matter,
     "many-directives": many_directives,
 }
-# Shapes whose cost is the comparison of many claims about one subject in one document.
-SAME_SUBJECT = frozenset({"one-subject", "alternating"})
