@@ -243,9 +243,9 @@ _BRACKETED = re.compile(r"[ \t]*[(\[{<][ \t]*")
 _BRACKET_CLOSE = re.compile(r"[ \t]*[)\]}>]")
 _HYPHEN = re.compile(r"-(?=\w)")
 _SPACE = re.compile(r"\s+")
-# The text just before the parsed window ("a 14 in gun" needs the article), set by the caller
-# of the grammar.
-LEAD: ContextVar[str] = ContextVar("lead", default="")
+# Where the claim being parsed begins ("a 14 in gun" needs the article before it), set by the
+# caller of the grammar.
+CLAIM_START: ContextVar[int] = ContextVar("claim_start", default=0)
 
 
 class MeasureToken(pp.Token):
@@ -346,7 +346,7 @@ class MeasureToken(pp.Token):
         noun = _NOUN_AFTER.match(instring, end)
         if noun is None or noun.group(1) in FUNCTION_WORDS or _NUMBER_WORD.fullmatch(noun.group(1)):
             return False
-        return bool(_ARTICLE_BEFORE.search(LEAD.get() + instring[:loc]))
+        return bool(_ARTICLE_BEFORE.search(instring[max(0, CLAIM_START.get() - 12) : loc]))
 
     def _bracketed(self, instring: str, end: int) -> UnitMention | None:
         """ "20 (kg)", "20 [kg]": a unit alone in brackets after the figure."""
