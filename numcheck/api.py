@@ -23,7 +23,10 @@ from numcheck.reading.discover import InputError
 from numcheck.reading.discover import discover
 from numcheck.reading.discover import read_path
 from numcheck.reading.documents import Document
+from numcheck.reading.scopes import mark_quotations
+from numcheck.reading.scopes import scopes_at
 from numcheck.reading.suppressions import mark_suppressed
+from numcheck.reading.suppressions import suppress
 
 
 @dataclass
@@ -34,18 +37,54 @@ class Result:
     claims: list[Claim] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    # The paths checked (None: every document); the others were read only as corpus.
+    report_on: set[str] | None = None
+
+    @property
+    def checked(self) -> list[Document]:
+        """The documents checked, without those read only to compare them with."""
+        if self.report_on is None:
+            return self.documents
+        return [document for document in self.documents if document.path in self.report_on]
 
     @property
     def files(self) -> int:
-        return len(self.documents)
+        """How many files were checked (files read only as corpus not counted)."""
+        return len(self.checked)
+
+    @property
+    def corpus_files(self) -> int:
+        """How many files were read only to compare the checked ones with."""
+        return len(self.documents) - self.files
+
+    @property
+    def checked_claims(self) -> list[Claim]:
+        if self.report_on is None:
+            return self.claims
+        return [claim for claim in self.claims if claim.path in self.report_on]
+
+    def fixable(self, applicability: str = "safe") -> int:
+        """Findings shown (not suppressed) whose fix has this applicability."""
+        return sum(
+            1
+            for finding in self.findings
+            if not finding.suppressed
+            and finding.fix is not None
+            and finding.fix.applicability == applicability
+        )
 
 
 def read_documents(
-    paths: Sequence[str], *, include: Sequence[str] = DEFAULT_INCLUDE, exclude: Sequence[str] = ()
+    paths: Sequence[str],
+    *,
+    include: Sequence[str] = DEFAULT_INCLUDE,
+    exclude: Sequence[str] = (),
+    respect_gitignore: bool = True,
 ) -> tuple[list[Document], list[str]]:
     """The documents under ``paths`` and a one-line message for each file skipped."""
     documents, skipped = [], []
-    for path in discover(paths, include=include, exclude=exclude):
+    found = discover(paths, include=include, exclude=exclude, respect_gitignore=respect_gitignore)
+    for path in found:
         try:
             documents.append(read_path(path))
         except InputError as error:
@@ -59,6 +98,13 @@ def document_claims(document: Document, cache: MatchCache | None = None) -> list
     This is the per-document step of a run (it needs no other document), so it is the unit
     that may run in another process or be kept between runs."""
     return frame_claims(document, extract(document, cache))
+
+
+def outside_scopes(document: Document, claims: list[Claim], skip: Sequence[str]) -> list[Claim]:
+    """``claims`` but those that begin in a scope of a kind in ``skip``."""
+    if not skip or not document.scopes:
+        return claims
+    return [claim for claim in claims if not scopes_at(document, claim.location.start) & set(skip)]
 
 
 def extract_claims(
@@ -80,6 +126,7 @@ def check_documents(
     show_suppressed: bool = False,
     progress: Callable[[int, int], None] | None = None,
     extracted: Mapping[str, list[Claim]] | None = None,
+    skip_scopes: Sequence[str] = (),
 ) -> Result:
     """Run the chosen checks over ``documents``; report findings on ``report_on`` paths only
     (all paths when None), although every document is read for cross-document checks.
@@ -88,29 +135,39 @@ def check_documents(
     kept and
     marked ``suppressed`` with ``show_suppressed``. ``progress(done, total)`` is called as
     each document's claims are extracted. ``extracted`` holds claims already extracted, by
-    path (a caller's cache, as the language server keeps); the rest are extracted here."""
+    path (a caller's cache, as the language server keeps); the rest are extracted here.
+    Claims in the ``skip_scopes`` (``quote``, ``table``, ``heading``, ``link``) are left out;
+    findings in a quotation say so and keep their fix for display only."""
     documents = list(documents)
     claims: dict[str, list[Claim]] = {}
     for done, document in enumerate(documents, 1):
         known = extracted.get(document.path) if extracted else None
-        claims[document.path] = known if known is not None else document_claims(document)
+        found = known if known is not None else document_claims(document)
+        claims[document.path] = outside_scopes(document, found, skip_scopes)
         if progress is not None:
             progress(done, len(documents))
     stories = group_stories(documents, claims, story_groups)
     corpus = Corpus(documents, claims, stories, report_on=report_on)
     settings = settings or {}
     findings: list[Finding] = []
-    for check_class in selected_checks(select, ignore):
-        check = check_class(settings.get(check_class.name) or settings.get(check_class.code))
+    checks = [
+        check_class(settings.get(check_class.name) or settings.get(check_class.code))
+        for check_class in selected_checks(select, ignore)
+    ]
+    for check in checks:
         findings.extend(check.run(corpus))
     if report_on is not None:
         findings = [f for f in findings if f.path in report_on]
-    findings = list(mark_suppressed(findings, documents))
+    suppression = suppress(mark_quotations(findings, documents), documents)
+    ran = [type(check) for check in checks]
+    reviewed = [finding for check in checks for finding in check.review(corpus, suppression, ran)]
+    # Findings about the comments themselves: only a comment that names their rule hides them.
+    findings = suppression.findings + list(mark_suppressed(reviewed, documents, blanket=False))
     if not show_suppressed:
         findings = [f for f in findings if not f.suppressed]
     findings.sort(key=Finding.sort_key)
     all_claims = [claim for document in documents for claim in claims[document.path]]
-    return Result(findings=findings, claims=all_claims, documents=documents)
+    return Result(findings, all_claims, documents, report_on=report_on)
 
 
 def check_paths(

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
+from typing import TextIO
 
 from numcheck import __version__
 from numcheck.findings import LEVEL_RANK
+from numcheck.report import CLAIM_FORMATS
 from numcheck.report import FORMATS
+from numcheck.rulepacks import KINDS as PACK_KINDS
 
 if TYPE_CHECKING:
     from numcheck.api import Result
@@ -26,6 +30,9 @@ def _comma_list(text: str) -> list[str]:
     return [item.strip() for item in text.split(",") if item.strip()]
 
 
+LEVELS = ("error", "warning", "note")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="numcheck", description="Check the numbers in prose: conversions and agreement."
@@ -33,16 +40,25 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"numcheck {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def reading(sub: argparse.ArgumentParser, formats: Sequence[str] = tuple(FORMATS)) -> None:
+    def reading(sub: argparse.ArgumentParser, formats: Sequence[str]) -> None:
+        sub.add_argument("paths", nargs="*", help="files or directories; - for stdin (default: .)")
+        sub.add_argument("--format", choices=list(formats), default="text")
         sub.add_argument(
-            "paths", nargs="*", default=["."], help="files or directories; - for stdin"
+            "-o", "--output-file", metavar="PATH", help="write the report to a file, not stdout"
         )
-        sub.add_argument("--format", choices=sorted(formats), default="text")
         sub.add_argument(
             "--include", action="append", metavar="GLOB", help="files to read in directories"
         )
         sub.add_argument("--exclude", action="append", metavar="GLOB", help="files to leave out")
-        sub.add_argument("--stdin-filename", metavar="PATH", help="the path to report for stdin")
+        sub.add_argument(
+            "--respect-gitignore",
+            action=argparse.BooleanOptionalAction,
+            default=None,
+            help="leave out the files git ignores when walking directories (default: on)",
+        )
+        sub.add_argument(
+            "--stdin-filename", metavar="PATH", help="read stdin, and report it as PATH"
+        )
         sub.add_argument(
             "--rules", action="append", metavar="DIR", help="an extra rule pack folder"
         )
@@ -51,12 +67,33 @@ def _parser() -> argparse.ArgumentParser:
         )
 
     check = commands.add_parser("check", help="report findings")
-    reading(check)
-    check.add_argument("--select", type=_comma_list, metavar="CODES", help="only these rules")
-    check.add_argument("--ignore", type=_comma_list, metavar="CODES", help="not these rules")
+    reading(check, list(FORMATS))
     check.add_argument(
-        "--fail-level", choices=["error", "warning", "note"], default=None,
+        "--select", type=_comma_list, action="extend", metavar="CODES", help="only these rules"
+    )
+    check.add_argument(
+        "--ignore", type=_comma_list, action="extend", metavar="CODES", help="not these rules"
+    )
+    check.add_argument(
+        "--fail-level", choices=LEVELS, default=None,
         help="exit 1 when a finding is at this level or above (default: warning)",
+    )  # fmt: skip
+    check.add_argument(
+        "--level", choices=LEVELS, default=None,
+        help="show only findings at this level or above (the others do not count)",
+    )  # fmt: skip
+    check.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when findings are reported"
+    )
+    check.add_argument(
+        "-q", "--quiet", action="store_true", help="print the findings and nothing else"
+    )
+    check.add_argument(
+        "--statistics", action="store_true", help="count the findings of each rule instead"
+    )
+    check.add_argument(
+        "--color", choices=["auto", "always", "never"], default="auto",
+        help="colour the text formats (auto: on a terminal, unless NO_COLOR is set)",
     )  # fmt: skip
     check.add_argument(
         "--show-suppressed", action="store_true", help="also list findings silenced by comments"
@@ -69,19 +106,40 @@ def _parser() -> argparse.ArgumentParser:
         "--diff", action="store_true", help="print a diff of what --fix would change; write nothing"
     )
     claims = commands.add_parser("claims", help="list the numeric claims found")
-    reading(claims)
+    reading(claims, CLAIM_FORMATS)
     stories = commands.add_parser("stories", help="show which documents form one story")
-    reading(stories, formats=("text", "json", "markdown"))
+    reading(stories, (*CLAIM_FORMATS, "markdown"))
     stories.add_argument(
         "--figures", action="store_true",
         help="show each fact of a story with the figure every document gives it",
     )  # fmt: skip
-    rules = commands.add_parser("rules", help="list the rules")
+    rules = commands.add_parser("rules", help="list the rules, or print a rule pack")
     rules.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+    rules.add_argument(
+        "--show-pack", choices=PACK_KINDS, metavar="KIND",
+        help=f"print the rule packs of a kind ({', '.join(PACK_KINDS)}) and where they are",
+    )  # fmt: skip
+    rules.add_argument("--rules", action="append", metavar="DIR", help="an extra rule pack folder")
+    rules.add_argument(
+        "--config", metavar="PATH", help="the config file (default: found from here)"
+    )
     explain = commands.add_parser("explain", help="print a rule's documentation")
     explain.add_argument("rule", help="a rule code (NC101) or name (conversion-mismatch)")
-    commands.add_parser("lsp", help="run the language server on stdio (needs numcheck[lsp])")
+    lsp = commands.add_parser("lsp", help="run the language server on stdio (needs numcheck[lsp])")
+    lsp.add_argument(
+        "--stdio", action="store_true", help="talk on stdin and stdout (the only way; accepted)"
+    )
     return parser
+
+
+def _resolve_paths(args: argparse.Namespace) -> None:
+    """No path: the working folder, or stdin when ``--stdin-filename`` names it."""
+    if not hasattr(args, "paths"):
+        return
+    if not args.paths:
+        args.paths = ["-"] if args.stdin_filename else ["."]
+    elif args.stdin_filename and "-" not in args.paths:
+        raise UsageError("--stdin-filename names standard input: give '-' or no path")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -92,6 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from numcheck.rulepacks import RulePackError
 
     try:
+        _resolve_paths(args)
         return _COMMANDS[args.command](args)
     except (UsageError, CheckError, ConfigError, InputError, RulePackError) as error:
         print(f"numcheck: {error}", file=sys.stderr)
@@ -116,6 +175,7 @@ def _config(args: argparse.Namespace) -> Config:
         include=args.include,
         exclude=args.exclude,
         rules=args.rules,
+        respect_gitignore=args.respect_gitignore,
     )
 
 
@@ -139,7 +199,12 @@ def _read(args: argparse.Namespace, config: Config | None = None):
         except ReadError as error:
             return [], [f"{label}: {str(error).removeprefix('-: ')}"]
         return [read_text(label, document.source)], []
-    return api.read_documents(args.paths, include=config.include, exclude=config.exclude)
+    return api.read_documents(
+        args.paths,
+        include=config.include,
+        exclude=config.exclude,
+        respect_gitignore=config.respect_gitignore,
+    )
 
 
 def _report_skipped(skipped: list[str]) -> None:
@@ -151,8 +216,9 @@ def _check(args: argparse.Namespace) -> int:
     from numcheck import api
     from numcheck import progress
     from numcheck.document_set import gather
-    from numcheck.report import formatter
 
+    if args.statistics and args.format not in ("text", "json"):
+        raise UsageError("--statistics is written as text or json")
     config = _config(args)
     documents, skipped = _read(args, config)
     document_set = gather(documents, config)
@@ -169,6 +235,7 @@ def _check(args: argparse.Namespace) -> int:
             # Fixes never touch suppressed findings: --fix and --diff do not list them.
             show_suppressed=args.show_suppressed and not (args.fix or args.diff),
             progress=bar,
+            skip_scopes=config.skip_scopes,
         )
 
     try:
@@ -179,15 +246,64 @@ def _check(args: argparse.Namespace) -> int:
         if bar is not None:
             bar.close()
     result.skipped = skipped
-    sys.stdout.write(formatter(args.format).render_findings(result))
+    _report(args, result)
     _report_skipped(skipped)
     if skipped:
         return EXIT_USAGE
-    return _exit_status(result, config.fail_level)
+    return _exit_status(args, result, config.fail_level)
 
 
-def _exit_status(result: Result, fail_level: str) -> int:
-    """1 when a finding (not suppressed) is at ``fail_level`` or above, else 0."""
+def _shown(args: argparse.Namespace, result: Result) -> Result:
+    """``result`` without the findings below ``--level``: they are not reported, nor count."""
+    if args.level is None:
+        return result
+    threshold = LEVEL_RANK[args.level]
+    result.findings = [f for f in result.findings if LEVEL_RANK[f.level] >= threshold]
+    return result
+
+
+def _report(args: argparse.Namespace, result: Result, stream: TextIO | None = None) -> None:
+    """Write the report of a check (findings or ``--statistics``) where it goes."""
+    from numcheck.report import render_findings
+    from numcheck.report.statistics import render as render_statistics
+
+    result = _shown(args, result)
+    if args.statistics:
+        text = render_statistics(result, args.format)
+    else:
+        color = _color(args, stream or sys.stdout)
+        text = render_findings(args.format, result, color=color, summary_line=not args.quiet)
+    _write(args, text, stream)
+
+
+def _color(args: argparse.Namespace, stream: TextIO) -> bool:
+    """Colour for ``--color always``; for ``auto``, on a terminal unless ``NO_COLOR`` is set."""
+    if args.color != "auto":
+        return args.color == "always"
+    if args.output_file or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def _write(args: argparse.Namespace, text: str, stream: TextIO | None = None) -> None:
+    """The report to ``--output-file`` when given, else to ``stream`` (stdout)."""
+    if not args.output_file:
+        (stream or sys.stdout).write(text)
+        return
+    try:
+        with open(args.output_file, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as error:
+        reason = (error.strerror or str(error)).lower()
+        raise UsageError(f"{args.output_file}: cannot write the report ({reason})") from None
+
+
+def _exit_status(args: argparse.Namespace, result: Result, fail_level: str) -> int:
+    """1 when a finding shown (not suppressed) is at ``fail_level`` or above, else 0;
+    always 0 with ``--exit-zero``."""
+    if getattr(args, "exit_zero", False):
+        return EXIT_CLEAN
     threshold = LEVEL_RANK[fail_level]
     failing = any(LEVEL_RANK[f.level] >= threshold and not f.suppressed for f in result.findings)
     return EXIT_FINDINGS if failing else EXIT_CLEAN
@@ -198,18 +314,22 @@ def _fix(
 ) -> int:
     """--fix and --diff: apply (or show) the fixes, then report what remains."""
     from numcheck import fixes
-    from numcheck.report import formatter
 
     outcome = fixes.fix_documents(documents, run, unsafe=args.unsafe_fixes)
     if args.diff:
         for path, fixed in outcome.fixed.items():
             sys.stdout.write(fixes.unified_diff(path, outcome.original[path], fixed))
         count = len(outcome.applied)
-        print(f"numcheck: would fix {count} finding{'s' if count != 1 else ''}", file=sys.stderr)
+        if not args.quiet:
+            print(
+                f"numcheck: would fix {count} finding{'s' if count != 1 else ''}", file=sys.stderr
+            )
         _report_skipped(skipped)
-        return EXIT_USAGE if skipped else EXIT_FINDINGS if outcome.fixed else EXIT_CLEAN
+        if skipped:
+            return EXIT_USAGE
+        return EXIT_FINDINGS if outcome.fixed and not args.exit_zero else EXIT_CLEAN
     stdin = "-" in args.paths
-    log = sys.stdout if args.format == "text" and not stdin else sys.stderr
+    log = sys.stdout if args.format == "text" and not stdin and not args.output_file else sys.stderr
     if stdin:
         document = documents[0]
         sys.stdout.write(outcome.fixed.get(document.path, document.source))
@@ -221,29 +341,33 @@ def _fix(
             skipped.append(str(error))
             failed.add(path)
     for applied in outcome.applied:
-        if applied.finding.path not in failed:
+        if applied.finding.path not in failed and not args.quiet:
             print(applied.describe(), file=log)
     result = outcome.result
     result.skipped = skipped
-    (sys.stderr if stdin else sys.stdout).write(formatter(args.format).render_findings(result))
+    _report(args, result, sys.stderr if stdin else None)
     _report_skipped(skipped)
     if skipped:
         return EXIT_USAGE
-    return _exit_status(result, fail_level)
+    return _exit_status(args, result, fail_level)
 
 
 def _claims(args: argparse.Namespace) -> int:
     from numcheck.api import Result
     from numcheck.api import document_claims
+    from numcheck.api import outside_scopes
     from numcheck.report import formatter
 
-    render = getattr(formatter(args.format), "render_claims", None)
-    if render is None:
-        raise UsageError(f"the {args.format} format lists findings, not claims (use text or json)")
-    documents, skipped = _read(args)
-    claims = [claim for document in documents for claim in document_claims(document)]
+    render = formatter(args.format).render_claims
+    config = _config(args)
+    documents, skipped = _read(args, config)
+    claims = [
+        claim
+        for document in documents
+        for claim in outside_scopes(document, document_claims(document), config.skip_scopes)
+    ]
     result = Result(claims=claims, documents=documents, skipped=skipped)
-    sys.stdout.write(render(result))
+    _write(args, render(result))
     _report_skipped(skipped)
     return EXIT_USAGE if skipped else EXIT_CLEAN
 
@@ -272,7 +396,7 @@ def _stories(args: argparse.Namespace) -> int:
         if document_set.report_on is not None:  # the stories of the files asked for
             wanted = {stories[path] for path in document_set.report_on if path in stories}
             tables = [table for table in tables if table.story in wanted]
-        sys.stdout.write(RENDERERS[args.format](tables))
+        _write(args, RENDERERS[args.format](tables))
         _report_skipped(skipped)
         return EXIT_USAGE if skipped else EXIT_CLEAN
     groups: dict[str, list[str]] = {}
@@ -281,12 +405,14 @@ def _stories(args: argparse.Namespace) -> int:
     ordered = sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
     if args.format == "json":
         rows = [{"story": story, "documents": sorted(paths)} for story, paths in ordered]
-        print(json.dumps({"stories": rows}, indent=2, ensure_ascii=False))
+        text = json.dumps({"stories": rows}, indent=2, ensure_ascii=False) + "\n"
     else:
+        lines = []
         for story, paths in ordered:
-            print(f"{story} ({len(paths)} document{'s' if len(paths) != 1 else ''})")
-            for path in sorted(paths):
-                print(f"    {path}")
+            lines.append(f"{story} ({len(paths)} document{'s' if len(paths) != 1 else ''})")
+            lines.extend(f"    {path}" for path in sorted(paths))
+        text = "".join(line + "\n" for line in lines)
+    _write(args, text)
     _report_skipped(skipped)
     return EXIT_USAGE if skipped else EXIT_CLEAN
 
@@ -296,6 +422,8 @@ def _rules(args: argparse.Namespace) -> int:
 
     from numcheck.checks import all_checks
 
+    if args.show_pack:
+        return _show_pack(args)
     checks = all_checks()
     if args.format == "markdown":
         from numcheck.rules_doc import rules_markdown
@@ -313,12 +441,37 @@ def _rules(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+def _show_pack(args: argparse.Namespace) -> int:
+    """The packs of one kind (built-in, then the config's and ``--rules``), each under a line
+    that says where it is."""
+    from numcheck.config import load_config
+    from numcheck.rulepacks import add_pack_dirs
+    from numcheck.rulepacks import pack_files
+
+    config = load_config(["."], config_file=args.config)
+    add_pack_dirs([*config.rules, *(args.rules or [])])
+    for index, (path, text) in enumerate(pack_files(args.show_pack)):
+        print(("\n" if index else "") + f"# {path}")
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return EXIT_CLEAN
+
+
 def _explain(args: argparse.Namespace) -> int:
+    import re
+
     from numcheck.checks import find_check
+    from numcheck.rulepacks import installed_path
 
     check = find_check(args.rule)
     print(f"{check.code} {check.name} ({check.level})\n")
     print(check.documentation())
+    # The docs name rule packs as the repository has them; say where this installation has them.
+    packs = dict.fromkeys(re.findall(r"rules/(\w+)\.yaml", check.documentation()))
+    for name in packs:
+        print(
+            f"\nrules/{name}.yaml is installed as {installed_path(name + '.yaml')} "
+            f"(`numcheck rules --show-pack {name}` prints it)."
+        )
     return EXIT_CLEAN
 
 

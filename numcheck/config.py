@@ -30,8 +30,19 @@ if TYPE_CHECKING:
 
 CONFIG_FILES = (".numcheck.toml", "pyproject.toml")
 LEVELS = ("error", "warning", "note")
-LIST_KEYS = ("select", "ignore", "include", "exclude", "corpus", "rules")
-KEYS = ("select", "ignore", "fail-level", "include", "exclude", "corpus", "rules", "stories")
+LIST_KEYS = ("select", "ignore", "include", "exclude", "corpus", "rules", "skip-scopes")
+KEYS = (
+    "select",
+    "ignore",
+    "fail-level",
+    "include",
+    "exclude",
+    "corpus",
+    "rules",
+    "stories",
+    "skip-scopes",
+    "respect-gitignore",
+)
 
 
 class ConfigError(Exception):
@@ -50,6 +61,8 @@ class Config:
     exclude: tuple[str, ...] = ()
     corpus: tuple[str, ...] = ()
     rules: tuple[str, ...] = ()
+    skip_scopes: tuple[str, ...] = ()
+    respect_gitignore: bool = True
     stories: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     settings: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
@@ -148,6 +161,10 @@ def _parse(path: str, shown: str, prefix: str, table: dict[str, Any]) -> Config:
                     f"{shown}: 'fail-level'{where} must be one of {allowed}, not {value!r}"
                 )
             values["fail_level"] = value
+        elif key == "respect-gitignore":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{shown}: 'respect-gitignore'{where} must be true or false")
+            values["respect_gitignore"] = value
         elif key == "stories":
             values["stories"] = _stories(shown, value, where)
         elif isinstance(value, dict) and (check := _rule_table(key)) is not None:
@@ -155,6 +172,7 @@ def _parse(path: str, shown: str, prefix: str, table: dict[str, Any]) -> Config:
         else:
             raise ConfigError(f"{shown}: unknown key '{key}'{where} (allowed: {_allowed_keys()})")
     _check_rule_names(shown, values, where)
+    _check_scopes(shown, values.get("skip_scopes", ()), where)
     values["settings"] = _check_settings(shown, prefix, check_tables)
     values["rules"] = _rule_dirs(shown, root, values.get("rules", ()), where)
     return Config(**values)
@@ -189,6 +207,17 @@ def _check_rule_names(shown: str, values: dict[str, Any], where: str) -> None:
                     f"{shown}: unknown rule '{pattern}' in '{key}'{where} "
                     "(allowed: a rule code, code prefix or name, or ALL; see `numcheck rules`)"
                 ) from None
+
+
+def _check_scopes(shown: str, scopes: Sequence[str], where: str) -> None:
+    from numcheck.reading.scopes import KINDS
+
+    for scope in scopes:
+        if scope not in KINDS:
+            raise ConfigError(
+                f"{shown}: unknown scope '{scope}' in 'skip-scopes'{where} "
+                f"(allowed: {', '.join(KINDS)})"
+            )
 
 
 def _check_settings(

@@ -7,6 +7,8 @@ from dataclasses import field
 from typing import Any
 from typing import Literal
 
+from numcheck.text import one_line
+
 Level = Literal["error", "warning", "note"]
 Applicability = Literal["safe", "unsafe", "display-only"]
 
@@ -58,7 +60,7 @@ class Fix:
 
     @property
     def message(self) -> str:
-        return f"Replace with {self.replacement}"
+        return f"Replace with {one_line(self.replacement)}"
 
     def to_dict(self) -> dict[str, Any]:
         return {

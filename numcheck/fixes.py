@@ -27,6 +27,7 @@ from numcheck.findings import Finding
 from numcheck.reading.discover import InputError
 from numcheck.reading.discover import read_document
 from numcheck.reading.documents import Document
+from numcheck.text import one_line
 
 MAX_PASSES = 10
 
@@ -57,7 +58,7 @@ class AppliedFix:
         where = self.finding.location
         return (
             f"{where.path}:{where.line}:{where.column}: {self.finding.code} fixed: "
-            f"{self.before!r} -> {self.after!r}"
+            f"{one_line(self.before)!r} -> {one_line(self.after)!r}"
         )
 
 

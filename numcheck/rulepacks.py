@@ -69,6 +69,23 @@ def parse_pack(name: str, text: str) -> dict[str, Any]:
     return data
 
 
+def pack_files(kind: str) -> list[tuple[str, str]]:
+    """The files of every pack of one kind, built-in first, as (path, text): the installed
+    path of a built-in pack (what ``numcheck rules --show-pack`` prints)."""
+    folder = resources.files("numcheck.rules")
+    found = []
+    for name, text in _builtin_files() + _user_files():
+        if parse_pack(name, text)["kind"] == kind:
+            builtin = name.startswith("rules/") and (folder / name.removeprefix("rules/"))
+            found.append((str(builtin) if builtin else name, text))
+    return found
+
+
+def installed_path(name: str) -> str:
+    """Where a built-in pack named as in the repository (``rules/subjects.yaml``) is installed."""
+    return str(resources.files("numcheck.rules") / name.removeprefix("rules/"))
+
+
 @functools.cache
 def load_kind(kind: str) -> tuple[tuple[str, dict[str, Any]], ...]:
     """Every pack of one kind, built-in first, as (file name, data) pairs."""

@@ -33,7 +33,8 @@ BAD_CONFIGS = [
         "pyproject.toml",
         _pyproject('selct = ["NC101"]\n'),
         "pyproject.toml: unknown key 'selct' in [tool.numcheck] (allowed: select, ignore, "
-        "fail-level, include, exclude, corpus, rules, stories; rule tables: [conversion-mismatch]",
+        "fail-level, include, exclude, corpus, rules, stories, skip-scopes, respect-gitignore; "
+        "rule tables: [invalid-suppression], [conversion-mismatch]",
     ),
     (
         ".numcheck.toml",
@@ -204,7 +205,8 @@ def test_typo_in_config_exits_2_naming_the_key(tmp_path: Path, run_numcheck: Cal
     (line,) = run.stderr_lines
     assert line.startswith(
         "numcheck: pyproject.toml: unknown key 'selct' in [tool.numcheck] (allowed: select, "
-        "ignore, fail-level, include, exclude, corpus, rules, stories; rule tables: "
+        "ignore, fail-level, include, exclude, corpus, rules, stories, skip-scopes, "
+        "respect-gitignore; rule tables: "
     )
     assert "[conversion-mismatch]" in run.stderr
 

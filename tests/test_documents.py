@@ -112,9 +112,9 @@ PLAIN_TEXT_CASES = [
         ["He wrote “", "”, then 5 km/h and U.S./NATO data and/or 3.5/5."],
     ),
     (
-        "Line one 190 miles\r\nftp://files.example.net/306.zip\r\nend",
+        "Line one 190 miles\r\n\r\nftp://files.example.net/306.zip\r\n\r\nend",
         ["ftp://files.example.net/306.zip"],
-        ["Line one 190 miles\r\n", "\r\nend"],
+        ["Line one 190 miles\r\n\r\n", "\r\n\r\nend"],
     ),
 ]
 

@@ -50,7 +50,8 @@ SEED_NAMES = {
 }
 SUMMARY_LINE = re.compile(
     r"^(?P<files>\d+) files? checked, (?P<claims>\d+) claims?: "
-    r"(?P<errors>\d+) errors?, (?P<warnings>\d+) warnings?, (?P<notes>\d+) notes?$"
+    r"(?P<errors>\d+) errors?, (?P<warnings>\d+) warnings?, (?P<notes>\d+) notes?"
+    r"(?:, (?P<fixable>\d+) fixable with --fix)?$"
 )
 FINDING_LINE = re.compile(
     r"^(?P<path>[^:\s][^:]*):(?P<line>\d+):(?P<column>\d+): "
@@ -264,6 +265,7 @@ def test_mutated_seed_text(run_numcheck, seeds_copy: Path, where, mutation: Muta
     if mutation.replacement is not None:
         assert mutation.replacement in line["message"]
     assert (summary["errors"], summary["warnings"]) == ("1", "0")
+    assert summary["fixable"] == ("1" if mutation.replacement is not None else None)
     # The source figure follows on an indented line, with its own position.
     index = body.index(line.group(0))
     assert body[index + 1] == (

@@ -206,7 +206,7 @@ async def test_quick_fix_replaces_the_figure_and_the_diagnostic_clears(
     actions = await code_actions(client, uri, diagnostic)
 
     titles = [action.title for action in actions]
-    assert titles == ["Replace with 306 km", "Disable NC101 for this line"]
+    assert titles == ["Replace with 306 km", "Disable NC101 for this block"]
     replace = actions[0]
     assert replace.kind == types.CodeActionKind.QuickFix
     assert replace.is_preferred is True
@@ -222,25 +222,62 @@ async def test_quick_fix_replaces_the_figure_and_the_diagnostic_clears(
 
 
 @pytest.mark.parametrize(
-    ("name", "comment"),
+    ("name", "comment", "before"),
     [
-        ("rocket.md", "<!-- numcheck: disable-next-line NC101 -->"),
-        ("rocket.txt", "numcheck: disable-next-line NC101"),
+        # In Markdown the three lines are one paragraph: the comment goes above all of them.
+        ("rocket.md", "<!-- numcheck: disable-next-block NC101 -->", 0),
+        # In plain text that is not hard-wrapped, each line is a paragraph of its own.
+        ("rocket.txt", "numcheck: disable-next-block NC101", 1),
     ],
 )
-async def test_disable_action_inserts_a_directive_that_silences_the_line(
-    client: LanguageClient, folder: Path, name: str, comment: str
+async def test_disable_action_inserts_a_directive_before_the_block(
+    client: LanguageClient, folder: Path, name: str, comment: str, before: int
 ) -> None:
     uri = open_document(client, folder / name, ROCKET)
     (diagnostic,) = await diagnostics_for(client, uri, has("NC101"))
 
     actions = await code_actions(client, uri, diagnostic)
 
-    disable = next(a for a in actions if a.title == "Disable NC101 for this line")
+    disable = next(a for a in actions if a.title == "Disable NC101 for this block")
     (edit,) = disable.edit.changes[uri]
     silenced = apply_edits(ROCKET, [edit])
     lines = ROCKET.split("\n")
-    assert silenced == "\n".join([lines[0], comment, *lines[1:]])
+    assert silenced == "\n".join([*lines[:before], comment, *lines[before:]])
+
+    change_all(client, uri, 2, silenced)
+
+    assert list(await diagnostics_for(client, uri, lambda found: not found)) == []
+
+
+WRAPPED = """\
+# Range
+
+- The first item.
+- A long-range missile that, the
+  brochure said, flies up to 190 miles
+  (360 km) on a good day.
+
+The end.
+"""
+
+
+async def test_disabling_in_a_wrapped_list_keeps_the_rendering(
+    client: LanguageClient, folder: Path
+) -> None:
+    from markdown_it import MarkdownIt
+
+    uri = open_document(client, folder / "wrapped.md", WRAPPED)
+    (diagnostic,) = await diagnostics_for(client, uri, has("NC101"))
+    assert diagnostic.range.start.line == 5
+
+    actions = await code_actions(client, uri, diagnostic)
+
+    disable = next(a for a in actions if a.title == "Disable NC101 for this block")
+    silenced = apply_edits(WRAPPED, disable.edit.changes[uri])
+    comment = "<!-- numcheck: disable-next-block NC101 -->\n"
+    assert silenced == WRAPPED.replace("- The first", comment + "- The first")
+    render = MarkdownIt("commonmark").render
+    assert render(silenced).replace(comment, "") == render(WRAPPED)
 
     change_all(client, uri, 2, silenced)
 

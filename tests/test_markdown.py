@@ -24,9 +24,22 @@ def blanked(source: str, pieces: list[str]) -> str:
 
 
 def check_shape(document: Document) -> None:
+    """Prose as long as the source, a line end (or, for a soft break, a space) at each of its
+    line ends."""
     assert len(document.prose) == len(document.source)
-    newlines = [index for index, char in enumerate(document.source) if char == "\n"]
-    assert [index for index, char in enumerate(document.prose) if char == "\n"] == newlines
+    for index, char in enumerate(document.source):
+        if char == "\n":
+            assert document.prose[index] in "\n ", index
+        elif document.prose[index] == "\n":
+            raise AssertionError(f"a line end at {index} that the source does not have")
+
+
+def softened(prose: str, soft: tuple[int, ...]) -> str:
+    """``prose`` with the line ends numbered in ``soft`` (0 is the first) read as spaces."""
+    ends = [index for index, char in enumerate(prose) if char == "\n"]
+    for number in soft:
+        prose = prose[: ends[number]] + " " + prose[ends[number] + 1 :]
+    return prose
 
 
 # (name, source, the pieces that must be blanked, in order); everything else is kept as is.
@@ -164,14 +177,57 @@ MARKDOWN_CASES = [
 ]
 
 
+# Soft line breaks (numbered from 0 among the line ends) of the cases above: a paragraph's
+# line ends are spaces in prose.
+SOFT_BREAKS = {
+    "lazy blockquote list": (0,),
+    "link across lines": (0, 1, 2),
+    "multi-line inline html": (0,),
+}
+
+
 @pytest.mark.parametrize(
-    ("source", "pieces"),
-    [pytest.param(source, pieces, id=name) for name, source, pieces in MARKDOWN_CASES],
+    ("source", "pieces", "soft"),
+    [
+        pytest.param(source, pieces, SOFT_BREAKS.get(name, ()), id=name)
+        for name, source, pieces in MARKDOWN_CASES
+    ],
 )
-def test_markdown_prose(source: str, pieces: list[str]) -> None:
+def test_markdown_prose(source: str, pieces: list[str], soft: tuple[int, ...]) -> None:
     document = markdown_document("a.md", source)
     check_shape(document)
-    assert document.prose == blanked(source, pieces)
+    assert document.prose == softened(blanked(source, pieces), soft)
+
+
+# (name, source, expected prose): a soft line break is a space, as on the rendered page; a
+# hard break and the line ends between blocks are kept.
+LINE_BREAK_CASES = [
+    (
+        "wrapped paragraph",
+        "About 8,000 North Korean\ntroops arrived.\n",
+        "About 8,000 North Korean troops arrived.\n",
+    ),
+    ("crlf", "About 8,000\r\ntroops.\r\n", "About 8,000  troops.\r\n"),
+    ("blockquote", "> About 8,000\n> troops.\n", "  About 8,000   troops.\n"),
+    ("list item", "- About 8,000\n  troops.\n- 5 km\n", "  About 8,000   troops.\n  5 km\n"),
+    ("two trailing spaces", "Total 5  \nArea 6\n", "Total 5  \nArea 6\n"),
+    ("backslash break", "Total 5\\\nArea 6\n", "Total 5 \nArea 6\n"),
+    ("paragraphs", "About 8,000\n\ntroops.\n", "About 8,000\n\ntroops.\n"),
+    ("heading then text", "# 5 km\nAbout 8,000\n", "  5 km\nAbout 8,000\n"),
+    ("table rows", "| a | 5 |\n|---|---|\n| b | 6 |\n", "  a   5  \n         \n  b   6  \n"),
+    ("code span", "About `x\ny` 5\ntroops\n", "About       5 troops\n"),
+    ("emphasis", "*190*\n**miles**\n", " 190    miles  \n"),
+]
+
+
+@pytest.mark.parametrize(
+    ("source", "prose"),
+    [pytest.param(source, prose, id=name) for name, source, prose in LINE_BREAK_CASES],
+)
+def test_line_breaks(source: str, prose: str) -> None:
+    document = markdown_document("a.md", source)
+    check_shape(document)
+    assert document.prose == prose
 
 
 def test_entities_become_their_character_or_spaces() -> None:

@@ -17,10 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from testing.project import copy_project
+
 ROOT = Path(__file__).resolve().parent.parent
-# Folders of a working tree that are never part of the project (when git cannot say).
-_NOT_PROJECT = {".git", ".venv", "venv", "build", "dist", "__pycache__", ".pytest_cache"}
-_NOT_PROJECT_SUFFIXES = (".egg-info", ".pyc")
 INSTALL_TIMEOUT = 900
 
 CLEAN = """\
@@ -48,29 +47,6 @@ def _git(*args: str, cwd: Path, env: dict[str, str]) -> str:
     return completed.stdout.strip()
 
 
-def _project_files() -> list[Path]:
-    """The working tree's files: tracked and untracked but not ignored, as git sees them."""
-    if (ROOT / ".git").exists() and shutil.which("git"):
-        listed = subprocess.run(
-            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-            cwd=ROOT,
-            capture_output=True,
-            check=True,
-        ).stdout.decode()
-        return [Path(name) for name in listed.split("\0") if name and (ROOT / name).is_file()]
-    found = []
-    for folder, subfolders, names in os.walk(ROOT):
-        subfolders[:] = [
-            name
-            for name in subfolders
-            if name not in _NOT_PROJECT and not name.endswith(_NOT_PROJECT_SUFFIXES)
-        ]
-        for name in names:
-            if not name.endswith(_NOT_PROJECT_SUFFIXES):
-                found.append(Path(folder, name).relative_to(ROOT))
-    return found
-
-
 def _clean_env(home: Path) -> dict[str, str]:
     """The environment without git variables a surrounding hook may set, git config isolated."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("GIT_")}
@@ -96,10 +72,7 @@ def hook_source(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, di
     home = tmp_path_factory.mktemp("home")
     env = _clean_env(home)
     source = tmp_path_factory.mktemp("numcheck-source")
-    for relative in _project_files():
-        target = source / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / relative, target)
+    copy_project(source)
     assert (source / ".pre-commit-hooks.yaml").is_file()
     _git("init", "-q", cwd=source, env=env)
     _git("add", "-A", cwd=source, env=env)
@@ -217,6 +190,51 @@ def test_hook_skips_other_file_types(newsroom: Callable) -> None:
     completed = newsroom(*PRE_COMMIT, "run", "--files", "script.py")
     assert completed.returncode == 0, _output(completed)
     assert "(no files to check)" in _output(completed)
+
+
+def test_the_readme_snippet_works_and_can_be_pinned(
+    tmp_path: Path, hook_source: tuple[Path, str, dict[str, str]]
+) -> None:
+    """The README's configuration (``rev: main``) runs, and ``pre-commit autoupdate --freeze
+    --bleeding-edge``, as the README says, pins it to the commit ``main`` points at."""
+    import re
+
+    import yaml
+
+    source, commit, env = hook_source
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## pre-commit hook") :]
+    snippet = re.search(r"```yaml\n(.*?)```", section, re.DOTALL)
+    assert snippet is not None
+    url = "https://github.com/OWNER/numcheck"
+    assert url in snippet.group(1) and url in section[: section.index("## GitHub Actions")]
+    repo = tmp_path / "newsroom"
+    repo.mkdir()
+    config = repo / ".pre-commit-config.yaml"
+    config.write_text(snippet.group(1).replace(url, source.as_posix()))
+    (repo / "a.md").write_text(CLEAN)
+    _git("init", "-q", cwd=repo, env=env)
+    _git("add", "-A", cwd=repo, env=env)
+
+    def run(*command: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*PRE_COMMIT, *command],
+            cwd=repo,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=INSTALL_TIMEOUT,
+            check=False,
+        )
+
+    first = run("run", "--files", "a.md")
+    assert first.returncode == 0 and "Passed" in _output(first), _output(first)
+    pinned = run("autoupdate", "--freeze", "--bleeding-edge", "--repo", source.as_posix())
+    assert pinned.returncode == 0, _output(pinned)
+    (entry,) = yaml.safe_load(config.read_text())["repos"]
+    assert entry["rev"] == commit
+    again = run("run", "--files", "a.md")
+    assert again.returncode == 0 and "Passed" in _output(again), _output(again)
 
 
 SEEDS = ROOT / "seeds"

@@ -252,10 +252,16 @@ def test_rdjson_levels_and_suppressed() -> None:
     assert [d["severity"] for d in payload["diagnostics"]] == ["INFO"]
 
 
-def test_claims_refuse_findings_only_formats(mutated: Path, run_numcheck: Callable) -> None:
-    for name in ("sarif", "github", "rdjson"):
-        run = run_numcheck("claims", "article.txt", "--format", name, cwd=mutated.parent)
-        assert run.returncode == 2, run
-        assert run.stderr_lines == [
-            f"numcheck: the {name} format lists findings, not claims (use text or json)"
-        ]
+def test_claims_and_stories_offer_only_the_formats_that_list_them(
+    mutated: Path, run_numcheck: Callable
+) -> None:
+    for command, offered in (("claims", "{text,json}"), ("stories", "{text,json,markdown}")):
+        usage = run_numcheck(command, "--help", cwd=mutated.parent)
+        assert f"--format {offered}" in usage.stdout, usage
+        for name in ("sarif", "github", "rdjson", "gitlab", "junit", "concise"):
+            run = run_numcheck(command, "article.txt", "--format", name, cwd=mutated.parent)
+            assert run.returncode == 2, run
+            last = run.stderr_lines[-1]
+            assert f"argument --format: invalid choice: '{name}'" in last, run
+            assert all(choice in last for choice in offered.strip("{}").split(","))
+            assert "Traceback" not in run.stderr

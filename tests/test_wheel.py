@@ -172,3 +172,31 @@ def test_installed_numcheck_explains_a_rule(installed: Installed) -> None:
     rules = installed.run("rules")
     assert rules.returncode == 0, rules
     assert {"NC101", "NC102"} <= {line.split()[0] for line in rules.stdout_lines if line.strip()}
+
+
+def test_explain_names_the_installed_rule_packs(installed: Installed) -> None:
+    run = installed.run("explain", "NC201")
+    assert run.returncode == 0, run
+    (note,) = [line for line in run.stdout_lines if line.startswith("rules/subjects.yaml is")]
+    path = Path(note.split(" installed as ", 1)[1].split(" (", 1)[0])
+    assert "site-packages" in path.parts and path.name == "subjects.yaml"
+    assert path.read_text(encoding="utf-8") == (ROOT / "rules" / "subjects.yaml").read_text(
+        encoding="utf-8"
+    )
+    assert note.endswith("(`numcheck rules --show-pack subjects` prints it).")
+    shown = installed.run("rules", "--show-pack", "subjects")
+    assert shown.returncode == 0, shown
+    assert shown.stdout_lines[0] == f"# {path}"
+    assert shown.stdout == f"# {path}\n" + path.read_text(encoding="utf-8")
+
+
+def test_show_pack_lists_the_users_packs_too(installed: Installed) -> None:
+    pack = installed.work / "style" / "newsroom.yaml"
+    pack.parent.mkdir(exist_ok=True)
+    pack.write_text("kind: subjects\nsynonyms:\n  troop: [grunt]\n", encoding="utf-8")
+    shown = installed.run("rules", "--show-pack", "subjects", "--rules", "style")
+    assert shown.returncode == 0, shown
+    headers = [line for line in shown.stdout_lines if line.startswith("# ") and "/" in line]
+    assert headers[0].endswith("numcheck/rules/subjects.yaml")
+    assert headers[-1] == "# style/newsroom.yaml"
+    assert shown.stdout.endswith("kind: subjects\nsynonyms:\n  troop: [grunt]\n")

@@ -12,8 +12,10 @@ import importlib
 import inspect
 from collections.abc import Iterator
 from collections.abc import Mapping
+from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field
+from typing import TYPE_CHECKING
 from typing import Any
 from typing import ClassVar
 
@@ -25,7 +27,14 @@ from numcheck.findings import Location
 from numcheck.findings import Related
 from numcheck.reading.documents import Document
 
-CHECK_MODULES = ("numcheck.checks.conversion", "numcheck.checks.agreement")
+if TYPE_CHECKING:
+    from numcheck.reading.suppressions import Suppression
+
+CHECK_MODULES = (
+    "numcheck.checks.suppression",
+    "numcheck.checks.conversion",
+    "numcheck.checks.agreement",
+)
 DOC_SECTIONS = ("What it does", "Why is this bad?", "Example", "Fix safety")
 _REGISTRY: dict[str, type[Check]] = {}
 
@@ -86,6 +95,13 @@ class Check:
                 yield from self.check_document(document, corpus.claims.get(document.path, []))
 
     def check_document(self, document: Document, claims: list[Claim]) -> Iterator[Finding]:
+        return iter(())
+
+    def review(
+        self, corpus: Corpus, suppression: Suppression, ran: Sequence[type[Check]]
+    ) -> Iterator[Finding]:
+        """Findings made once the findings of every check that ``ran`` have been through the
+        suppression comments (which of them were used is in ``suppression``)."""
         return iter(())
 
     def finding(

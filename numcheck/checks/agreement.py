@@ -173,18 +173,22 @@ def _order(entry: tuple[Alignment, Comparable]) -> tuple[str, int]:
 
 
 def _neighbours(items: Sequence[Comparable], weights: Weights) -> list[_Neighbours]:
-    """Each claim with its best restatement in every other document of its story."""
+    """Each claim with its best restatement in every other document of its story (each
+    pair of candidates aligned once, for both of its claims)."""
     near = candidates([i.claim for i in items], weights)
+    pairs = {(min(i, j), max(i, j)) for i, others in near.items() for j in others}
     neighbours = [_Neighbours(item, {}) for item in items]
-    for index, item in enumerate(items):
-        for other_index in near[index]:
-            other = items[other_index]
-            if other.claim.path == item.claim.path:
-                continue
-            found = alignment(item.claim, other.claim, weights)
-            best = neighbours[index].others.get(other.claim.path)
-            if found is not None and (best is None or found.overlap > best[0].overlap):
-                neighbours[index].others[other.claim.path] = (found, other)
+    for i, j in sorted(pairs):
+        first, second = items[i], items[j]
+        if first.claim.path == second.claim.path:
+            continue
+        found = alignment(first.claim, second.claim, weights)
+        if found is None:
+            continue
+        for mine, other in ((neighbours[i], second), (neighbours[j], first)):
+            best = mine.others.get(other.claim.path)
+            if best is None or found.overlap > best[0].overlap:
+                mine.others[other.claim.path] = (found, other)
     return neighbours
 
 
@@ -384,34 +388,56 @@ def _documents(claims: Sequence[Claim]) -> str:
 
 @register
 class DocumentDisagreement(_AgreementCheck):
-    """One document gives one subject two figures that cannot both be true.
+    """One document states one fact in two figures that cannot both be true.
 
     ## What it does
-    Compares the claims of a document that share a subject key (see below) and reports a
-    claim whose interval does not meet that of an earlier claim on the same subject:
-    "11,000 troops" in one paragraph and "3,000 troops" in another. Two figures in one
-    sentence are contrasted on purpose ("500 jobs in March and 1,200 in June") and a part or
-    an addition ("another 3,000 troops", "3,000 more") is not the whole, so neither is
-    compared.
+    Compares each claim with the earlier claims of its document that restate the same fact,
+    and reports it when the two cannot both be true: "Russia has sent 11,000 North Korean
+    troops... North Korea has sent about 3,000 soldiers to Russia, officials now say."
 
-    Subject keys: the head noun of the claim's subject, singular, through the synonym sets
-    of `rules/subjects.yaml` (troops, soldiers and servicemen are one); the capitalised
-    modifiers ("North Korean"); for a measure, the acronym it belongs to in its sentence
-    ("ATACMS"); and the claim's dimension. Claims without a subject are never compared.
+    Two claims are one fact only when all of these hold (see `numcheck claims --format
+    json`: each claim's `key`, `event`, `anchors` and `role`):
+
+    - their subject keys are equal: the dimension and the head noun, through the synonym
+      sets of `rules/subjects.yaml` (troops, soldiers and servicemen are one); a claim
+      without a subject is keyed by its event when it is money or a measure ("targets up to
+      190 miles away" is a range), else never compared;
+    - their events are equal ("killed", "deployed", "sold": `rules/frames.yaml`), or both
+      carry a name (an owner such as "North Korea has sent", or a name in the subject, "North
+      Korean troops"); with neither, only a close rewrite counts;
+    - no anchor conflicts: the names, places ("in Kursk", "at the stadium") and times ("in
+      2004", "1989-90", "third-quarter", "last year") they name match. Within one document,
+      where context carries an owner or a time from sentence to sentence, an anchor named on
+      one side only is a conflict too, and so are other names that take part on one side or
+      differ ("signed Suarez for £22.7m", "signed Carroll for £35m");
+    - their roles are equal: level or change ("rose 5%" against "to $6.3 billion"), whole or
+      part ("including 12 children"), a rate or not ("a month", "per share"), and the mode
+      (planned, or a past comparison such as "down from"); a hypothetical figure ("if 105
+      people send a letter") states no fact and is never compared;
+    - their clauses say the same thing around the figure: the rarity-weighted overlap of
+      their content words is high enough, unless both name the same event and an owner or
+      carry the same name, so that rewording does not hide one fact.
+
+    Never compared: two figures in one sentence (contrasted on purpose: "500 jobs in March
+    and 1,200 in June"), a part or an addition ("another 3,000 troops", "3,000 more"), a
+    magnitude ("thousands of people"), figures in list items, table rows or "Label: figure"
+    lines (parallel facts: "1989-90: 19 players", "2009-10: four players"), and a subject
+    the document gives four or more different figures (an enumeration of fines, bond
+    issues, seasons).
 
     Intervals: an exact figure carries the precision of its digits ("11,000" is 10,500 to
     11,500; a whole number with trailing zeros at most ±5%); "about" and its kin widen to
     ±10%; "over", "more than" are lower bounds; "fewer than", "under" upper bounds; "up to",
     "as much as" state a maximum, which disagrees with another maximum but not with a figure
     below it; ranges span their ends. Measures are compared in one unit with pint, so
-    "190 miles" and "306 km" are one figure.
+    "190 miles" and "306 km" are one figure; money only in one currency.
 
     ## Why is this bad?
     At most one of the two figures is right, and the reader cannot tell which.
 
     ## Example
-    "Russia deployed 11,000 North Korean troops… the 3,000 North Korean troops in Kursk".
-    Use instead: one figure, or say why they differ ("3,000 of them in Kursk").
+    "The quake killed 120 people. ... Later reports said 250 people were killed."
+    Use instead: one figure, or say why they differ ("the toll rose to 250").
 
     ## Fix safety
     No fix: only the writer knows which figure is right.
@@ -424,15 +450,29 @@ class DocumentDisagreement(_AgreementCheck):
 
 @register
 class StoryDisagreement(_AgreementCheck):
-    """Documents about one story give one subject figures that cannot all be true.
+    """An article states a fact of its story in a figure the other articles contradict.
 
     ## What it does
     Groups documents into stories (the `story:` front matter key, the `stories` groups of the
-    configuration, or else strong overlap of the names and figures they mention; see
-    `numcheck stories`), then compares the claims of the story that share a subject key, as
-    NC201 does within a document. The figure most documents give is taken as the reference;
-    a claim that cannot be true together with the claims elsewhere is reported, and the
-    other places are listed as related locations.
+    configuration, or else strong overlap of the names they mention and the facts they give
+    figures for; see `numcheck stories`), lines up each claim with its best restatement in
+    every other document of the story (the alignment of NC201, with rarity counted over the
+    story's documents), and reports a claim that no other document can agree with when:
+
+    - it stands against a consensus: two or more other documents restate the fact, agree
+      with each other, and at least one is aligned with confidence (same event and owner,
+      same names, or clauses that overlap strongly); or
+    - it stands against a close rewrite: a document that tells it in nearly the same words
+      (the seed articles are such rewrites), when neither dates the figure and the other
+      does not.
+
+    A disagreement of one article with one other is reported on both, so which file was
+    named first, or sorts first, never decides which is right, and a pre-commit hook given
+    either file fails. Stories evolve (tolls rise, searches grow), so anything less (two
+    sides of two articles each, a restatement that is aligned but not a rewrite) is at most
+    an NC203 note. The message names the fact in words ("range of ATACMS", "people killed at
+    the stadium") and lists at most five of the other places, with the count of the rest;
+    `numcheck stories --figures` shows every fact of a story with each article's figure.
 
     ## Why is this bad?
     Rewrites of one report should not change its facts; a disagreement means one of the
@@ -456,11 +496,14 @@ class StoryDisagreement(_AgreementCheck):
 
 @register
 class StoryVariance(_AgreementCheck):
-    """Documents about one story give one subject different figures that can both be true.
+    """An article gives a fact of its story a figure the other articles do not give.
 
     ## What it does
-    As NC202, for claims that differ from the figure most documents give but do not
-    contradict it: "11,000 North Korean troops" against "over 10,000 North Korean troops".
+    As NC202, for the differences that are worth an editor's look but not a warning: a
+    figure fewer documents give than another that can be true with it ("11,000 North Korean
+    troops" where the other versions say "over 10,000"; the message says "the figures are
+    compatible"), and a figure that cannot be true with one its story gives as often or
+    more, where the story may simply have changed ("the story may have changed").
 
     ## Why is this bad?
     It may be fine (a newer figure, a more precise source), but an editor should know that

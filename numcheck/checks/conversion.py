@@ -17,16 +17,21 @@ from numcheck.findings import Finding
 from numcheck.findings import Fix
 from numcheck.findings import Related
 from numcheck.reading.documents import Document
+from numcheck.text import one_line
 
 
 def _figure_text(claim: Claim) -> str:
     """The claim without its qualifier: "190 miles" of "up to 190 miles"."""
-    return claim.text[claim.measures[0].start - claim.location.start :]
+    return one_line(claim.text[claim.measures[0].start - claim.location.start :])
 
 
 def _unit_words(claim: Claim) -> str:
     measure = claim.measures[-1]
-    return claim.text[measure.unit.start - claim.location.start :] if measure.unit else ""
+    return one_line(claim.text[measure.unit.start - claim.location.start :]) if measure.unit else ""
+
+
+def _source_note(claim: Claim) -> Related:
+    return Related(claim.location, f"the source figure: {one_line(claim.text)}")
 
 
 @register
@@ -85,17 +90,17 @@ class ConversionMismatch(Check):
             expected = " to ".join(describe(value) for value in verdict.expected)
             unit = _unit_words(pair.target) or verdict.target_unit
             message = (
-                f"'{pair.target.text}' does not match '{_figure_text(pair.source)}', "
+                f"'{one_line(pair.target.text)}' does not match '{_figure_text(pair.source)}', "
                 f"which is {expected} {unit}"
             )
             fix = None
             if corrected and corrected != pair.target.text:
                 fix = Fix(corrected, "display-only" if verdict.ambiguous else "safe")
-                message += f"; write '{corrected}'"
+                message += f"; write '{one_line(corrected)}'"
             yield self.finding(
                 pair.target.location,
                 message,
-                related=(Related(pair.source.location, f"the source figure: {pair.source.text}"),),
+                related=(_source_note(pair.source),),
                 fix=fix,
                 level="warning" if verdict.ambiguous else None,
             )
@@ -142,9 +147,9 @@ class ConversionDimension(Check):
             )
             yield self.finding(
                 pair.target.location,
-                f"'{pair.target.text}' is a {target}, but '{pair.source.text}' is a {source}: "
-                + ending,
-                related=(Related(pair.source.location, f"the source figure: {pair.source.text}"),),
+                f"'{one_line(pair.target.text)}' is a {target}, "
+                f"but '{one_line(pair.source.text)}' is a {source}: {ending}",
+                related=(_source_note(pair.source),),
                 level="note" if substance else None,
             )
 

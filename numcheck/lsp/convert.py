@@ -12,7 +12,9 @@ from lsprotocol import types
 from numcheck.findings import Finding
 from numcheck.findings import Location
 from numcheck.lsp.positions import LineIndex
+from numcheck.reading.discover import read_text
 from numcheck.reading.documents import is_markdown_path
+from numcheck.reading.suppressions import block_start
 from numcheck.report.links import rule_page
 
 SOURCE = "numcheck"
@@ -121,7 +123,7 @@ def code_actions(
 ) -> list[types.CodeAction]:
     """Quick fixes for the ``wanted`` diagnostics (those the client asks about) that this
     server published for the buffer: the finding's fix when it may be applied, and a comment
-    that disables the rule for the line."""
+    that disables the rule for the block (the paragraph) that holds it."""
     index = LineIndex(text, encoding)
     actions: list[types.CodeAction] = []
     for item in _matching(published, wanted):
@@ -163,23 +165,27 @@ def _fix_action(uri: str, text: str, index: LineIndex, item: Published) -> types
 
 
 def disable_comment(path: str, code: str) -> str:
-    """The directive that silences ``code`` on the next line, as this kind of file writes it."""
+    """The directive that silences ``code`` in the next block, as this kind of file writes it."""
     if is_markdown_path(path):
-        return f"<!-- numcheck: disable-next-line {code} -->"
-    return f"numcheck: disable-next-line {code}"
+        return f"<!-- numcheck: disable-next-block {code} -->"
+    return f"numcheck: disable-next-block {code}"
 
 
 def _disable_action(
     uri: str, path: str, text: str, index: LineIndex, item: Published
 ) -> types.CodeAction:
-    line = item.diagnostic.range.start.line
+    """Insert a ``disable-next-block`` directive on a line of its own before the block of the
+    finding: inside a hard-wrapped paragraph a comment would split it (two paragraphs on the
+    rendered page)."""
+    document = read_text(path, text)
+    line = block_start(document, item.diagnostic.range.start.line + 1) - 1
     start = index.starts[min(line, len(index.starts) - 1)]
     indent = _INDENT.match(text, start, index.line_end(line)).group()
     comment = indent + disable_comment(path, item.finding.code) + _line_break(text, index, line)
     at = types.Position(line=line, character=0)
     edit = types.TextEdit(range=types.Range(at, at), new_text=comment)
     return types.CodeAction(
-        title=f"Disable {item.finding.code} for this line",
+        title=f"Disable {item.finding.code} for this block",
         kind=types.CodeActionKind.QuickFix,
         diagnostics=[item.diagnostic],
         edit=types.WorkspaceEdit(changes={uri: [edit]}),

@@ -142,7 +142,12 @@ class Workspace:
             if config.corpus:
                 found = discover(expand(config.root, config.corpus), exclude=config.exclude)
             elif self.scan and os.path.isdir(self.root):
-                found = discover([self.root], include=config.include, exclude=config.exclude)
+                found = discover(
+                    [self.root],
+                    include=config.include,
+                    exclude=config.exclude,
+                    respect_gitignore=config.respect_gitignore,
+                )
             else:
                 found = []
         except InputError:
@@ -212,6 +217,7 @@ class Workspace:
                 settings=config.settings,
                 report_on={self.label(path) for path in open_paths},
                 extracted={entry.document.path: entry.claims for entry in entries.values()},
+                skip_scopes=config.skip_scopes,
             )
         except CheckError as error:
             outcome.error = str(error)

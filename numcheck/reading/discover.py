@@ -31,6 +31,7 @@ from typing import IO
 from numcheck.reading.documents import Document
 from numcheck.reading.documents import is_markdown_path
 from numcheck.reading.documents import plain_text_document
+from numcheck.reading.gitignore import GitIgnore
 
 DEFAULT_INCLUDE: tuple[str, ...] = ("*.md", "*.markdown", "*.txt")
 SKIPPED_DIRECTORIES = frozenset({"node_modules", "__pycache__"})
@@ -58,16 +59,20 @@ def discover(
     paths: Sequence[str],
     include: Sequence[str] = DEFAULT_INCLUDE,
     exclude: Sequence[str] = (),
+    *,
+    respect_gitignore: bool = True,
 ) -> list[str]:
     """The files to check, in order: explicit files as given, directories walked sorted.
 
     Files named explicitly are taken whatever their suffix, unless an exclude pattern matches
-    them. ``-`` (standard input) is passed through. Raises ``DiscoveryError`` for a missing path.
+    them. Walking a directory leaves out what git ignores (``numcheck.reading.gitignore``)
+    unless ``respect_gitignore`` is False. ``-`` (standard input) is passed through. Raises
+    ``DiscoveryError`` for a missing path.
     """
     found: list[str] = []
     seen: set[str] = set()
     for path in paths:
-        for candidate in _expand(path, include, exclude):
+        for candidate in _expand(path, include, exclude, respect_gitignore):
             key = candidate if candidate == STDIN else os.path.realpath(candidate)
             if key not in seen:
                 seen.add(key)
@@ -75,11 +80,13 @@ def discover(
     return found
 
 
-def _expand(path: str, include: Sequence[str], exclude: Sequence[str]) -> list[str]:
+def _expand(
+    path: str, include: Sequence[str], exclude: Sequence[str], respect_gitignore: bool
+) -> list[str]:
     if path == STDIN:
         return [path]
     if os.path.isdir(path):
-        return _walk(path, include, exclude)
+        return _walk(path, include, exclude, GitIgnore(path) if respect_gitignore else None)
     if not os.path.lexists(path):
         raise DiscoveryError(f"{path}: no such file or directory")
     if _excluded(_display(path), exclude):
@@ -87,9 +94,11 @@ def _expand(path: str, include: Sequence[str], exclude: Sequence[str]) -> list[s
     return [path]
 
 
-def _walk(root: str, include: Sequence[str], exclude: Sequence[str]) -> list[str]:
+def _walk(
+    root: str, include: Sequence[str], exclude: Sequence[str], ignore: GitIgnore | None
+) -> list[str]:
     files: list[tuple[tuple[str, ...], str]] = []
-    for relative in _walk_files(root):
+    for relative in _walk_files(root, ignore):
         shown = _display(os.path.join(root, relative))
         if not _included(relative, shown, include):
             continue
@@ -100,17 +109,27 @@ def _walk(root: str, include: Sequence[str], exclude: Sequence[str]) -> list[str
     return [shown for _, shown in files]
 
 
-def _walk_files(root: str) -> Iterator[str]:
-    """Regular files under ``root`` as ``/``-separated relative paths, skipping hidden folders."""
+def _walk_files(root: str, ignore: GitIgnore | None = None) -> Iterator[str]:
+    """Regular files under ``root`` as ``/``-separated relative paths, skipping hidden folders
+    and what ``ignore`` says git ignores."""
 
     def fail(error: OSError) -> None:
         raise DiscoveryError(f"{error.filename or root}: {_os_reason(error)}") from error
 
+    def kept(directory: str, name: str, is_dir: bool) -> bool:
+        if ignore is None:
+            return True
+        return not ignore.ignored(os.path.abspath(os.path.join(directory, name)), is_dir=is_dir)
+
     for directory, subdirectories, names in os.walk(root, onerror=fail):
-        subdirectories[:] = sorted(name for name in subdirectories if not _skipped(name))
+        subdirectories[:] = sorted(
+            name
+            for name in subdirectories
+            if not _skipped(name) and kept(directory, name, is_dir=True)
+        )
         relative = os.path.relpath(directory, root)
         for name in sorted(names):
-            if os.path.isfile(os.path.join(directory, name)):
+            if os.path.isfile(os.path.join(directory, name)) and kept(directory, name, False):
                 yield name if relative == "." else _display(os.path.join(relative, name))
 
 

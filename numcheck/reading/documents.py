@@ -14,8 +14,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field
+
+from numcheck.reading.scopes import Scope
+from numcheck.reading.scopes import quotations
+from numcheck.reading.wrapping import soften
+from numcheck.reading.wrapping import wrapped_line_breaks
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
@@ -41,6 +47,8 @@ class Document:
     prose: str
     story: str | None = None
     line_starts: tuple[int, ...] = field(default=(), compare=False, repr=False)
+    # Quotations, tables, headings, link texts (``numcheck.reading.scopes``).
+    scopes: tuple[Scope, ...] = field(default=(), compare=False, repr=False)
 
     def position(self, offset: int) -> tuple[int, int]:
         """(line, column), both 1-based, of a code-point offset (``len(source)`` allowed)."""
@@ -56,10 +64,18 @@ def line_offsets(text: str) -> tuple[int, ...]:
     return (0, *(match.end() for match in _NEWLINE.finditer(text)))
 
 
-def make_document(path: str, source: str, prose: str, story: str | None = None) -> Document:
+def make_document(
+    path: str,
+    source: str,
+    prose: str,
+    story: str | None = None,
+    scopes: Sequence[Scope] = (),
+) -> Document:
+    """A Document; its scopes are ``scopes`` and the quotations of its prose."""
     if len(prose) != len(source):
         raise ValueError("prose must be as long as its source")
-    return Document(path, source, prose, story, line_offsets(source))
+    found = (*scopes, *quotations(prose))
+    return Document(path, source, prose, story, line_offsets(source), found)
 
 
 def blank_text(text: str) -> str:
@@ -97,8 +113,10 @@ def _trim_url(url: str) -> str:
 
 
 def plain_text_document(path: str, source: str) -> Document:
-    """A plain-text file: all of it is prose except bare URLs and e-mail addresses."""
-    return make_document(path, source, blank_urls(source))
+    """A plain-text file: all of it is prose except bare URLs and e-mail addresses; the line
+    ends of a hard-wrapped file's paragraphs read as spaces (``numcheck.reading.wrapping``)."""
+    prose = soften(blank_urls(source), wrapped_line_breaks(source))
+    return make_document(path, source, prose)
 
 
 def is_markdown_path(path: str) -> bool:

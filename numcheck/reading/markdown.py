@@ -14,12 +14,21 @@ source lines of their block in order, searching forward from the last position f
 An HTML entity (``&amp;``, ``&#49;``) is prose written in markup: it is replaced by its decoded
 character followed by spaces when that is one visible character, and blanked otherwise (so
 ``&nbsp;`` becomes plain spaces).
+
+The reader also records the document's scopes (``numcheck.reading.scopes``): blockquotes,
+tables, headings and link texts.
+
+A soft line break inside a paragraph (a hard-wrapped sentence) is a space in ``prose``, as it is
+on the rendered page, and so is a line end inside markup that runs over lines within a paragraph
+(a code span, inline HTML, a link's destination and title). A hard break (two trailing spaces or
+a backslash: a ``<br>``) and the line ends between blocks stay line ends.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field
@@ -38,18 +47,25 @@ from numcheck.reading.documents import blank_text
 from numcheck.reading.documents import blank_urls
 from numcheck.reading.documents import line_offsets
 from numcheck.reading.documents import make_document
+from numcheck.reading.scopes import HEADING
+from numcheck.reading.scopes import LINK
+from numcheck.reading.scopes import QUOTE
+from numcheck.reading.scopes import TABLE
+from numcheck.reading.scopes import Scope
+from numcheck.reading.wrapping import soften
 
 _EMPHASIS = frozenset(
     {"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"},
 )
 _CELLS = frozenset({"th_open", "td_open"})
-_BREAKS = frozenset({"softbreak", "hardbreak"})
+_BLOCK_SCOPES = {"blockquote_open": QUOTE, "table_open": TABLE, "heading_open": HEADING}
 _SPACE = " \t"
 _SPACE_OR_NEWLINE = " \t\n"
 
 
 @functools.cache
-def _parser() -> MarkdownIt:
+def markdown_parser() -> MarkdownIt:
+    """The parser of the reader: CommonMark, tables, strikethrough, front matter, footnotes."""
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
     md.use(front_matter_plugin).use(footnote_plugin)
     # Keep escapes and entities as their own tokens: their markup is what the source holds.
@@ -63,18 +79,24 @@ def markdown_document(path: str, source: str) -> Document:
     # one newline (a blank before the newline changes nothing) and NUL into U+FFFD.
     work = source.replace("\r", " ").replace("\0", "\ufffd")
     env: dict[str, Any] = {}
-    tokens = _parser().parse(work, env)
-    walker = _Walker(work, line_offsets(source), _inline_footnotes(env))
+    tokens = markdown_parser().parse(work, env)
+    starts = line_offsets(source)
+    walker = _Walker(work, starts, _inline_footnotes(env))
     story = None
     previous = ""
+    blocks: list[Scope] = []
     for token in tokens:
         if token.type == "front_matter":
             story = _story(token.content)
         elif token.type == "inline" and token.map:
             walker.inline(token, in_cell=previous in _CELLS)
+        elif token.type in _BLOCK_SCOPES and token.map:
+            first, last = token.map
+            end = starts[last] if last < len(starts) else len(source)
+            blocks.append(Scope(_BLOCK_SCOPES[token.type], starts[first], end))
         previous = token.type
-    prose = blank_urls(_assemble(source, walker.spans))
-    return make_document(path, source, prose, story)
+    prose = soften(blank_urls(_assemble(source, walker.spans)), walker.soft_breaks)
+    return make_document(path, source, prose, story, [*blocks, *walker.links])
 
 
 def _inline_footnotes(env: dict[str, Any]) -> dict[int, list[Token]]:
@@ -123,6 +145,9 @@ class _Walker:
     line_starts: tuple[int, ...]
     footnotes: dict[int, list[Token]]
     spans: list[tuple[int, int, str | None]] = field(default_factory=list)
+    soft_breaks: list[int] = field(default_factory=list)
+    links: list[Scope] = field(default_factory=list)
+    link_start: int = -1
     cursor: int = 0
     end: int = 0
     line: int = -1
@@ -172,24 +197,44 @@ class _Walker:
             self._text(token.content)
         elif kind == "text_special":
             self._special(token)
-        elif kind in _BREAKS:
+        elif kind == "softbreak":
+            found = self._find("\n")
+            if found >= 0:
+                self.soft_breaks.append(found)
+                self.cursor = found + 1
+        elif kind == "hardbreak":
             self._skip_past("\n")
         elif kind == "code_inline":
-            self._code(token.markup)
+            self._markup(self._code, token.markup)
         elif kind == "html_inline":
-            self._multiline(token.content)
+            self._markup(self._multiline, token.content)
         elif kind in _EMPHASIS:
             self._skip_past(token.markup)
         elif kind == "link_open":
             self._skip_past("[")
+            self.link_start = self.cursor
         elif kind == "link_close":
-            self._link_tail()
+            if self.link_start >= 0:
+                self.links.append(Scope(LINK, self.link_start, self.cursor))
+                self.link_start = -1
+            self._markup(self._link_tail)
         elif kind == "image":
             self._skip_past("![")
             self.children(token.children or [])
-            self._link_tail()
+            self._markup(self._link_tail)
         elif kind == "footnote_ref":
             self._footnote_ref(token)
+
+    def _markup(self, skip: Callable[..., None], *args: str) -> None:
+        """Skip markup that may run over lines (a code span, inline HTML, a link's destination
+        and title): the paragraph goes on around it, so its line ends are soft."""
+        start = self.cursor
+        skip(*args)
+        last = self.end - 1  # the line end that closes the block is not the paragraph's
+        position = self.work.find("\n", start, min(self.cursor, last))
+        while position >= 0:
+            self.soft_breaks.append(position)
+            position = self.work.find("\n", position + 1, min(self.cursor, last))
 
     def _find(self, needle: str) -> int:
         return self.work.find(needle, self.cursor, self.end) if needle else -1

@@ -35,11 +35,14 @@ def render_findings(result: Result) -> str:
         "findings": [_finding(finding) for finding in result.findings],
         "summary": {
             "files": result.files,
-            "claims": len(result.claims),
+            "corpus_files": result.corpus_files,
+            "claims": len(result.checked_claims),
             "errors": counts["error"],
             "warnings": counts["warning"],
             "notes": counts["note"],
             "suppressed": len(result.findings) - len(active),
+            "fixable": result.fixable("safe"),
+            "unsafe_fixable": result.fixable("unsafe"),
             "skipped": result.skipped,
         },
     }

@@ -12,7 +12,6 @@ suppression.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from pathlib import Path
@@ -28,8 +27,7 @@ from numcheck.findings import Fix
 from numcheck.findings import Location
 from numcheck.report.links import docs_url
 from numcheck.report.links import rule_url
-from numcheck.report.sources import documents_by_path
-from numcheck.report.sources import span_text
+from numcheck.report.sources import fingerprinted
 
 SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -92,25 +90,15 @@ def _fix(finding: Finding, fix: Fix) -> dict[str, Any]:
     }
 
 
-def _fingerprint(finding: Finding, text: str, ordinal: int) -> str:
-    key = "\0".join((finding.path, finding.code, text, str(ordinal)))
-    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-
-
 def _results(result: Result, rule_index: dict[str, int]) -> list[dict[str, Any]]:
-    documents = documents_by_path(result)
-    seen: dict[tuple[str, str, str], int] = {}
     results = []
-    for finding in result.findings:
-        text = span_text(documents, finding)
-        ordinal = seen.get((finding.path, finding.code, text), 0)
-        seen[(finding.path, finding.code, text)] = ordinal + 1
+    for finding, fingerprint in fingerprinted(result):
         entry: dict[str, Any] = {
             "ruleId": finding.code,
             "level": finding.level,
             "message": {"text": finding.message},
             "locations": [_physical(finding.location)],
-            "partialFingerprints": {FINGERPRINT: _fingerprint(finding, text, ordinal)},
+            "partialFingerprints": {FINGERPRINT: fingerprint},
         }
         if finding.code in rule_index:
             entry["ruleIndex"] = rule_index[finding.code]

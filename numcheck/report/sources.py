@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterator
+
 from numcheck.api import Result
 from numcheck.findings import Finding
 from numcheck.findings import Location
@@ -37,3 +40,16 @@ def _utf8_column(document: Document, offset: int, column: int) -> int:
 
 def unsuppressed(result: Result) -> list[Finding]:
     return [finding for finding in result.findings if not finding.suppressed]
+
+
+def fingerprinted(result: Result) -> Iterator[tuple[Finding, str]]:
+    """Each finding with a fingerprint that survives moved lines: a hash of its path, its rule,
+    the text it points at and its ordinal among findings with the same three."""
+    documents = documents_by_path(result)
+    seen: dict[tuple[str, str, str], int] = {}
+    for finding in result.findings:
+        text = span_text(documents, finding)
+        ordinal = seen.get((finding.path, finding.code, text), 0)
+        seen[(finding.path, finding.code, text)] = ordinal + 1
+        key = "\0".join((finding.path, finding.code, text, str(ordinal)))
+        yield finding, hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]

@@ -1,27 +1,52 @@
 """The text format: ``path:line:column: CODE [level] message``, one finding a line.
 
-Related places follow on indented lines; a one-line summary closes the output. Editors and
-reviewdog read it with the errorformat ``%f:%l:%c: %m``.
+Related places follow on indented lines; a one-line summary closes the output (left out with
+``summary=False``, the ``--quiet`` flag). Editors and reviewdog read it with the errorformat
+``%f:%l:%c: %m``. With ``color`` the place, the rule code and the level are coloured (ANSI).
 """
 
 from __future__ import annotations
 
 from numcheck.api import Result
 from numcheck.findings import Finding
+from numcheck.text import one_line
+
+# The formats that take ``color`` and ``summary`` (see ``numcheck.report.render_findings``).
+LINES = True
+_STYLES = {"place": "1", "code": "1", "error": "31", "warning": "33", "note": "36", "dim": "2"}
 
 
-def _line(finding: Finding) -> str:
-    where = f"{finding.path}:{finding.location.line}:{finding.location.column}"
-    text = f"{where}: {finding.code} [{finding.level}] {finding.message}"
+def paint(text: str, style: str, color: bool) -> str:
+    """``text`` in an ANSI style (``_STYLES``) when ``color``, else as it is."""
+    return f"\x1b[{_STYLES[style]}m{text}\x1b[0m" if color else text
+
+
+def head(finding: Finding, color: bool = False) -> str:
+    """``path:line:column: CODE [level] message`` of a finding."""
+    where = paint(
+        f"{finding.path}:{finding.location.line}:{finding.location.column}:", "place", color
+    )
+    level = paint(f"[{finding.level}]", finding.level, color)
+    text = f"{where} {paint(finding.code, 'code', color)} {level} {one_line(finding.message)}"
     if finding.suppressed:
-        text += " [suppressed]"
-    for related in finding.related:
-        place = f"{related.location.path}:{related.location.line}:{related.location.column}"
-        text += f"\n    {place}: {related.message}"
+        text += " " + paint("[suppressed]", "dim", color)
     return text
 
 
+def related_place(finding: Finding) -> list[str]:
+    """``path:line:column: message`` of each related place."""
+    return [
+        f"{r.location.path}:{r.location.line}:{r.location.column}: {one_line(r.message)}"
+        for r in finding.related
+    ]
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
+
+
 def summary(result: Result) -> str:
+    """``2 files checked (8 more read as corpus), 15 claims: 1 error, ...``."""
     counts = {level: 0 for level in ("error", "warning", "note")}
     suppressed = 0
     for finding in result.findings:
@@ -29,21 +54,35 @@ def summary(result: Result) -> str:
             suppressed += 1
         else:
             counts[finding.level] += 1
-    files = f"{result.files} file{'s' if result.files != 1 else ''}"
-    parts = [f"{counts[level]} {level}{'s' if counts[level] != 1 else ''}" for level in counts]
-    claims = f"{len(result.claims)} claim{'s' if len(result.claims) != 1 else ''}"
-    text = f"{files} checked, {claims}: " + ", ".join(parts)
+    files = f"{_plural(result.files, 'file')} checked"
+    if result.corpus_files:
+        files += f" ({result.corpus_files} more read as corpus)"
+    parts = [_plural(counts[level], level) for level in counts]
+    text = f"{files}, {_plural(len(result.checked_claims), 'claim')}: " + ", ".join(parts)
     if suppressed:
         text += f", {suppressed} suppressed"
+    fixable, unsafe = result.fixable("safe"), result.fixable("unsafe")
+    if fixable:
+        text += f", {fixable} fixable with --fix"
+    if unsafe:
+        text += (
+            f" ({unsafe} more with --unsafe-fixes)"
+            if fixable
+            else (f", {unsafe} fixable with --fix --unsafe-fixes")
+        )
     if result.skipped:
         text += f" ({len(result.skipped)} skipped)"
     return text
 
 
-def render_findings(result: Result) -> str:
-    lines = [_line(finding) for finding in result.findings]
-    lines.append(summary(result))
-    return "\n".join(lines) + "\n"
+def render_findings(result: Result, *, color: bool = False, summary_line: bool = True) -> str:
+    lines = []
+    for finding in result.findings:
+        lines.append(head(finding, color))
+        lines.extend(f"    {place}" for place in related_place(finding))
+    if summary_line:
+        lines.append(summary(result))
+    return "".join(line + "\n" for line in lines)
 
 
 def render_claims(result: Result) -> str:
@@ -54,5 +93,6 @@ def render_claims(result: Result) -> str:
         unit = claim.unit or ("/".join(str(r.unit) for r in claim.readings) or "count")
         subject = f" of {claim.subject}" if claim.subject else ""
         where = f"{claim.path}:{claim.location.line}:{claim.location.column}"
-        lines.append(f"{where}: {claim.text!r} {claim.qualifier} [{low}, {high}] {unit}{subject}")
+        shown = one_line(claim.text)
+        lines.append(f"{where}: {shown!r} {claim.qualifier} [{low}, {high}] {unit}{subject}")
     return "\n".join(lines) + ("\n" if lines else "")
