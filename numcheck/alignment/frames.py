@@ -29,6 +29,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import replace
+from typing import NamedTuple
 
 from numcheck.alignment import lexicon
 from numcheck.alignment.keys import head_of
@@ -102,7 +103,8 @@ _MONTHS = (
 ).split()
 _WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 _TIME = re.compile(
-    r"\b(?:(?P<season>(?:19|20)?\d\d[-–/](?:19|20)?\d\d)(?![\d-])"
+    r"\b(?=[\dA-Za-z])"  # every form begins so: a cheap test before trying them all
+    r"(?:(?P<season>(?:19|20)?\d\d[-–/](?:19|20)?\d\d)(?![\d-])"
     r"|(?P<year>(?:1[89]|20)\d\d)(?!\d|,\d)"
     r"|(?P<period>(?:first|second|third|fourth|nine|six|three|twelve|\d+)[- ]months?"
     r"|(?:first|second) half|(?:the|full|fiscal) year)"
@@ -117,6 +119,7 @@ _TIME = re.compile(
     r")\b",
     re.IGNORECASE,
 )
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _SAID_BEFORE = re.compile(
     r"\b(?:said|says|say|announced|reported|told|added|confirmed|stated)\s+(?:\w+\s+){0,2}\Z",
     re.IGNORECASE,
@@ -136,8 +139,7 @@ _SENTENCE_OPENERS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
     text: str
     lower: str
     start: int
@@ -147,6 +149,10 @@ class _Token:
 def frame_claims(document: Document, claims: Sequence[Claim]) -> list[Claim]:
     """``claims`` with their subject keys and frames; a conversion written beside its source
     takes the key and frame of its source."""
+    tables = lexicon.tables()
+    if not _TERMS_TABLES or _TERMS_TABLES[0] is not tables:  # new packs: new terms
+        _TERMS.clear()
+        _TERMS_TABLES[:] = [tables]
     names = document_names(document.prose)
     framed: list[Claim] = []
     sentences: dict[int, _Sentence] = {}
@@ -167,17 +173,23 @@ def document_names(prose: str) -> frozenset[str]:
     somewhere, and, in a text long enough to tell (``NAME_EVIDENCE`` lower-case words or
     more), those never written in lower case, so that a sentence-initial "Arsenal" or
     "Canepa" counts as a name and a sentence-initial "Sales" does not."""
-    lower = set(re.findall(r"(?<![\w’'])[a-z][a-z’'-]*", prose))
+    lower = set(_LOWER_WORD.findall(prose))
     long_enough = len(lower) >= NAME_EVIDENCE
     found = set()
-    for match in re.finditer(r"(?<![\w’'.-])[A-Z][\w’'.&-]*", prose):
+    for match in _CAPITALISED_WORD.finditer(prose):
         word = match.group().rstrip(".’'").removesuffix("’s").removesuffix("'s")
-        inside = prose[max(0, match.start() - 2) : match.start()]
-        if re.fullmatch(r"[a-z,;] ", inside) or (
-            long_enough and word.lower() not in lower and word.lower() not in _NOT_NAMES
-        ):
+        if word in found:
+            continue
+        at = match.start()
+        inside = at >= 2 and prose[at - 1] == " " and prose[at - 2] in _BEFORE_INSIDE
+        if inside or (long_enough and word.lower() not in lower and word.lower() not in _NOT_NAMES):
             found.add(word)
     return frozenset(found)
+
+
+_LOWER_WORD = re.compile(r"(?<![\w’'])[a-z][a-z’'-]*")
+_CAPITALISED_WORD = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.&-]*")
+_BEFORE_INSIDE = frozenset("abcdefghijklmnopqrstuvwxyz,;")  # "the Arsenal", "it, Canepa"
 
 
 @dataclass
@@ -191,6 +203,7 @@ class _Sentence:
     terms: list[tuple[str, ...]]
     times: list[tuple[int, int, str]]  # start, end and form of each time not of a report
     first_word: int
+    previous_times: tuple[str, ...] | None = None  # those of the sentence before, once read
 
     @functools.cached_property
     def all_terms(self) -> frozenset[str]:
@@ -218,7 +231,7 @@ def frame_of(
 ) -> Frame:
     prose = document.prose
     start, end = claim.location.start, claim.location.end
-    first = sentence_start(prose, start)
+    first = claim.sentence  # where extraction found its sentence to begin
     last = max(end, sentence_end(prose, end))
     cache = sentences if sentences is not None else {}
     sentence = cache.get(first)
@@ -256,7 +269,7 @@ def frame_of(
         terms=frozenset(before_terms[-WINDOW:] + after_terms[:WINDOW]),
         sentence_terms=sentence.all_terms,
         listed=_listed(document.source, start),
-        context_time=() if times else _previous_times(prose, first, cache),
+        context_time=() if times else _previous_times(prose, sentence, cache),
         context_owner=not named + owners and _pronoun_before(clause_before[-OWNER_REACH:]),
         participants=_participants(
             clause_before + clause_after, names, anchors, sentence.first_word
@@ -266,8 +279,9 @@ def frame_of(
 
 def _tokens(prose: str, start: int, end: int) -> list[_Token]:
     return [
-        _Token(m.group(), m.group().lower().rstrip("."), m.start(), m.end())
+        _Token(text, text.lower().rstrip("."), *m.span())
         for m in _TOKEN.finditer(prose, start, end)
+        for text in (m.group(),)
     ]
 
 
@@ -284,8 +298,22 @@ def _clause(prose: str, first: int, last: int, start: int, end: int) -> tuple[in
     return clause_start, clause_end
 
 
+# The terms of each token text read so far, for the frame tables they were read with.
+_TERMS: dict[str, tuple[str, ...]] = {}
+_TERMS_TABLES: list[lexicon.FrameTables] = []
+
+
 def _token_terms(text: str) -> tuple[str, ...]:
     """The content terms of one token ("deep-strike" gives two)."""
+    known = _TERMS.get(text)
+    if known is None:
+        known = _TERMS[text] = _read_terms(text)
+        if len(_TERMS) > 65_536:
+            _TERMS.clear()
+    return known
+
+
+def _read_terms(text: str) -> tuple[str, ...]:
     found = []
     for part in text.split("-"):
         value = lexicon.term(part) if part[:1].isalpha() else None
@@ -305,12 +333,16 @@ def _event(before: Sequence[_Token], after: Sequence[_Token], subject: str | Non
 
 
 def _nearest_event(before: Sequence[_Token], after: Sequence[_Token]) -> str | None:
-    events = lexicon.tables().events
-    longest = lexicon.tables().longest_event
+    tables = lexicon.tables()
+    events = tables.events
+    longest = tables.longest_event
+    firsts, lasts = _event_edges(tables)
     best: tuple[int, str] | None = None
     near_before = [t.lower for t in before[-EVENT_REACH:]]
     near_after = [t.lower for t in after[:EVENT_REACH]]
     for index in range(len(near_after)):
+        if near_after[index] not in firsts:
+            continue  # no event phrase begins with this word
         for size in range(min(longest, len(near_after) - index), 0, -1):
             found = events.get(tuple(near_after[index : index + size]))
             if found is not None:
@@ -322,6 +354,8 @@ def _nearest_event(before: Sequence[_Token], after: Sequence[_Token]) -> str | N
         distance = len(near_before) - 1 - index
         if best is not None and distance >= best[0]:
             break
+        if near_before[index] not in lasts:
+            continue  # no event phrase ends with this word
         for size in range(min(longest, index + 1), 0, -1):
             found = events.get(tuple(near_before[index - size + 1 : index + 1]))
             if found is not None:
@@ -330,6 +364,18 @@ def _nearest_event(before: Sequence[_Token], after: Sequence[_Token]) -> str | N
         if best is not None and best[0] == distance:
             break
     return best[1] if best else None
+
+
+_EDGES: list[tuple[lexicon.FrameTables, frozenset[str], frozenset[str]]] = []
+
+
+def _event_edges(tables: lexicon.FrameTables) -> tuple[frozenset[str], frozenset[str]]:
+    """The words event phrases begin with and those they end with."""
+    if not _EDGES or _EDGES[0][0] is not tables:
+        firsts = frozenset(phrase[0] for phrase in tables.events)
+        lasts = frozenset(phrase[-1] for phrase in tables.events)
+        _EDGES[:] = [(tables, firsts, lasts)]
+    return _EDGES[0][1], _EDGES[0][2]
 
 
 def _owners(
@@ -598,13 +644,21 @@ def _participants(
     return tuple(dict.fromkeys(found))
 
 
-def _previous_times(prose: str, first: int, cache: dict[int, _Sentence]) -> tuple[str, ...]:
-    """The times named in the sentence before the one starting at ``first``, in the same
-    paragraph: a sentence with no time of its own usually speaks of that one."""
+def _previous_times(
+    prose: str, sentence: _Sentence, cache: dict[int, _Sentence]
+) -> tuple[str, ...]:
+    """The times named in the sentence before ``sentence``, in the same paragraph: a
+    sentence with no time of its own usually speaks of that one."""
+    if sentence.previous_times is None:
+        sentence.previous_times = _times_before(prose, sentence.first, cache)
+    return sentence.previous_times
+
+
+def _times_before(prose: str, first: int, cache: dict[int, _Sentence]) -> tuple[str, ...]:
     if first <= 0:
         return ()
     previous = sentence_start(prose, first - 1)
-    if re.search(r"\n[ \t\r]*\n", prose[previous:first]):
+    if _BLANK_LINE.search(prose, previous, first):
         return ()
     known = cache.get(previous)
     times = known.times if known is not None else _sentence_times(prose, previous, first)
