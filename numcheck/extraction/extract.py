@@ -29,6 +29,7 @@ from numcheck.extraction.numbers import VAGUE_PATTERN
 from numcheck.extraction.numbers import VULGAR
 from numcheck.extraction.numbers import Figure
 from numcheck.extraction.patterns import alternation
+from numcheck.extraction.patterns import caseless_alternation
 from numcheck.extraction.qualifiers import qualifier_table
 from numcheck.extraction.readings import in_context
 from numcheck.extraction.sentences import sentence_start
@@ -47,17 +48,25 @@ _NOT_AFTER = r"(?<![\w.,/:@#&+$£€¥₹%^×±–—-])"
 
 @functools.cache
 def _candidates() -> re.Pattern[str]:
+    """Where a claim can begin: a qualifier or "between" before a figure, money before
+    digits, or a figure. Written for a fast search: most branches open with a plain
+    character class, which the engine tests without entering them (see
+    ``caseless_alternation``)."""
     lx = lexicon()
-    words = alternation(NUMBER_WORDS)
+    words = caseless_alternation(NUMBER_WORDS)
+    # "half a million", "a quarter of a", "three-quarters", "a hundred": what may come first.
+    hundreds = r"an?\s+(?=hundred|thousand|million|billion|dozen)"
+    share = rf"(?=[HhAaQqTt\x80-\U0010ffff])(?i:{SHARE_OF}|{hundreds})"
     number_start = (
-        rf"\d|\.\d|(?<!\d[ \t])[-\u2212](?=\.?\d)|(?i:minus\s+(?=\d))|[{VULGAR}]"
-        rf"|(?i:(?:{SHARE_OF}|an?\s+(?=hundred|thousand|million|billion|dozen))?{words})(?![\w])"
-        rf"|{VAGUE_PATTERN}"
+        rf"\d|\.\d|[-\u2212](?<!\d[ \t][-\u2212])(?=\.?\d)"
+        rf"|{caseless_alternation(['minus'])}\s+(?=\d)|[{VULGAR}]"
+        rf"|(?:{share})?{words}(?![\w])"
+        rf"|(?=[TtDdHhMmBb\x80-\U0010ffff]){VAGUE_PATTERN}"
     )
     money = alternation(lx.currency_prefixes)
-    qualifiers = alternation(qualifier_table())
+    qualifiers = caseless_alternation([*qualifier_table(), "between"])
     return re.compile(
-        rf"{_NOT_AFTER}(?:(?i:(?:{qualifiers})|between)\s*(?=(?:{money})|{number_start})"
+        rf"{_NOT_AFTER}(?:{qualifiers}\s*(?=(?:{money})|{number_start})"
         rf"|(?:{money})\s*(?=[-\u2212]?\.?\d)|{number_start})"
     )
 
