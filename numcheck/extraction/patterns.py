@@ -12,46 +12,40 @@ def alternation(items: Iterable[str], *, fold_case: bool = False, space: str = r
     """A regex matching any of ``items``, longest first, built as a trie so that the engine
     tries one branch per character instead of every word. A space matches ``space`` (any
     whitespace by default)."""
+    trie = _trie(items, fold_case)
+    return _render(trie, space) if trie else "(?!)"
+
+
+def first_characters(
+    items: Iterable[str], *, fold_case: bool = False, space: str = r"\s+"
+) -> dict[str, str]:
+    """How ``alternation(items)`` goes on after each ASCII character it can begin with: the
+    regex that must follow that character for the alternation to match, trying the same
+    words in the same order. With ``fold_case`` the alternation is read case-insensitively,
+    as ``(?i:...)`` reads it."""
+    follows: dict[str, str] = {}
+    flags = re.IGNORECASE if fold_case else 0
+    for first, node in _trie(items, fold_case).items():
+        rest = _render(node, space) if any(key != _END for key in node) else ""
+        if rest:
+            rest = f"(?i:{rest})" if fold_case else f"(?:{rest})"
+            rest = f"{rest}?" if _END in node else rest
+        opening = space if first == " " else re.escape(first)
+        more_space = f"(?:{space})?" if first == " " else ""  # the rest of a run of spaces
+        for char in map(chr, range(128)):
+            if re.fullmatch(opening, char, flags):
+                follows[char] = more_space + rest
+    return follows
+
+
+def _trie(items: Iterable[str], fold_case: bool) -> dict:
     trie: dict = {}
     for item in items:
         node = trie
         for char in item.lower() if fold_case else item:
             node = node.setdefault(char, {})
         node[_END] = {}
-    return _render(trie, space) if trie else "(?!)"
-
-
-def caseless_alternation(items: Iterable[str], *, space: str = r"\s+") -> str:
-    """What ``(?i:{alternation(items)})`` matches, written so that a search tries a branch
-    only where its first character fits.
-
-    The engine enters a branch of a case-insensitive alternation to test even its first
-    letter, but tests a plain character class in place. So each branch opens with one: the
-    letter in both cases and any non-ASCII character, which a look-behind then checks
-    exactly ("K", the Kelvin sign, is a "k" to a case-insensitive match)."""
-    trie: dict = {}
-    for item in items:
-        node = trie
-        for char in item.lower():
-            node = node.setdefault(char, {})
-        node[_END] = {}
-    if not trie:
-        return "(?!)"
-    branches = []
-    for char in sorted(trie):
-        child = trie[char]
-        if char == " ":
-            first = space
-        elif char.isascii() and not char.isalpha():
-            first = re.escape(char)
-        else:
-            plain = re.escape(char.upper() + char) if char.isascii() else ""
-            first = rf"[{plain}\x80-\U0010ffff](?<=(?i:{re.escape(char)}))"
-        rest = _render(child, space) if any(k != _END for k in child) else ""
-        if rest and _END in child:
-            rest = f"(?:{rest})?"
-        branches.append(f"{first}(?i:{rest})" if rest else first)
-    return "(?:" + "|".join(branches) + ")"
+    return trie
 
 
 def _render(node: dict, space: str) -> str:
