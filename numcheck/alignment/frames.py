@@ -34,6 +34,7 @@ from typing import NamedTuple
 from numcheck.alignment import lexicon
 from numcheck.alignment.keys import head_of
 from numcheck.alignment.keys import subject_key
+from numcheck.alignment.keys import tables as subject_tables
 from numcheck.extraction.claims import Anchors
 from numcheck.extraction.claims import Claim
 from numcheck.extraction.claims import Frame
@@ -149,10 +150,7 @@ class _Token(NamedTuple):
 def frame_claims(document: Document, claims: Sequence[Claim]) -> list[Claim]:
     """``claims`` with their subject keys and frames; a conversion written beside its source
     takes the key and frame of its source."""
-    tables = lexicon.tables()
-    if not _TERMS_TABLES or _TERMS_TABLES[0] is not tables:  # new packs: new terms
-        _TERMS.clear()
-        _TERMS_TABLES[:] = [tables]
+    _forget_other_packs()
     names = document_names(document.prose)
     framed: list[Claim] = []
     sentences: dict[int, _Sentence] = {}
@@ -174,22 +172,22 @@ def document_names(prose: str) -> frozenset[str]:
     more), those never written in lower case, so that a sentence-initial "Arsenal" or
     "Canepa" counts as a name and a sentence-initial "Sales" does not."""
     lower = set(_LOWER_WORD.findall(prose))
-    long_enough = len(lower) >= NAME_EVIDENCE
-    found = set()
-    for match in _CAPITALISED_WORD.finditer(prose):
-        word = match.group().rstrip(".’'").removesuffix("’s").removesuffix("'s")
-        if word in found:
-            continue
-        at = match.start()
-        inside = at >= 2 and prose[at - 1] == " " and prose[at - 2] in _BEFORE_INSIDE
-        if inside or (long_enough and word.lower() not in lower and word.lower() not in _NOT_NAMES):
-            found.add(word)
+    found = {_bare_name(word) for word in set(_CAPITALISED_INSIDE.findall(prose))}
+    if len(lower) >= NAME_EVIDENCE:
+        for word in map(_bare_name, set(_CAPITALISED_WORD.findall(prose))):
+            if word.lower() not in lower and word.lower() not in _NOT_NAMES:
+                found.add(word)
     return frozenset(found)
+
+
+def _bare_name(word: str) -> str:
+    return word.rstrip(".’'").removesuffix("’s").removesuffix("'s")
 
 
 _LOWER_WORD = re.compile(r"(?<![\w’'])[a-z][a-z’'-]*")
 _CAPITALISED_WORD = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.&-]*")
-_BEFORE_INSIDE = frozenset("abcdefghijklmnopqrstuvwxyz,;")  # "the Arsenal", "it, Canepa"
+# "the Arsenal", "it, Canepa": the space first, so that a search skips ahead to spaces.
+_CAPITALISED_INSIDE = re.compile(r" (?<=[a-z,;] )([A-Z][\w’'.&-]*)")
 
 
 @dataclass
@@ -279,10 +277,14 @@ def frame_of(
 
 def _tokens(prose: str, start: int, end: int) -> list[_Token]:
     return [
-        _Token(text, text.lower().rstrip("."), *m.span())
+        _new_token((text, text.lower().rstrip("."), *m.span()))
         for m in _TOKEN.finditer(prose, start, end)
         for text in (m.group(),)
     ]
+
+
+# _Token((text, lower, start, end)) without the generated constructor's Python frame.
+_new_token = functools.partial(tuple.__new__, _Token)
 
 
 def _clause(prose: str, first: int, last: int, start: int, end: int) -> tuple[int, int]:
@@ -300,7 +302,16 @@ def _clause(prose: str, first: int, last: int, start: int, end: int) -> tuple[in
 
 # The terms of each token text read so far, for the frame tables they were read with.
 _TERMS: dict[str, tuple[str, ...]] = {}
-_TERMS_TABLES: list[lexicon.FrameTables] = []
+_READ_WITH: list[object] = []  # the tables of the rule packs _TERMS and _modifiers were read with
+
+
+def _forget_other_packs() -> None:
+    """Forget the terms and modifiers read with rule packs other than the current ones."""
+    current = [lexicon.tables(), subject_tables()]
+    if [id(tables) for tables in _READ_WITH] != [id(tables) for tables in current]:
+        _TERMS.clear()
+        _modifiers.cache_clear()
+        _READ_WITH[:] = current
 
 
 def _token_terms(text: str) -> tuple[str, ...]:
@@ -407,7 +418,12 @@ def _owners(
 def _named(claim: Claim) -> tuple[str, ...]:
     """The capitalised modifiers of the claim's subject: "North Korean" in "North Korean
     troops"."""
-    return tuple(head_of(claim.subject)[1]) if claim.subject else ()
+    return _modifiers(claim.subject) if claim.subject else ()
+
+
+@functools.lru_cache(maxsize=65_536)
+def _modifiers(subject: str) -> tuple[str, ...]:
+    return tuple(head_of(subject)[1])
 
 
 def _acronym_before(prose: str, first: int, start: int) -> str | None:
@@ -540,16 +556,24 @@ def _first_word_start(prose: str, first: int) -> int:
 
 
 def _is_name(token: _Token, names: frozenset[str], sentence_initial: bool) -> bool:
-    if not _NAME_WORD.fullmatch(token.text.rstrip(",")):
+    bare = _name_word(token.text)
+    if bare is None:
         return False
-    bare = token.text.rstrip(".’'").removesuffix("’s").removesuffix("'s")
-    if _TIME.fullmatch(bare.lower()):
-        return False  # "Wednesday's volume": a time, not an owner
     if not sentence_initial:
         return True
     return (
         bare in names or bool(_ACRONYM.fullmatch(bare)) or token.lower in lexicon.tables().demonyms
     )
+
+
+@functools.lru_cache(maxsize=65_536)
+def _name_word(text: str) -> str | None:
+    """A capitalised word as a name is written, without a possessive; None for another word
+    or a time ("Wednesday's volume": a time, not an owner)."""
+    if not _NAME_WORD.fullmatch(text.rstrip(",")):
+        return None
+    bare = text.rstrip(".’'").removesuffix("’s").removesuffix("'s")
+    return None if _TIME.fullmatch(bare.lower()) else bare
 
 
 def _name_run(
@@ -794,12 +818,22 @@ def _ends_with_any(words: Sequence[str], phrases: frozenset[tuple[str, ...]]) ->
 
 
 def _contains_any(words: Sequence[str], phrases: frozenset[tuple[str, ...]]) -> bool:
-    sizes = _lengths(phrases)
+    sizes = _sizes_by_first_word(phrases)
     return any(
         tuple(words[index : index + size]) in phrases
-        for index in range(len(words))
-        for size in sizes
+        for index, word in enumerate(words)
+        if word in sizes
+        for size in sizes[word]
     )
+
+
+@functools.lru_cache(maxsize=64)
+def _sizes_by_first_word(phrases: frozenset[tuple[str, ...]]) -> dict[str, frozenset[int]]:
+    """The lengths of the phrases that begin with each word."""
+    sizes: dict[str, set[int]] = {}
+    for phrase in phrases:
+        sizes.setdefault(phrase[0], set()).add(len(phrase))
+    return {word: frozenset(lengths) for word, lengths in sizes.items()}
 
 
 def _listed(source: str, offset: int) -> bool:
