@@ -127,6 +127,27 @@ class _Tail(pp.Token):
             return loc, []
 
 
+class _Core(pp.Token):
+    """``measure [tail] | between``: a measure read in place, the tail (``_Tail``) after it;
+    "between X and Y" only where no measure begins."""
+
+    def __init__(self, measure: MeasureToken, tail: _Tail, between: pp.ParserElement) -> None:
+        super().__init__()
+        self.errmsg = "expected a measure"
+        self.mayReturnEmpty = False
+        self._measure = measure
+        self._tail = tail
+        self._between = between
+
+    def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
+        try:
+            end, measure = self._measure.parseImpl(instring, loc, do_actions)
+        except pp.ParseException:
+            return self._between._parse(instring, loc, do_actions)
+        end, tail = self._tail.parseImpl(instring, end, do_actions)
+        return end, [measure, *tail]
+
+
 def _build(lx: Lexicon) -> pp.ParserElement:
     measure = MeasureToken(lx)
     part = MeasureToken(lx, part=True)
@@ -150,7 +171,7 @@ def _build(lx: Lexicon) -> pp.ParserElement:
         rf"{separator}|\s*(?:{figure_start})",
         (range_separator + measure)("range_end") | compound_part,
     )
-    core = (measure + tail) | pp.Group(between)("between")
+    core = _Core(measure, tail, pp.Group(between)("between"))
     # A qualifier ends at a word boundary, unless it ends in a sign: "~40", "c.1500".
     qualifier = _Optional(
         rf"(?i:{alternation(list(qualifier_table()))})(?:(?<=\W)|(?![\w]))", Token

@@ -37,6 +37,7 @@ from numcheck.extraction.numbers import scientific_figure
 from numcheck.extraction.numbers import vague_figure
 from numcheck.extraction.numbers import words_figure
 from numcheck.extraction.patterns import alternation
+from numcheck.extraction.patterns import first_characters
 from numcheck.extraction.subjects import FUNCTION_WORDS
 from numcheck.extraction.units import AGE
 from numcheck.extraction.units import COUNT
@@ -185,15 +186,24 @@ class _Amount(pp.Token):
         return (found.end() if found else end), Amount(figure, currency, minus, scale)
 
 
-def _trie(forms: list[UnitForm], *, fold_case: bool) -> re.Pattern[str] | None:
+class _SurfacePattern:
     """One pattern for a set of unit surfaces, the longest that ends at a word boundary;
-    words match in any case and with a hyphen or spaces between them ("square-foot")."""
-    surfaces = {form.surface for form in forms}
-    if not surfaces:
-        return None
-    body = alternation(surfaces, fold_case=fold_case, space=r"[\s-]+")
-    flags = "(?i:" if fold_case else "(?:"
-    return re.compile(rf"{flags}{body})(?![\w°]|\.[A-Za-z])")
+    words match in any case and with a hyphen or spaces between them ("square-foot"). It is
+    tried only where one of the surfaces can begin: most figures are followed by a space or
+    a word that begins no unit."""
+
+    def __init__(self, surfaces: set[str], *, fold_case: bool) -> None:
+        body = alternation(surfaces, fold_case=fold_case, space=r"[\s-]+")
+        flags = "(?i:" if fold_case else "(?:"
+        self._pattern = re.compile(rf"{flags}{body})(?![\w°]|\.[A-Za-z])")
+        self._openers = frozenset(
+            first_characters(surfaces, fold_case=fold_case, space=r"[\s-]+")
+        )  # the ASCII characters a surface can begin with
+
+    def match(self, text: str, loc: int) -> re.Match[str] | None:
+        if loc >= len(text) or (text[loc] not in self._openers and text[loc].isascii()):
+            return None
+        return self._pattern.match(text, loc)
 
 
 class _Surfaces:
@@ -201,22 +211,23 @@ class _Surfaces:
     "2 in)") or after a hyphen ("190-mile"); the longest surface wins."""
 
     def __init__(self, forms: list[UnitForm]) -> None:
-        by_style: dict[str, list[UnitForm]] = {}
+        by_style: dict[str, set[str]] = {}
         for form in forms:
-            by_style.setdefault(form.style, []).append(form)
+            by_style.setdefault(form.style, set()).add(form.surface)
 
-        def compiled(*styles: str) -> list[re.Pattern[str]]:
-            patterns = [
-                _trie(by_style.get(style, []), fold_case=style == "word") for style in styles
+        def compiled(*styles: str) -> list[_SurfacePattern]:
+            return [
+                _SurfacePattern(by_style[style], fold_case=style == "word")
+                for style in styles
+                if by_style.get(style)
             ]
-            return [pattern for pattern in patterns if pattern is not None]
 
         self.touching = compiled("attached", "symbol", "word")
         self.spaced = compiled("symbol", "word")
         self.guarded = compiled("guarded")
 
     @staticmethod
-    def longest(patterns: list[re.Pattern[str]], text: str, loc: int) -> re.Match[str] | None:
+    def longest(patterns: list[_SurfacePattern], text: str, loc: int) -> re.Match[str] | None:
         best = None
         for pattern in patterns:
             found = pattern.match(text, loc)
