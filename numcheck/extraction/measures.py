@@ -37,7 +37,7 @@ from numcheck.extraction.numbers import scientific_figure
 from numcheck.extraction.numbers import vague_figure
 from numcheck.extraction.numbers import words_figure
 from numcheck.extraction.patterns import alternation
-from numcheck.extraction.patterns import first_characters
+from numcheck.extraction.patterns import openers
 from numcheck.extraction.subjects import FUNCTION_WORDS
 from numcheck.extraction.units import AGE
 from numcheck.extraction.units import COUNT
@@ -196,9 +196,7 @@ class _SurfacePattern:
         body = alternation(surfaces, fold_case=fold_case, space=r"[\s-]+")
         flags = "(?i:" if fold_case else "(?:"
         self._pattern = re.compile(rf"{flags}{body})(?![\w°]|\.[A-Za-z])")
-        self._openers = frozenset(
-            first_characters(surfaces, fold_case=fold_case, space=r"[\s-]+")
-        )  # the ASCII characters a surface can begin with
+        self._openers = openers(surfaces, fold_case=fold_case, space=r"[\s-]+")
 
     def match(self, text: str, loc: int) -> re.Match[str] | None:
         if loc >= len(text) or (text[loc] not in self._openers and text[loc].isascii()):

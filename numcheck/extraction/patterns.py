@@ -30,12 +30,28 @@ def first_characters(
         if rest:
             rest = f"(?i:{rest})" if fold_case else f"(?:{rest})"
             rest = f"{rest}?" if _END in node else rest
-        opening = space if first == " " else re.escape(first)
         more_space = f"(?:{space})?" if first == " " else ""  # the rest of a run of spaces
-        for char in map(chr, range(128)):
-            if re.fullmatch(opening, char, flags):
-                follows[char] = more_space + rest
+        for char in _ascii_openers(first, space, flags):
+            follows[char] = more_space + rest
     return follows
+
+
+def openers(
+    items: Iterable[str], *, fold_case: bool = False, space: str = r"\s+"
+) -> frozenset[str]:
+    """The ASCII characters ``alternation(items)`` can begin with (``first_characters``'s
+    keys, without writing what follows each)."""
+    flags = re.IGNORECASE if fold_case else 0
+    firsts = {(item.lower() if fold_case else item)[:1] for item in items} - {""}
+    return frozenset(char for first in firsts for char in _ascii_openers(first, space, flags))
+
+
+def _ascii_openers(first: str, space: str, flags: int) -> set[str]:
+    """The ASCII characters that match ``first`` (``space`` for a space) under ``flags``."""
+    if first != " " and first.isascii():
+        return {first.lower(), first.upper()} if flags & re.IGNORECASE else {first}
+    opening = re.compile(space if first == " " else re.escape(first), flags)
+    return {char for char in map(chr, range(128)) if opening.fullmatch(char)}
 
 
 def _trie(items: Iterable[str], fold_case: bool) -> dict:
