@@ -12,8 +12,13 @@ currency, scale, unit, rate or age (``measures``). After a verb of change, "X to
 and a level, not a range ("rose from 40 to 50", "increased by $12.5 billion to $260.3 billion").
 
 Unit words, currencies, scales and qualifiers come from the rule packs. The grammar is only
-tried where a claim can begin (``candidate_starts``); what is *not* a quantity although it
-parses (years, dates, model names...) is decided afterwards by ``exclusions``.
+tried where a claim can begin (``candidates``); what is *not* a quantity although it parses
+(years, dates, model names...) is decided afterwards by ``exclusions``.
+
+The grammar is tried at every place a claim may begin, so the common case costs few parser
+elements: a claim is one element (``_Claim``) that reads its optional parts with one regular
+expression each and its measure in one step (``MeasureToken``); pyparsing's combinators read
+the rarer second figure of a range or a compound and "between X and Y".
 """
 
 from __future__ import annotations
@@ -86,25 +91,6 @@ class Separator:
         return self.text.strip() == "-"
 
 
-class _Optional(pp.Token):
-    """A word or sign that may be written at this point, read by one regular expression:
-    nothing when it is absent (an optional element that never raises, so that the claims
-    without one, most of them, cost no failed parse)."""
-
-    def __init__(self, pattern: str, make) -> None:
-        super().__init__()
-        self.errmsg = "never raised"
-        self.mayReturnEmpty = True
-        self._pattern = re.compile(pattern)
-        self._make = make
-
-    def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
-        found = self._pattern.match(instring, loc)
-        if found is None:
-            return loc, []
-        return found.end(), self._make(loc, found.end(), found.group())
-
-
 class _Tail(pp.Token):
     """The optional second figure of a range or a compound, tried only where a range
     separator or a figure follows: one regular expression instead of trying every part of a
@@ -127,25 +113,51 @@ class _Tail(pp.Token):
             return loc, []
 
 
-class _Core(pp.Token):
-    """``measure [tail] | between``: a measure read in place, the tail (``_Tail``) after it;
-    "between X and Y" only where no measure begins."""
+class _Claim(pp.Token):
+    """A claim read as one element: ``[qualifier] (measure [tail] | between) [postfix]``. A
+    qualifier and a postfix are each one regular expression, the measure is read in place
+    and the tail after it (``_Tail``); "between X and Y" is tried only where no measure
+    begins. Whitespace may stand between the parts."""
 
-    def __init__(self, measure: MeasureToken, tail: _Tail, between: pp.ParserElement) -> None:
+    def __init__(
+        self,
+        qualifier: str,
+        measure: MeasureToken,
+        tail: _Tail,
+        between: pp.ParserElement,
+        postfix: str,
+    ) -> None:
         super().__init__()
-        self.errmsg = "expected a measure"
+        self.errmsg = "expected a claim"
         self.mayReturnEmpty = False
+        self._qualifier = re.compile(qualifier)
         self._measure = measure
         self._tail = tail
         self._between = between
+        self._postfix = re.compile(postfix)
 
     def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
+        tokens: list = []
+        found = self._qualifier.match(instring, loc)
+        if found is not None:
+            tokens.append(Token(loc, found.end(), found.group()))
+            loc = found.end()
+        loc = self.preParse(instring, loc)
         try:
             end, measure = self._measure.parseImpl(instring, loc, do_actions)
         except pp.ParseException:
-            return self._between._parse(instring, loc, do_actions)
-        end, tail = self._tail.parseImpl(instring, end, do_actions)
-        return end, [measure, *tail]
+            end, between = self._between._parse(instring, loc, do_actions)
+            tokens.extend(between)
+        else:
+            tokens.append(measure)
+            end, tail = self._tail.parseImpl(instring, end, do_actions)
+            tokens.extend(tail)
+        after = self.preParse(instring, end)
+        found = self._postfix.match(instring, after)
+        if found is not None:
+            tokens.append(Postfix(after, found.end(), found.group()))
+            end = found.end()
+        return end, tokens
 
 
 def _build(lx: Lexicon) -> pp.ParserElement:
@@ -171,13 +183,14 @@ def _build(lx: Lexicon) -> pp.ParserElement:
         rf"{separator}|\s*(?:{figure_start})",
         (range_separator + measure)("range_end") | compound_part,
     )
-    core = _Core(measure, tail, pp.Group(between)("between"))
-    # A qualifier ends at a word boundary, unless it ends in a sign: "~40", "c.1500".
-    qualifier = _Optional(
-        rf"(?i:{alternation(list(qualifier_table()))})(?:(?<=\W)|(?![\w]))", Token
+    claim = _Claim(
+        # A qualifier ends at a word boundary, unless it ends in a sign: "~40", "c.1500".
+        rf"(?i:{alternation(list(qualifier_table()))})(?:(?<=\W)|(?![\w]))",
+        measure,
+        tail,
+        pp.Group(between)("between"),
+        rf"(?i:{alternation(list(postfix_table()))})(?![\w])",
     )
-    postfix = _Optional(rf"(?i:{alternation(list(postfix_table()))})(?![\w])", Postfix)
-    claim = qualifier + core + postfix
     claim.parse_with_tabs()
     claim.streamline()
     return claim
