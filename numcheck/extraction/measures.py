@@ -116,12 +116,14 @@ class _Number(pp.Token):
     ("10,000", "1.5"), a magnitude ("tens of thousands") or words ("twenty-five"), tried in
     that order in one step."""
 
-    _patterns = (
+    # Figures in digits open with a digit, a fraction, a sign or a point, the others with a
+    # letter: only the patterns that can open where the figure begins are tried.
+    _in_digits = (
         (re.compile(FRACTION_PATTERN), fraction_figure),
         (re.compile(SCIENTIFIC_PATTERN), scientific_figure),
         (re.compile(DIGITS_PATTERN), digits_figure),
-        (re.compile(VAGUE_PATTERN), vague_figure),
     )
+    _in_words = ((re.compile(VAGUE_PATTERN), vague_figure),)
 
     def __init__(self) -> None:
         super().__init__()
@@ -130,7 +132,8 @@ class _Number(pp.Token):
         self._words = _WordNumber()
 
     def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
-        for pattern, maker in self._patterns:
+        words = loc < len(instring) and instring[loc].isalpha()
+        for pattern, maker in self._in_words if words else self._in_digits:
             found = pattern.match(instring, loc)
             if found:
                 figure = maker(loc, found.group())
@@ -307,7 +310,9 @@ class MeasureToken(pp.Token):
             if old and any(r.dimension == "[time]" for r in unit.form.readings):
                 unit = replace(unit, end=old.end(), age=True)  # "a 47-year-old man"
                 end = old.end()
-        return end, _measure(self._lx, replace(amount, scale=scale), unit, end)
+        if scale is not amount.scale:
+            amount = replace(amount, scale=scale)
+        return end, _measure(self._lx, amount, unit, end)
 
     def _unit(self, instring: str, end: int, loc: int) -> UnitMention | None:
         if _HYPHEN.match(instring, end):

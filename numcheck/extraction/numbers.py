@@ -124,16 +124,20 @@ def _whole_number_steps(value: float) -> tuple[float, float]:
     return 1.0, float(10**zeros)
 
 
+# A figure's digits as float() reads them: no group separators, an ASCII minus.
+_PLAIN = str.maketrans({",": None, "\u2212": "-"} | dict.fromkeys(_GROUP_SEPARATORS))
+
+
 def digits_figure(start: int, text: str) -> Figure:
     """ "10,000", "1.5", "-5", "40 000" (grouped with spaces): value and precision."""
-    plain = re.sub(rf"[,{_GROUP_SEPARATORS}]", "", text).replace("\u2212", "-")
+    plain = text.translate(_PLAIN)
     value = float(plain)
     decimals = len(plain.split(".")[1]) if "." in plain else 0
     if decimals:
         step = round_step = 10.0**-decimals
     else:
         step, round_step = _whole_number_steps(value)
-    grouped = any(char in text for char in "," + _GROUP_SEPARATORS)
+    grouped = len(plain) < len(text)  # a separator was dropped
     return Figure(start, start + len(text), text, value, step, round_step, decimals, grouped)
 
 
