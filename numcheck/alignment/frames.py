@@ -551,8 +551,11 @@ def _credited(following: Sequence[_Token]) -> bool:
 
 
 def _first_word_start(prose: str, first: int) -> int:
-    found = re.search(r"[^\W\d_]", prose[first : first + 40])
-    return first + found.start() if found else first
+    found = _LETTER.search(prose, first, first + 40)
+    return found.start() if found else first
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _is_name(token: _Token, names: frozenset[str], sentence_initial: bool) -> bool:
