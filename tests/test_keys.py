@@ -69,6 +69,7 @@ SAME_KEY = [
         "ATACMS rockets, capable of engaging targets up to 190 miles away",
     ),
     ("Apple's profit was $8.5bn", "Apple earned $8.5bn"),
+    ("it has a 2.5GHz quad-core CPU", "it has a 2.5GHz Snapdragon 801 processor"),
     ("the airline's revenue was $3bn", "the airline's revenues reached $3bn"),
 ]
 # Names are not in the key (they are the frame's anchors, numcheck.alignment.facts).

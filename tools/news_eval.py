@@ -16,6 +16,10 @@ lies, never copied. Three measures:
    identically (the same figure, the same word after it) is changed in one article to a
    clearly different value (×1.5 or ×0.5); it is caught when an NC2xx error or warning lands on
    the changed figure. Each run changes at most one article of a topic, and one figure in it.
+   The figure is a claim numcheck reads, as written ("up to 190 miles"), so list markers,
+   years and dates are never planted; "the word after" is the first word after it that is not
+   a function word, past a conversion in brackets ("18 of the 38 matches": "matches"). Open
+   bounds ("over 10,000") are not planted: changed, they still agree with the others.
 """
 
 from __future__ import annotations
@@ -44,8 +48,11 @@ from numcheck.reading.documents import Document
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DEVDATA = ROOT.parent / "shared" / "devdata"
 AGREEMENT = ("NC201", "NC202", "NC203")
+# "over 10,000" and "over 15,000" can both be true: a bound changed either way may still agree.
+OPEN_BOUNDS = ("lower-bound", "less-than")
 _FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _NEXT_WORD = re.compile(r"[\W_]*?((?:[A-Za-z]|\d+[A-Za-z])[\w’'-]*)")
+_ASIDE = re.compile(r"\s*\([^()]{0,40}\)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n")
 
 
@@ -143,11 +150,14 @@ class Plant:
 
 def _figure_key(document: Document, claim: Claim) -> tuple[str, str] | None:
     """(figure as written, the word after it), for claims whose figure is in digits: the
-    first word after the figure that is not a function word ("of", "the", "and")."""
+    claim's text ("up to 190 miles"), and the first word after it that is not a function
+    word, past a conversion in brackets ("(306 km)")."""
     found = _FIGURE.search(claim.text)
-    if found is None or claim.shape == "range":
+    if found is None or claim.shape == "range" or claim.qualifier in OPEN_BOUNDS:
         return None
     position = claim.location.end
+    aside = _ASIDE.match(document.source, position)
+    position = aside.end() if aside else position
     for _ in range(4):
         after = _NEXT_WORD.match(document.source, position, position + 60)
         if after is None:

@@ -44,6 +44,8 @@ UNIT_ADJECTIVES = frozenset("long wide high deep tall thick strong old plus odd"
 # A word of a noun phrase; "1080p", "4K" and "16MP" may stand in it as modifiers.
 _FIRST_WORD = re.compile(r"[ \t]*-?[ \t]*([^\W\d_][\w’'.&-]*|\d+[^\W\d_][\w-]*)")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w’'.&-]*|\d+[^\W\d_][\w-]*)")
+# "Snapdragon 801 processor", "Boeing 737 jets": a number that is part of a name.
+_MODEL_NUMBER = re.compile(r"[ \t]+(\d+)(?=[ \t]+[^\W\d_])")
 # "a 5.1-inch, 1080p AMOLED display": an adjectival figure may stand before a comma.
 _ADJECTIVE_COMMA = re.compile(r",(?=[ \t]+[^\W_])")
 # "40 percent fewer Galaxy S5 phones": a comparative before what a share is of.
@@ -128,6 +130,8 @@ def following_phrase(
     words: list[str] = []
     while len(words) < MAX_WORDS:
         found = (_NEXT_WORD if words else _FIRST_WORD).match(rest, position)
+        if not found and words and words[-1][:1].isupper():
+            found = _MODEL_NUMBER.match(rest, position)  # "Snapdragon 801 processor"
         if not found:
             break
         word = found.group(1).rstrip("’'")

@@ -1,0 +1,71 @@
+"""The agreement evaluation on news (tools/news_eval.py), run on a small folder laid out as
+the development news is: the real news is not in the repository, so this checks that the
+tool counts findings, samples them and plants figures as its documentation says."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+def _tool():
+    spec = importlib.util.spec_from_file_location("news_eval", ROOT / "tools" / "news_eval.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["news_eval"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+EVAL = _tool()
+
+
+def _news(tmp_path: Path) -> Path:
+    news = tmp_path / "devdata" / "news"
+    (news / "wsj").mkdir(parents=True)
+    (news / "wsj" / "wsj_0001.txt").write_text(
+        "The quake killed 120 people. Later reports said 250 people were killed.\n",
+        encoding="utf-8",
+    )
+    (news / "abc").mkdir()
+    (news / "abc" / "0001.txt").write_text("Farmers sold 300 tonnes of wheat.\n")
+    topic = news / "stories" / "strikes"
+    topic.mkdir(parents=True)
+    for seed in sorted(SEEDS.glob("*.txt")):
+        (topic / seed.name).write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    crash = news / "stories" / "crash"
+    crash.mkdir()
+    for name in ("a", "b", "c"):
+        (crash / f"{name}.txt").write_text(
+            "The crash of the night train killed 132 people near the border, police said.\n"
+        )
+    return tmp_path / "devdata"
+
+
+def test_counts_samples_and_plants(tmp_path: Path, capsys) -> None:
+    devdata = _news(tmp_path)
+    sample = tmp_path / "sample.txt"
+    assert EVAL.main(["--devdata", str(devdata), "--sample-file", str(sample)]) == 0
+    printed = capsys.readouterr().out
+    rows = {line.split("|")[1].strip(): line for line in printed.splitlines() if "`" in line}
+    assert rows["`wsj/`"].split("|")[2:7] == [" 1 ", " 1 ", " 0 ", " 0 ", " 1 "]
+    assert rows["`abc/`"].split("|")[6] == " 0 "
+    assert rows["`stories/`"].split("|")[4:6] == [" 0 ", " 1 "]  # the seeds' one note
+    sampled = sample.read_text(encoding="utf-8")
+    assert "NC201 [warning]" in sampled and "Later reports said 250 people were killed." in sampled
+    # The seeds tell no figure in the same words twice (the troops are an open bound, the
+    # range is followed by other words); the three copies of the crash report each take one
+    # plant, and each is caught: the two others agree on 132.
+    caught, total = (int(n) for n in printed.split("recall on stories/: ")[1].split()[0:3:2])
+    assert (caught, total) == (3, 3)
+    assert "Planted changes not caught" not in sampled
+
+
+def test_a_changed_figure_keeps_its_format() -> None:
+    assert EVAL._changed_figure("10,000", 1.5) == "15,000"
+    assert EVAL._changed_figure("190", 0.5) == "95"
+    assert EVAL._changed_figure("2.5", 1.5) == "3.8"
+    assert EVAL._changed_figure("1", 0.5) == "0.5"
