@@ -1,6 +1,6 @@
 """CPU time of each stage of a check run, per MB of input.
 
-    python tools/stage_times.py CORPUS [CORPUS ...] [--repeat N]
+    python tools/stage_times.py CORPUS [CORPUS ...] [--repeat N]    (after pip install -e .)
 
 For each corpus (a file or folder, read as ``numcheck check`` reads it): reading, extraction
 (``numcheck.extraction.extract``), frames (``numcheck.alignment.frames``), and the rest of
@@ -14,16 +14,12 @@ that stays the same from a small corpus to a large one means the stage is linear
 from __future__ import annotations
 
 import argparse
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from numcheck.alignment.frames import frame_claims  # noqa: E402
-from numcheck.api import check_documents  # noqa: E402
-from numcheck.api import read_documents  # noqa: E402
-from numcheck.extraction.extract import extract  # noqa: E402
+from numcheck.alignment.frames import frame_claims
+from numcheck.api import check_documents
+from numcheck.api import read_documents
+from numcheck.extraction.extract import extract
 
 STAGES = ("read", "extract", "frames", "stories and checks")
 
