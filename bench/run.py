@@ -1,14 +1,19 @@
-"""Benchmark numcheck: throughput, cold start, memory, and a comparison with quantulum3.
+"""Benchmark numcheck: every figure beside a reference measured in the same run.
 
-    python bench/run.py                 # full run: 20 MB corpus, 10,000 articles / 300 stories
-    python bench/run.py --quick         # smoke run: 2 MB corpus, 500 articles / 15 stories
+    python bench/run.py                 # full run: 1, 4 and 16 MB; 10,000 articles / 300 stories
+    python bench/run.py --quick         # smoke run: 0.25, 0.5 and 1 MB; 500 articles / 15 stories
     python bench/run.py --skip-quantulum
 
-Prints a Markdown table and writes bench/results/latest.json. Corpora are generated into
-bench/corpus/ (git-ignored) by bench/generate.py, and regenerated when missing or when the
-generator changed. Every measured command runs in its own child process; wall time is measured
-around it and peak memory is that child's maximum resident set size (from ``os.wait4``, the
-per-child form of ``getrusage(RUSAGE_CHILDREN)``).
+Wall times on a shared machine drift with its load, so each row is compared with a reference
+run in the same session, at the same load: numcheck ``--jobs 1`` without the cache for the
+throughput and corpus rows, quantulum3 on the same text for extraction speed, and Python's own
+start-up for the start-up rows. Prints a Markdown table and writes bench/results/latest.json.
+
+Corpora are generated into bench/corpus/ (git-ignored) by bench/generate.py, and regenerated
+when missing or when the generator changed. Every measured command runs in its own child
+process (in its own session); wall time is measured around it, and peak memory is the largest
+total resident memory of all its processes (the parent and its workers), sampled every 0.1 s,
+and never less than the parent's own maximum (from ``os.wait4``).
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import hashlib
 import json
 import os
 import platform
+import re
 import shutil
 import signal
 import statistics
@@ -39,6 +45,14 @@ CORPUS_ROOT = BENCH / "corpus"
 RESULTS = BENCH / "results"
 GENERATOR_FILES = (BENCH / "generate.py", BENCH / "newswords.py")
 SEED = 1
+# Edits that a pre-commit run would see: a sentence with a figure of a new kind appended
+# (the story grouping must be done again), or a figure of the article changed (it need not).
+ADDED = "\n\nOfficials said on Friday that {n} more flights had been cancelled.\n"
+FIGURE = re.compile(rb"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d{2,3})(?= [a-z])")  # "1,000 miles"
+
+# Set from --max-memory: a child whose processes together pass this is killed, so that a
+# runaway run reports "over memory" instead of starving the machine.
+MEMORY_LIMIT_MB = 8192.0
 
 
 # --------------------------------------------------------------------------------------------
@@ -55,33 +69,50 @@ class Run:
     timed_out: bool = False
     over_memory: bool = False
     stderr_tail: str = ""
+    own_rss_mb: float = 0.0  # the child's own peak, without the processes it started
 
 
-# Set from --max-memory: a child whose resident memory passes this is killed, so that a
-# runaway run reports "over memory" instead of starving the machine.
-MEMORY_LIMIT_MB = 8192.0
+def _group_rss_mb(group: int) -> float | None:
+    """The resident memory of every process in the process group ``group``, summed."""
+    total = 0
+    found = False
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+            if int(fields[2]) != group:  # the fields after the name: state, ppid, pgrp, ...
+                continue
+            with open(f"/proc/{entry}/statm", encoding="ascii") as statm:
+                total += int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            found = True
+        except (OSError, ValueError, IndexError):
+            continue
+    return total / (1024 * 1024) if found else None
 
 
-def _rss_mb(pid: int) -> float | None:
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-    except (OSError, ValueError):
-        return None
-    return None
-
-
-def run_child(argv: list[str], *, stdout: Any = subprocess.DEVNULL, timeout: float = 1800.0) -> Run:
-    """Run ``argv``, return its wall time, exit code and peak RSS (its own, not the sum)."""
+def run_child(
+    argv: list[str],
+    *,
+    stdout: Any = subprocess.DEVNULL,
+    timeout: float = 1800.0,
+    cwd: Path | None = None,
+) -> Run:
+    """Run ``argv``; its wall time, exit code and the peak memory of all its processes."""
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(
-            argv, stdin=subprocess.DEVNULL, stdout=stdout, stderr=err, start_new_session=True
+            argv,
+            stdin=subprocess.DEVNULL,
+            stdout=stdout,
+            stderr=err,
+            start_new_session=True,
+            cwd=cwd,
         )
         done = threading.Event()
         reason: list[str] = []
+        peak = [0.0]
 
         def kill(why: str) -> None:
             reason.append(why)
@@ -92,14 +123,16 @@ def run_child(argv: list[str], *, stdout: Any = subprocess.DEVNULL, timeout: flo
 
         def watch() -> None:
             deadline = start + timeout
-            while not done.wait(0.2):
+            while not done.wait(0.1):
                 if time.perf_counter() > deadline:
                     kill("timeout")
                     return
-                rss = _rss_mb(proc.pid)
-                if rss is not None and rss > MEMORY_LIMIT_MB:
-                    kill("memory")
-                    return
+                rss = _group_rss_mb(proc.pid)
+                if rss is not None:
+                    peak[0] = max(peak[0], rss)
+                    if rss > MEMORY_LIMIT_MB:
+                        kill("memory")
+                        return
 
         watcher = threading.Thread(target=watch, daemon=True)
         watcher.start()
@@ -109,12 +142,46 @@ def run_child(argv: list[str], *, stdout: Any = subprocess.DEVNULL, timeout: flo
             done.set()
             watcher.join()
         wall = time.perf_counter() - start
+        try:  # workers left behind by a killed run
+            os.killpg(proc.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
         proc.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         tail = err.read().decode("utf-8", "replace")[-2000:]
     # ru_maxrss is in kilobytes on Linux, in bytes on macOS.
-    rss = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
-    return Run(argv, wall, rss, proc.returncode, "timeout" in reason, "memory" in reason, tail)
+    own = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
+    return Run(
+        argv,
+        wall,
+        max(own, peak[0]),
+        proc.returncode,
+        "timeout" in reason,
+        "memory" in reason,
+        tail,
+        own,
+    )
+
+
+def run_captured(argv: list[str], *, timeout: float, cwd: Path | None = None) -> tuple[Run, bytes]:
+    with tempfile.TemporaryFile() as out:
+        run = run_child(argv, stdout=out, timeout=timeout, cwd=cwd)
+        out.seek(0)
+        return run, out.read()
+
+
+def failed(run: Run) -> str | None:
+    if run.timed_out:
+        return f"timed out after {run.wall:.0f} s"
+    if run.over_memory:
+        return (
+            f"killed at {run.max_rss_mb:,.0f} MB resident (over --max-memory) "
+            f"after {run.wall:.0f} s"
+        )
+    if run.exit_code not in (0, 1):
+        last = run.stderr_tail.strip().splitlines()[-1:] or [""]
+        return f"failed (exit {run.exit_code}): {last[0][:120]}"
+    return None
 
 
 def numcheck_command() -> list[str]:
@@ -180,86 +247,75 @@ def ensure_corpus(name: str, generate_args: list[str]) -> Corpus:
     )
 
 
-def subset(corpus: Corpus, megabytes: float) -> tuple[list[Path], int]:
-    """The first files of ``corpus`` (sorted) that add up to ``megabytes``."""
-    files: list[Path] = []
-    total = 0
-    for path in sorted(corpus.path.rglob("*")):
-        if path.is_file():
-            files.append(path)
-            total += path.stat().st_size
-            if total >= megabytes * 1e6:
-                break
-    return files, total
+def describe(corpus: Corpus) -> str:
+    return f"{corpus.megabytes:.1f} MB, {corpus.files:,} files, {corpus.stories:,} stories"
 
 
 # --------------------------------------------------------------------------------------------
-# The measurements
+# Rows
 # --------------------------------------------------------------------------------------------
 
 
 @dataclass
 class Row:
+    section: str
     what: str
-    corpus: str
+    input: str
     wall: float | None = None
     mb_per_s: float | None = None
-    max_rss_mb: float | None = None
+    rss_mb: float | None = None
+    reference: str = ""
+    ratio: float | None = None  # the reference's wall time over this one's (> 1: faster)
     notes: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def failed(run: Run) -> str | None:
-    if run.timed_out:
-        return f"timed out after {run.wall:.0f} s"
-    if run.over_memory:
-        return (
-            f"killed at {run.max_rss_mb:,.0f} MB resident (over --max-memory) "
-            f"after {run.wall:.0f} s"
-        )
-    if run.exit_code not in (0, 1):
-        last = run.stderr_tail.strip().splitlines()[-1:] or [""]
-        return f"failed (exit {run.exit_code}): {last[0][:120]}"
-    return None
-
-
-def throughput_row(what: str, corpus: Corpus, argv: list[str], timeout: float) -> Row:
-    run = run_child(argv, timeout=timeout)
-    row = Row(what, describe(corpus), run.wall, None, run.max_rss_mb, f"exit {run.exit_code}")
+def measured(section: str, what: str, corpus: Corpus | None, run: Run, label: str = "") -> Row:
+    row = Row(section, what, label or (describe(corpus) if corpus else ""))
     problem = failed(run)
+    row.rss_mb = run.max_rss_mb
     if problem:
         row.notes = problem
-    else:
+        return row
+    row.wall = run.wall
+    if corpus is not None:
         row.mb_per_s = corpus.megabytes / run.wall
-    row.extra["argv"] = " ".join(argv)
+    row.extra["argv"] = " ".join(run.argv)
     return row
 
 
-API_SCRIPT = r"""
-import json, sys, time
-t0 = time.perf_counter()
+def compare(row: Row, reference: Row, name: str) -> Row:
+    row.reference = name
+    if row.wall and reference.wall:
+        row.ratio = reference.wall / row.wall
+    return row
+
+
+QUANTULUM_SCRIPT = r"""
+import json, sys, time, warnings
+warnings.simplefilter("ignore")
 try:
-    from numcheck.api import extract_claims
+    from quantulum3 import parser
 except ImportError as error:
-    print(json.dumps({"error": f"numcheck.api.extract_claims: {error}"}))
+    print(json.dumps({"error": f"quantulum3 is not installed ({error})"}))
     raise SystemExit(0)
+parser.parse("It flew 190 miles (306 km) on 2 March.")  # loads its unit tables
+texts = [open(p, encoding="utf-8").read() for p in sys.argv[1:]]
+t0 = time.perf_counter()
+found = sum(len(parser.parse(text)) for text in texts)
 t1 = time.perf_counter()
-result = extract_claims([sys.argv[1]])
-t2 = time.perf_counter()
-claims = getattr(result, "claims", result)
-print(json.dumps({"import": t1 - t0, "extract": t2 - t1, "claims": len(claims)}))
+print(json.dumps({"parse": t1 - t0, "quantities": found,
+                  "bytes": sum(len(t.encode("utf-8")) for t in texts)}))
 """
 
 
-def api_row(corpus: Corpus, timeout: float) -> Row:
-    with tempfile.TemporaryFile() as out:
-        run = run_child(
-            [sys.executable, "-c", API_SCRIPT, str(corpus.path)], stdout=out, timeout=timeout
-        )
-        out.seek(0)
-        text = out.read().decode("utf-8", "replace").strip()
-    row = Row("`extract_claims()` (Python API, in-process)", describe(corpus))
-    row.max_rss_mb = run.max_rss_mb
+def quantulum_row(corpus: Corpus, timeout: float) -> Row:
+    """quantulum3 on every article of ``corpus``, timed around its parsing only."""
+    files = sorted(str(p) for p in corpus.path.rglob("*") if p.is_file())
+    run, out = run_captured([sys.executable, "-c", QUANTULUM_SCRIPT, *files], timeout=timeout)
+    row = Row("throughput", "quantulum3 `parser.parse()` per article", describe(corpus))
+    row.rss_mb = run.max_rss_mb
+    text = out.decode("utf-8", "replace").strip()
     problem = failed(run) or (None if text else "no output")
     if problem:
         row.notes = problem
@@ -268,129 +324,245 @@ def api_row(corpus: Corpus, timeout: float) -> Row:
     if "error" in data:
         row.notes = f"n/a: {data['error']}"
         return row
-    row.wall = data["extract"]
-    row.mb_per_s = corpus.megabytes / data["extract"]
-    row.notes = f"{data['claims']:,} claims; import {data['import']:.2f} s not counted"
-    row.extra.update(data)
+    row.wall = data["parse"]
+    row.mb_per_s = data["bytes"] / 1e6 / data["parse"]
+    row.notes = f"{data['quantities']:,} quantities; its load time not counted"
     return row
 
 
-def cold_start_row(command: list[str], sample: Path, repeat: int) -> Row:
-    walls: list[float] = []
-    rss: list[float] = []
-    problem = None
-    for _ in range(repeat):
-        run = run_child([*command, "check", str(sample)], timeout=120)
-        problem = problem or failed(run)
-        walls.append(run.wall)
-        rss.append(run.max_rss_mb)
-    size = sample.stat().st_size
-    row = Row(
-        f"cold start: `numcheck check` one file (median of {repeat})",
-        f"{sample.name}, {size / 1000:.1f} KB",
-        statistics.median(walls),
-        None,
-        max(rss),
-        problem or f"min {min(walls):.3f} s, max {max(walls):.3f} s",
-    )
-    row.extra["walls"] = walls
-    return row
+def throughput_rows(
+    command: list[str], corpora: list[Corpus], args: argparse.Namespace
+) -> list[Row]:
+    """``numcheck check`` on each corpus: one process (the reference), then every core; and
+    quantulum3 on the smallest, as the yardstick for extraction speed."""
+    rows: list[Row] = []
+    yardstick = None
+    if not args.skip_quantulum:
+        progress("quantulum3")
+        yardstick = quantulum_row(corpora[0], args.timeout)
+        rows.append(yardstick)
+    for corpus in corpora:
+        base = [*command, "check", str(corpus.path), "--format", "json", "--no-cache"]
+        progress(f"throughput {corpus.name}")
+        one = measured("throughput", "`numcheck check`, `--jobs 1`", corpus, run_child(
+            [*base, "--jobs", "1"], timeout=args.timeout
+        ))  # fmt: skip
+        if one.wall:
+            one.notes = f"{one.wall / corpus.megabytes:.2f} s per MB"
+        if yardstick is not None and yardstick.mb_per_s and one.mb_per_s:
+            one.reference = f"quantulum3, {corpora[0].name}"
+            one.ratio = one.mb_per_s / yardstick.mb_per_s
+        every = measured("throughput", "`numcheck check`, every core", corpus, run_child(
+            base, timeout=args.timeout
+        ))  # fmt: skip
+        rows += [one, compare(every, one, "`--jobs 1`")]
+    return rows
 
 
-QUANTULUM_SCRIPT = r"""
-import json, sys, time, warnings
-warnings.simplefilter("ignore")
-t0 = time.perf_counter()
-try:
-    from quantulum3 import parser
-except ImportError as error:
-    print(json.dumps({"error": f"quantulum3 is not installed ({error})"}))
-    raise SystemExit(0)
-parser.parse("It flew 190 miles (306 km) on 2 March.")  # loads its unit tables
-t1 = time.perf_counter()
-texts = [open(p, encoding="utf-8").read() for p in sys.argv[1:]]
-t2 = time.perf_counter()
-found = 0
-for text in texts:
-    found += len(parser.parse(text))
-t3 = time.perf_counter()
-print(json.dumps({"load": t1 - t0, "parse": t3 - t2, "quantities": found,
-                  "bytes": sum(len(t.encode("utf-8")) for t in texts)}))
+def startup_rows(command: list[str], sample: Path, repeat: int) -> list[Row]:
+    """One small file: Python's own start-up (the reference), numcheck without the cache,
+    and numcheck with its cache warm (what a pre-commit hook or an editor pays)."""
+    progress("start-up")
+    label = f"{sample.name}, {sample.stat().st_size / 1000:.1f} KB"
+    with tempfile.TemporaryDirectory() as cache:
+        cases = [
+            ("Python start-up (`python -c pass`)", [sys.executable, "-c", "pass"]),
+            ("`numcheck check` one file, no cache", [*command, "check", str(sample), "--no-cache"]),
+            (
+                "`numcheck check` one file, warm cache",
+                [*command, "check", str(sample), "--cache-dir", cache],
+            ),
+        ]
+        run_child(cases[2][1], timeout=120)  # fills the cache
+        walls: dict[str, list[float]] = {name: [] for name, _ in cases}
+        rss: dict[str, float] = dict.fromkeys(walls, 0.0)
+        problems: dict[str, str] = {}
+        for _ in range(repeat):  # interleaved, so that drifting load touches all alike
+            for name, argv in cases:
+                run = run_child(argv, timeout=120)
+                problems[name] = problems.get(name) or failed(run) or ""
+                walls[name].append(run.wall)
+                rss[name] = max(rss[name], run.max_rss_mb)
+    rows = []
+    for name, _ in cases:
+        row = Row("start-up", f"{name}, median of {repeat}", label)
+        row.wall, row.rss_mb = statistics.median(walls[name]), rss[name]
+        row.notes = problems[name] or f"min {min(walls[name]):.3f} s, max {max(walls[name]):.3f} s"
+        row.extra["walls"] = walls[name]
+        rows.append(row)
+    for row in rows[1:]:
+        row.reference = "Python start-up"
+        row.ratio = row.wall / rows[0].wall if row.wall and rows[0].wall else None
+    return rows
+
+
+def corpus_rows(
+    command: list[str], corpus: Corpus, cache: Path, timeout: float
+) -> tuple[list[Row], dict[str, Any]]:
+    """The whole corpus, cold in one process (the reference), cold on every core with an
+    empty cache, and again with the cache warm; the three reports must be the same."""
+    base = [*command, "check", str(corpus.path), "--format", "json"]
+    progress(f"corpus {corpus.name}: --jobs 1, no cache")
+    run, reference_json = run_captured([*base, "--jobs", "1", "--no-cache"], timeout=timeout)
+    reference = measured("corpus", "cold, `--jobs 1 --no-cache`", corpus, run)
+    shutil.rmtree(cache, ignore_errors=True)
+    progress(f"corpus {corpus.name}: every core, empty cache")
+    run, cold_json = run_captured([*base, "--cache-dir", str(cache)], timeout=timeout)
+    cold = compare(measured("corpus", "cold, every core, empty cache", corpus, run), reference,
+                   "`--jobs 1 --no-cache`")  # fmt: skip
+    progress(f"corpus {corpus.name}: every core, warm cache")
+    run, warm_json = run_captured([*base, "--cache-dir", str(cache)], timeout=timeout)
+    warm = compare(measured("corpus", "warm cache, every core", corpus, run), reference,
+                   "`--jobs 1 --no-cache`")  # fmt: skip
+    same = cold_json == reference_json and warm_json == reference_json
+    for row in (cold, warm):
+        row.notes = "same report as the reference" if same else "REPORT DIFFERS"
+    if not same:  # kept for a look at what differs
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        for name, report in (
+            ("reference", reference_json),
+            ("cold", cold_json),
+            ("warm", warm_json),
+        ):
+            (RESULTS / f"corpus-{name}.json").write_bytes(report)
+        for row in (cold, warm):
+            row.notes += f" (the three reports are in {RESULTS.relative_to(ROOT)}/corpus-*.json)"
+    scores: dict[str, Any] = {}
+    try:
+        report = json.loads(reference_json)
+        summary = report["summary"]
+        reference.notes = (
+            f"{summary['claims']:,} claims, {summary['errors']} errors, "
+            f"{summary['warnings']} warnings, {summary['notes']} notes"
+        )
+        scores = score(corpus, report["findings"])
+    except (json.JSONDecodeError, KeyError):
+        reference.notes = reference.notes or "output is not the JSON report"
+    return [reference, cold, warm], scores
+
+
+def precommit_rows(
+    command: list[str], corpus: Corpus, cache: Path, repeat: int, timeout: float
+) -> list[Row]:
+    """A pre-commit run: one changed article checked against the corpus named in the config.
+
+    The reference reads and extracts the whole corpus in one process; the measured runs find
+    everything but the changed article in the warm cache. Each repetition changes the article
+    anew, so it is never in the cache: once with a sentence of a new kind of figure appended
+    (the corpus must be grouped into stories again), once with one of its figures changed
+    (the last grouping is used again)."""
+    article = min(path for path in corpus.path.rglob("*.txt"))
+    original = article.read_bytes()
+    with tempfile.NamedTemporaryFile("w", suffix=".toml", dir=CORPUS_ROOT, delete=False) as cfg:
+        cfg.write(f'corpus = ["{corpus.name}/**/*.md", "{corpus.name}/**/*.txt"]\n')
+    config = Path(cfg.name)
+    base = [*command, "check", str(article), "--config", str(config), "--format", "json"]
+    label = f"1 changed file, {corpus.files:,}-article corpus"
+    edits = [
+        ("a sentence added", lambda n: original + ADDED.format(n=n + 12).encode()),
+        ("a figure changed", lambda n: _changed_figure(original, n)),
+    ]
+    try:
+        alone = measured("pre-commit", "one file, no corpus, no cache", None, run_child(
+            [*command, "check", str(article), "--no-cache"], timeout=timeout
+        ), label=article.name)  # fmt: skip
+        article.write_bytes(edits[0][1](0))
+        progress("pre-commit: --jobs 1, no cache")
+        run, expected = run_captured([*base, "--jobs", "1", "--no-cache"], timeout=timeout)
+        reference = measured("pre-commit", "`--jobs 1 --no-cache`", None, run, label)
+        rows = [alone, reference]
+        for name, edit in edits:
+            walls: list[float] = []
+            peak = 0.0
+            same = True
+            for n in range(repeat):
+                article.write_bytes(edit(n))
+                progress(f"pre-commit: warm cache, {name} ({n + 1} of {repeat})")
+                run, found = run_captured([*base, "--cache-dir", str(cache)], timeout=timeout)
+                if failed(run):
+                    walls = []
+                    break
+                if name == edits[0][0] and n == 0:
+                    same = found == expected
+                walls.append(run.wall)
+                peak = max(peak, run.max_rss_mb)
+            warm = Row("pre-commit", f"warm cache, {name}, median of {repeat}", label)
+            warm.rss_mb = peak
+            if walls:
+                warm.wall = statistics.median(walls)
+                warm.notes = f"min {min(walls):.2f} s, max {max(walls):.2f} s"
+                if name == edits[0][0]:
+                    warm.notes = ("same" if same else "REPORT DIFFERS from the") + (
+                        f" report as the reference; {warm.notes}"
+                    )
+            rows.append(compare(warm, reference, "`--jobs 1 --no-cache`"))
+    finally:
+        article.write_bytes(original)
+        config.unlink()
+    return rows
+
+
+STORIES_SCRIPT = r"""
+import json, sys, time
+from numcheck import engine
+from numcheck.alignment.stories import group_stories
+from numcheck.cache import ClaimsCache
+from numcheck.reading.discover import discover
+from numcheck.reading.documents import Document
+paths = discover([sys.argv[2]])
+found = engine.run([engine.Work(p) for p in paths], cache=ClaimsCache(sys.argv[1]), jobs=None)
+records = [r for r in found if not isinstance(r, Exception)]
+times = {}
+for count in (len(records) // 4, len(records) // 2, len(records)):
+    part = records[:count]
+    documents = [Document(r.path, "", "", r.story) for r in part]
+    features = {r.path: r.features for r in part}
+    best = None
+    for _ in range(3):
+        start = time.perf_counter()
+        group_stories(documents, {}, features_of=features)
+        took = time.perf_counter() - start
+        best = took if best is None else min(best, took)
+    times[count] = best
+print(json.dumps(times))
 """
 
 
-def quantulum_row(corpus: Corpus, probe_mb: float, subset_mb: float, budget: float) -> Row:
-    """quantulum3 on the whole corpus if a ``probe_mb`` sample projects it to fit ``budget``
-    seconds, else on a ``subset_mb`` subset."""
-    row = Row("quantulum3 `parser.parse()` per article", describe(corpus))
-    probe, _ = subset(corpus, probe_mb)
-    data, run = _quantulum(probe, timeout=max(budget, 600))
-    if "error" in data:
-        row.notes = f"n/a: {data['error']}"
-        return row
-    projected = corpus.megabytes / (data["bytes"] / 1e6 / data["parse"])
-    whole = projected <= budget
-    files = sorted(p for p in corpus.path.rglob("*") if p.is_file())
-    if not whole:
-        files, _ = subset(corpus, subset_mb)
-    data, run = _quantulum(files, timeout=max(3 * projected, 600))
-    if "error" in data:
-        row.notes = f"n/a: {data['error']}"
-        return row
-    if not whole:
-        row.corpus = f"{data['bytes'] / 1e6:.1f} MB subset ({len(files)} files) of {corpus.name}"
-    row.wall = data["parse"]
-    row.mb_per_s = data["bytes"] / 1e6 / data["parse"]
-    row.max_rss_mb = run.max_rss_mb
-    notes = [f"{data['quantities']:,} quantities", f"load {data['load']:.1f} s not counted"]
-    if not whole:
-        notes.append(
-            f"subset only: the whole corpus would take ~{projected:.0f} s (over the "
-            f"{budget:.0f} s budget)"
-        )
-    row.notes = "; ".join(notes)
-    row.extra.update(data, files=len(files), whole_corpus=whole, projected_whole=projected)
-    return row
-
-
-def _quantulum(files: list[Path], timeout: float) -> tuple[dict[str, Any], Run]:
-    with tempfile.TemporaryFile() as out:
-        run = run_child(
-            [sys.executable, "-c", QUANTULUM_SCRIPT, *map(str, files)], stdout=out, timeout=timeout
-        )
-        out.seek(0)
-        text = out.read().decode("utf-8", "replace").strip()
-    problem = failed(run)
-    if problem or not text:
-        return {"error": problem or "no output"}, run
-    return json.loads(text.splitlines()[-1]), run
-
-
-def stories_row(command: list[str], corpus: Corpus, timeout: float) -> tuple[Row, dict[str, Any]]:
-    with tempfile.TemporaryFile() as out:
-        argv = [*command, "check", str(corpus.path), "--format", "json"]
-        run = run_child(argv, stdout=out, timeout=timeout)
-        out.seek(0)
-        raw = out.read()
-    row = Row("`numcheck check` cross-document", describe(corpus), run.wall, None, run.max_rss_mb)
-    problem = failed(run)
-    if problem:
-        row.notes = problem
-        return row, {}
-    row.mb_per_s = corpus.megabytes / run.wall
-    try:
-        report = json.loads(raw)
-    except json.JSONDecodeError as error:
-        row.notes = f"exit {run.exit_code}; output is not JSON ({error})"
-        return row, {}
-    summary = report.get("summary", {})
-    row.notes = (
-        f"exit {run.exit_code}; {summary.get('claims', 0):,} claims, "
-        f"{summary.get('errors', 0)} errors, {summary.get('warnings', 0)} warnings, "
-        f"{summary.get('notes', 0)} notes"
+def stories_rows(corpus: Corpus, cache: Path, timeout: float) -> list[Row]:
+    """Story grouping alone (``group_stories`` on the features the cache holds) on the first
+    quarter, half and all of the corpus, best of three each: linear when the time per 1,000
+    documents stays the same."""
+    progress("story grouping")
+    run, out = run_captured(
+        [sys.executable, "-c", STORIES_SCRIPT, str(cache), str(corpus.path)], timeout=timeout
     )
-    row.extra["summary"] = summary
-    return row, score(corpus, report.get("findings", []))
+    problem = failed(run)
+    text = out.decode("utf-8", "replace").strip()
+    if problem or not text:
+        return [Row("stories", "story grouping", describe(corpus), notes=problem or "no output")]
+    rows: list[Row] = []
+    first_per_document = None
+    for count, took in json.loads(text.splitlines()[-1]).items():
+        per_document = took / int(count)
+        row = Row("stories", "story grouping alone, best of 3", f"{int(count):,} documents")
+        row.wall = took
+        row.notes = f"{per_document * 1000:.3f} s per 1,000 documents"
+        if first_per_document is None:
+            first_per_document = per_document
+        else:
+            row.reference = f"{rows[0].input}, per document"
+            row.ratio = first_per_document / per_document
+        rows.append(row)
+    return rows
+
+
+def _changed_figure(text: bytes, n: int) -> bytes:
+    """``text`` with the last digit of its first figure changed (another one for each n)."""
+    found = FIGURE.search(text)
+    if found is None:
+        return text + ADDED.format(n=n + 12).encode()
+    digit = (int(chr(found.group()[-1])) + n + 1) % 10
+    return text[: found.end() - 1] + str(digit).encode() + text[found.end() :]
 
 
 def score(corpus: Corpus, findings: list[dict[str, Any]]) -> dict[str, Any]:
@@ -435,13 +607,6 @@ def score(corpus: Corpus, findings: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def describe(corpus: Corpus) -> str:
-    return (
-        f"{corpus.name}: {corpus.megabytes:.1f} MB, {corpus.files:,} files, "
-        f"{corpus.stories:,} stories"
-    )
-
-
 # --------------------------------------------------------------------------------------------
 # Output
 # --------------------------------------------------------------------------------------------
@@ -457,30 +622,30 @@ def markdown(rows: list[Row], scores: dict[str, Any], meta: dict[str, Any]) -> s
         f"{meta['cpu_count']} CPUs · {meta['date']} · load average "
         f"{meta['load_average_at_start']} at start, {meta['load_average_at_end']} at end",
         "",
-        "| measurement | input | wall (s) | MB/s | peak RSS (MB) | notes |",
-        "|---|---|---:|---:|---:|---|",
+        "| section | measurement | input | wall (s) | MB/s | peak RSS (MB) | reference | ratio | "
+        "notes |",
+        "|---|---|---|---:|---:|---:|---|---:|---|",
     ]
     for r in rows:
         lines.append(
-            f"| {r.what} | {r.corpus} | {fmt(r.wall, '.3f')} | {fmt(r.mb_per_s, '.2f')} | "
-            f"{fmt(r.max_rss_mb, '.0f')} | {r.notes} |"
+            f"| {r.section} | {r.what} | {r.input} | {fmt(r.wall, '.3f')} | "
+            f"{fmt(r.mb_per_s, '.2f')} | {fmt(r.rss_mb, '.0f')} | {r.reference} | "
+            f"{fmt(r.ratio, '.2f')} | {r.notes} |"
         )
+    lines += [
+        "",
+        "ratio: the reference's wall time over the row's (above 1: faster than the reference); "
+        "against quantulum3, numcheck's MB/s over quantulum3's; for start-up, the row's wall "
+        "time over Python's own start-up.",
+    ]
     if scores:
         lines += [
             "",
-            "Injected errors in the cross-document corpus and what `numcheck check` reported:",
-            "",
-            "| injected | count | reported |",
-            "|---|---:|---:|",
-            f"| wrong conversion (NC101) | {scores['injected_conversions']} | "
-            f"{scores['conversions_found']} |",
-            f"| disagreeing figure (NC201/NC202) | {scores['injected_disagreements']} | "
-            f"{scores['disagreements_found']} |",
-            "",
-            "A wrong conversion counts as reported when NC101 is at its line; a disagreeing "
-            "figure when NC201 or NC202 (or one of its related locations) is in its file. "
-            f"NC101 findings at other lines: {scores['nc101_elsewhere']}. "
-            f"Findings by code: {scores['findings_by_code'] or 'none'}.",
+            "Injected errors in the corpus and what `numcheck check` reported: "
+            f"{scores['conversions_found']} of {scores['injected_conversions']} wrong "
+            f"conversions (NC101 elsewhere: {scores['nc101_elsewhere']}), "
+            f"{scores['disagreements_found']} of {scores['injected_disagreements']} disagreeing "
+            f"figures (NC201/NC202). Findings by code: {scores['findings_by_code'] or 'none'}.",
         ]
     return "\n".join(lines) + "\n"
 
@@ -508,21 +673,21 @@ def git_commit() -> str | None:
     return out.stdout.strip() or None
 
 
+def progress(label: str) -> None:
+    print(f"bench: {label} ...", file=sys.stderr, flush=True)
+
+
 # --------------------------------------------------------------------------------------------
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="2 MB / 500 articles smoke run")
+    parser.add_argument("--quick", action="store_true", help="small corpora, for a smoke run")
     parser.add_argument("--skip-quantulum", action="store_true", help="leave out quantulum3")
+    parser.add_argument("--repeat", type=int, default=10, help="start-up runs (default 10)")
     parser.add_argument(
-        "--quantulum-budget",
-        type=float,
-        default=None,
-        help="run quantulum3 on the whole corpus only if a 0.2 MB sample projects it to take at "
-        "most this many seconds; otherwise on a 1 MB subset (default 120, 30 with --quick)",
+        "--precommit-repeat", type=int, default=3, help="pre-commit runs (default 3)"
     )
-    parser.add_argument("--repeat", type=int, default=10, help="cold start runs (default 10)")
     parser.add_argument(
         "--timeout", type=float, default=1800.0, help="limit for one command (seconds)"
     )
@@ -530,7 +695,7 @@ def main(argv: list[str] | None = None) -> int:
         "--max-memory",
         type=float,
         default=8.0,
-        help="kill a measured command whose resident memory passes this many GB (default 8)",
+        help="kill a measured command whose processes together pass this many GB (default 8)",
     )
     parser.add_argument(
         "--output", type=Path, default=RESULTS / "latest.json", help="where to write the JSON"
@@ -538,18 +703,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     global MEMORY_LIMIT_MB
     MEMORY_LIMIT_MB = args.max_memory * 1024
-    if args.quantulum_budget is None:
-        args.quantulum_budget = 30.0 if args.quick else 120.0
 
     command = numcheck_command()
+    sizes = (0.25, 0.5, 1) if args.quick else (1, 4, 16)
+    texts = [ensure_corpus(f"text-{size:g}mb", ["--megabytes", f"{size:g}"]) for size in sizes]
     if args.quick:
-        text = ensure_corpus("text-2mb", ["--megabytes", "2"])
         stories = ensure_corpus("stories-500x15", ["--articles", "500", "--stories", "15"])
     else:
-        text = ensure_corpus("text-20mb", ["--megabytes", "20"])
         stories = ensure_corpus("stories-10000x300", ["--articles", "10000", "--stories", "300"])
     seeds = sorted((ROOT / "seeds").glob("*.txt"))
-    sample = seeds[0] if seeds else min(text.path.rglob("*.txt"))
+    sample = seeds[0] if seeds else min(texts[0].path.rglob("*.txt"))
 
     meta = {
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
@@ -564,37 +727,13 @@ def main(argv: list[str] | None = None) -> int:
         "generator": generator_digest(),
         "seed": SEED,
     }
-    rows: list[Row] = []
-    steps = [
-        (
-            "end to end",
-            lambda: throughput_row(
-                "`numcheck check --format json` (end to end)",
-                text,
-                [*command, "check", str(text.path), "--format", "json"],
-                args.timeout,
-            ),
-        ),
-        (
-            "claims CLI",
-            lambda: throughput_row(
-                "`numcheck claims --format json` (extraction, CLI)",
-                text,
-                [*command, "claims", str(text.path), "--format", "json"],
-                args.timeout,
-            ),
-        ),
-        ("claims API", lambda: api_row(text, args.timeout)),
-        ("cold start", lambda: cold_start_row(command, sample, args.repeat)),
-    ]
-    if not args.skip_quantulum:
-        steps.append(("quantulum3", lambda: quantulum_row(text, 0.2, 1.0, args.quantulum_budget)))
-    for label, step in steps:
-        print(f"bench: {label} ...", file=sys.stderr, flush=True)
-        rows.append(step())
-    print("bench: cross-document ...", file=sys.stderr, flush=True)
-    cross, scores = stories_row(command, stories, args.timeout)
-    rows.append(cross)
+    rows = startup_rows(command, sample, args.repeat)
+    rows += throughput_rows(command, texts, args)
+    with tempfile.TemporaryDirectory(prefix="numcheck-bench-cache-") as cache:
+        found, scores = corpus_rows(command, stories, Path(cache), args.timeout)
+        rows += found
+        rows += precommit_rows(command, stories, Path(cache), args.precommit_repeat, args.timeout)
+        rows += stories_rows(stories, Path(cache), args.timeout)
     meta["load_average_at_end"] = round(os.getloadavg()[0], 2)
 
     table = markdown(rows, scores, meta)
@@ -603,13 +742,8 @@ def main(argv: list[str] | None = None) -> int:
     payload = {
         "meta": meta,
         "corpora": {
-            c.name: {
-                "path": str(c.path.relative_to(ROOT)),
-                "files": c.files,
-                "bytes": c.bytes,
-                "stories": c.stories,
-            }
-            for c in (text, stories)
+            c.name: {"path": str(c.path.relative_to(ROOT)), "files": c.files, "bytes": c.bytes}
+            for c in (*texts, stories)
         },
         "rows": [asdict(r) for r in rows],
         "cross_document_scores": scores,

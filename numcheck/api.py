@@ -8,9 +8,12 @@ from collections.abc import Mapping
 from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field
+from dataclasses import replace
+from typing import TYPE_CHECKING
 from typing import Any
 
 from numcheck.alignment.frames import frame_claims
+from numcheck.alignment.stories import features
 from numcheck.alignment.stories import group_stories
 from numcheck.checks import Corpus
 from numcheck.checks import selected_checks
@@ -21,6 +24,7 @@ from numcheck.findings import Finding
 from numcheck.reading.discover import DEFAULT_INCLUDE
 from numcheck.reading.discover import InputError
 from numcheck.reading.discover import discover
+from numcheck.reading.discover import read_document
 from numcheck.reading.discover import read_path
 from numcheck.reading.documents import Document
 from numcheck.reading.scopes import mark_quotations
@@ -28,10 +32,20 @@ from numcheck.reading.scopes import scopes_at
 from numcheck.reading.suppressions import mark_suppressed
 from numcheck.reading.suppressions import suppress
 
+if TYPE_CHECKING:
+    from numcheck.cache import ClaimsCache
+
 
 @dataclass
 class Result:
-    """What a run produced: findings, the claims read, and the inputs that were skipped."""
+    """What a run produced: findings, the claims read, and the inputs that were skipped.
+
+    When only some documents were checked against a larger corpus (``report_on``) and the
+    rest came from the claims cache, ``documents`` and ``claims`` hold those of the stories
+    checked (the rest were never loaded); the Dask engine keeps them on its workers and
+    brings back only the documents findings point at. The counts of everything read are
+    then in ``read_total``, ``checked_total`` and ``checked_claim_total``; ``files``,
+    ``corpus_files`` and ``claim_count`` give the counts either way."""
 
     findings: list[Finding] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
@@ -39,6 +53,9 @@ class Result:
     skipped: list[str] = field(default_factory=list)
     # The paths checked (None: every document); the others were read only as corpus.
     report_on: set[str] | None = None
+    read_total: int | None = None
+    checked_total: int | None = None
+    checked_claim_total: int | None = None
 
     @property
     def checked(self) -> list[Document]:
@@ -50,18 +67,26 @@ class Result:
     @property
     def files(self) -> int:
         """How many files were checked (files read only as corpus not counted)."""
-        return len(self.checked)
+        return len(self.checked) if self.checked_total is None else self.checked_total
 
     @property
     def corpus_files(self) -> int:
         """How many files were read only to compare the checked ones with."""
-        return len(self.documents) - self.files
+        read = len(self.documents) if self.read_total is None else self.read_total
+        return read - self.files
 
     @property
     def checked_claims(self) -> list[Claim]:
         if self.report_on is None:
             return self.claims
         return [claim for claim in self.claims if claim.path in self.report_on]
+
+    @property
+    def claim_count(self) -> int:
+        """How many claims the files checked hold."""
+        if self.checked_claim_total is not None:
+            return self.checked_claim_total
+        return len(self.checked_claims)
 
     def fixable(self, applicability: str = "safe") -> int:
         """Findings shown (not suppressed) whose fix has this applicability."""
@@ -72,6 +97,120 @@ class Result:
             and finding.fix is not None
             and finding.fix.applicability == applicability
         )
+
+
+class Extracted:
+    """What one document yields on its own (the per-document step of a run): the document,
+    its claims, and the features that story grouping compares. It may be made in another
+    process or kept in the claims cache.
+
+    One read from the cache is *deferred*: its path, story, features and number of claims are
+    at hand, and the document and its claims are unpickled the first time they are asked for,
+    so a run that checks a few files against a large corpus loads only the stories it checks.
+    """
+
+    __slots__ = ("path", "story", "features", "claim_count", "_document", "_claims", "_load")
+
+    def __init__(self, document: Document, claims: list[Claim], features: frozenset[str]):
+        self.path, self.story = document.path, document.story
+        self.features, self.claim_count = features, len(claims)
+        self._document: Document | None = document
+        self._claims: list[Claim] | None = claims
+        self._load: Callable[[], Extracted] | None = None
+
+    @classmethod
+    def deferred(
+        cls,
+        path: str,
+        story: str | None,
+        features: frozenset[str],
+        claim_count: int,
+        load: Callable[[], Extracted],
+    ) -> Extracted:
+        """A record whose document and claims ``load()`` gives when first asked for."""
+        record = cls.__new__(cls)
+        record.path, record.story = path, story
+        record.features, record.claim_count = features, claim_count
+        record._document = record._claims = None
+        record._load = load
+        return record
+
+    @property
+    def document(self) -> Document:
+        if self._document is None:
+            self._materialise()
+        assert self._document is not None
+        return self._document
+
+    @property
+    def claims(self) -> list[Claim]:
+        if self._claims is None:
+            self._materialise()
+        assert self._claims is not None
+        return self._claims
+
+    def _materialise(self) -> None:
+        assert self._load is not None
+        loaded = self._load()
+        document = loaded.document
+        if document.story != self.story:  # a story given since (by the config)
+            document = replace(document, story=self.story)
+        self._document, self._claims, self._load = document, loaded.claims, None
+
+    def with_document(self, document: Document) -> Extracted:
+        """This record for ``document`` (the same text, read again or with a story given)."""
+        return Extracted(document, self.claims, self.features)
+
+    def with_story(self, story: str) -> Extracted:
+        """This record with the document's story set, loading nothing."""
+        if self._load is None:
+            return self.with_document(replace(self.document, story=story))
+        return Extracted.deferred(self.path, story, self.features, self.claim_count, self._load)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Extracted):
+            return NotImplemented
+        return (self.document, self.claims, self.features) == (
+            other.document,
+            other.claims,
+            other.features,
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[Any, ...]:  # sent whole to other processes
+        return (Extracted, (self.document, self.claims, self.features))
+
+    def __repr__(self) -> str:
+        state = "deferred" if self._load is not None else f"{self.claim_count} claims"
+        return f"Extracted({self.path!r}, {state})"
+
+
+def document_claims(document: Document, cache: MatchCache | None = None) -> list[Claim]:
+    """Everything numcheck learns from one document alone: its claims, in reading order.
+
+    This is the per-document step of a run (it needs no other document), so it is the unit
+    that may run in another process or be kept between runs."""
+    return frame_claims(document, extract(document, cache))
+
+
+def outside_scopes(document: Document, claims: list[Claim], skip: Sequence[str]) -> list[Claim]:
+    """``claims`` but those that begin in a scope of a kind in ``skip``."""
+    if not skip or not document.scopes:
+        return claims
+    return [claim for claim in claims if not scopes_at(document, claim.location.start) & set(skip)]
+
+
+def extract_document(document: Document, claims: list[Claim] | None = None) -> Extracted:
+    """The per-document step for a document already read (``claims`` if already known)."""
+    if claims is None:
+        claims = document_claims(document)
+    return Extracted(document, claims, features(document, claims))
+
+
+def extract_text(path: str, text: str) -> Extracted:
+    """The per-document step for ``text`` read as the file ``path`` (Markdown or plain)."""
+    return extract_document(read_document(path, text))
 
 
 def read_documents(
@@ -92,27 +231,43 @@ def read_documents(
     return documents, skipped
 
 
-def document_claims(document: Document, cache: MatchCache | None = None) -> list[Claim]:
-    """Everything numcheck learns from one document alone: its claims, in reading order.
+def extract_paths(
+    paths: Sequence[str],
+    *,
+    jobs: int | None = 1,
+    cache: ClaimsCache | None = None,
+    max_bytes: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[list[Extracted], list[str]]:
+    """Read and extract the files ``paths`` (``jobs`` processes at most, None: every core,
+    ``cache`` consulted and filled); the results in order, and a message for each file
+    skipped."""
+    from numcheck import engine
 
-    This is the per-document step of a run (it needs no other document), so it is the unit
-    that may run in another process or be kept between runs."""
-    return frame_claims(document, extract(document, cache))
-
-
-def outside_scopes(document: Document, claims: list[Claim], skip: Sequence[str]) -> list[Claim]:
-    """``claims`` but those that begin in a scope of a kind in ``skip``."""
-    if not skip or not document.scopes:
-        return claims
-    return [claim for claim in claims if not scopes_at(document, claim.location.start) & set(skip)]
+    outcomes = engine.run(
+        [engine.Work(path) for path in paths],
+        jobs=jobs,
+        cache=cache,
+        max_bytes=max_bytes,
+        progress=progress,
+    )
+    extracted = [item for item in outcomes if isinstance(item, Extracted)]
+    skipped = [str(item) for item in outcomes if isinstance(item, InputError)]
+    return extracted, skipped
 
 
 def extract_claims(
-    paths: Sequence[str], *, include: Sequence[str] = DEFAULT_INCLUDE, exclude: Sequence[str] = ()
+    paths: Sequence[str],
+    *,
+    include: Sequence[str] = DEFAULT_INCLUDE,
+    exclude: Sequence[str] = (),
+    jobs: int | None = 1,
+    cache: ClaimsCache | None = None,
 ) -> Result:
-    documents, skipped = read_documents(paths, include=include, exclude=exclude)
-    claims = [claim for document in documents for claim in document_claims(document)]
-    return Result(claims=claims, documents=documents, skipped=skipped)
+    found = discover(paths, include=include, exclude=exclude)
+    extracted, skipped = extract_paths(found, jobs=jobs, cache=cache)
+    claims = [claim for item in extracted for claim in item.claims]
+    return Result(claims=claims, documents=[item.document for item in extracted], skipped=skipped)
 
 
 def check_documents(
@@ -126,28 +281,95 @@ def check_documents(
     show_suppressed: bool = False,
     progress: Callable[[int, int], None] | None = None,
     extracted: Mapping[str, list[Claim]] | None = None,
+    known: Mapping[str, Extracted] | None = None,
+    jobs: int | None = 1,
+    cache: ClaimsCache | None = None,
     skip_scopes: Sequence[str] = (),
 ) -> Result:
     """Run the chosen checks over ``documents``; report findings on ``report_on`` paths only
     (all paths when None), although every document is read for cross-document checks.
 
     Findings silenced by inline comments (``numcheck.reading.suppressions``) are dropped, or
-    kept and
-    marked ``suppressed`` with ``show_suppressed``. ``progress(done, total)`` is called as
-    each document's claims are extracted. ``extracted`` holds claims already extracted, by
-    path (a caller's cache, as the language server keeps); the rest are extracted here.
-    Claims in the ``skip_scopes`` (``quote``, ``table``, ``heading``, ``link``) are left out;
-    findings in a quotation say so and keep their fix for display only."""
+    kept and marked ``suppressed`` with ``show_suppressed``. ``progress(done, total)`` is
+    called as each document's claims are extracted. ``extracted`` holds claims already
+    extracted, by path (a caller's cache, as the language server keeps), and ``known`` the
+    per-document results of an earlier run, used for the very same document objects; the rest
+    are extracted here (in ``jobs`` processes at most). Claims in the ``skip_scopes``
+    (``quote``, ``table``, ``heading``, ``link``) are left out; findings in a quotation say so
+    and keep their fix for display only."""
+    from numcheck import engine
+
     documents = list(documents)
-    claims: dict[str, list[Claim]] = {}
-    for done, document in enumerate(documents, 1):
-        known = extracted.get(document.path) if extracted else None
-        found = known if known is not None else document_claims(document)
-        claims[document.path] = outside_scopes(document, found, skip_scopes)
-        if progress is not None:
-            progress(done, len(documents))
-    stories = group_stories(documents, claims, story_groups)
-    corpus = Corpus(documents, claims, stories, report_on=report_on)
+    records: list[Extracted | None] = []
+    for document in documents:
+        claims = extracted.get(document.path) if extracted else None
+        earlier = known.get(document.path) if known else None
+        if earlier is not None and earlier.document is document:
+            records.append(earlier)
+        elif claims is not None:
+            records.append(extract_document(document, claims))
+        else:
+            records.append(None)
+    missing = [
+        engine.Work(document.path, document=document)
+        for document, record in zip(documents, records, strict=True)
+        if record is None
+    ]
+    fresh = iter(engine.run(missing, jobs=jobs, progress=progress))
+    complete = [record or next(fresh) for record in records]
+    return check_extracted(
+        complete,  # type: ignore[arg-type]
+        select=select,
+        ignore=ignore,
+        settings=settings,
+        report_on=report_on,
+        story_groups=story_groups,
+        show_suppressed=show_suppressed,
+        cache=cache,
+        skip_scopes=skip_scopes,
+    )
+
+
+def check_extracted(
+    records: Sequence[Extracted],
+    *,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    settings: Mapping[str, Mapping[str, Any]] | None = None,
+    report_on: set[str] | None = None,
+    story_groups: Mapping[str, Sequence[str]] | None = None,
+    show_suppressed: bool = False,
+    stories: Mapping[str, str] | None = None,
+    cache: ClaimsCache | None = None,
+    skip_scopes: Sequence[str] = (),
+) -> Result:
+    """Group the documents into stories (unless ``stories`` gives each path's story; through
+    ``cache``, which keeps the last grouping) and run the chosen checks (see
+    ``check_documents``).
+
+    Every check compares claims within one document or one story, so with ``report_on`` only
+    the stories of those documents are checked (and only their documents are loaded from the
+    cache), and the stories of a corpus may be checked apart (as the Dask engine does). The
+    result's ``documents`` and ``claims`` are then those of the stories checked (see
+    ``Result``). ``skip_scopes`` changes the claims and so the features of every document:
+    every document is then loaded."""
+    if skip_scopes:
+        records = [
+            extract_document(r.document, outside_scopes(r.document, r.claims, skip_scopes))
+            for r in records
+        ]
+    if stories is None:
+        stories = group_extracted(records, story_groups, cache=cache)
+    checked = list(records)
+    if report_on is not None:
+        wanted = {stories.get(path, path) for path in report_on}
+        checked = [r for r in records if stories.get(r.path, r.path) in wanted]
+    from numcheck.engine import collection_paused
+
+    with collection_paused():  # loading from the cache (see numcheck.engine)
+        documents = [record.document for record in checked]
+        claims = {record.path: record.claims for record in checked}
+    corpus = Corpus(documents, claims, dict(stories), report_on=report_on)
     settings = settings or {}
     findings: list[Finding] = []
     checks = [
@@ -166,8 +388,59 @@ def check_documents(
     if not show_suppressed:
         findings = [f for f in findings if not f.suppressed]
     findings.sort(key=Finding.sort_key)
-    all_claims = [claim for document in documents for claim in claims[document.path]]
-    return Result(findings, all_claims, documents, report_on=report_on)
+    reported = [r for r in records if report_on is None or r.path in report_on]
+    return Result(
+        findings,
+        [claim for record in checked for claim in record.claims],
+        documents,
+        report_on=report_on,
+        read_total=len(records),
+        checked_total=len(reported),
+        checked_claim_total=sum(record.claim_count for record in reported),
+    )
+
+
+def group_extracted(
+    records: Sequence[Extracted],
+    story_groups: Mapping[str, Sequence[str]] | None = None,
+    *,
+    cache: ClaimsCache | None = None,
+) -> dict[str, str]:
+    """Each document's story (``numcheck.alignment.stories.group_stories``). With a cache,
+    the grouping of the last run is used again when every document's path, story and
+    features are as they were: editing a figure, or any words but names, changes none.
+    Grouping reads a document's path, story and features only: no document is loaded."""
+    documents = [Document(record.path, "", "", record.story) for record in records]
+
+    def group() -> dict[str, str]:
+        features_of = {record.path: record.features for record in records}
+        return group_stories(documents, {}, story_groups, features_of=features_of)
+
+    if cache is None:
+        return group()
+    key = _grouping_key(records, story_groups)
+    found = cache.load_stories(key)
+    if found is not None and len(found) == len(documents):
+        return found
+    stories = group()
+    cache.store_stories(key, stories)
+    return stories
+
+
+def _grouping_key(
+    records: Sequence[Extracted], story_groups: Mapping[str, Sequence[str]] | None
+) -> str:
+    """A hash of everything story grouping reads."""
+    import hashlib
+    import json
+
+    digest = hashlib.blake2b(digest_size=20)
+    groups = sorted((name, list(globs)) for name, globs in (story_groups or {}).items())
+    digest.update(json.dumps(groups).encode())
+    for record in records:
+        line = "\1".join([record.path, record.story or "", *sorted(record.features)])
+        digest.update(line.encode("utf-8", "surrogatepass") + b"\0")
+    return digest.hexdigest()
 
 
 def check_paths(
@@ -175,9 +448,13 @@ def check_paths(
     *,
     include: Sequence[str] = DEFAULT_INCLUDE,
     exclude: Sequence[str] = (),
+    respect_gitignore: bool = True,
+    jobs: int | None = 1,
+    cache: ClaimsCache | None = None,
     **options: Any,
 ) -> Result:
-    documents, skipped = read_documents(paths, include=include, exclude=exclude)
-    result = check_documents(documents, **options)
+    found = discover(paths, include=include, exclude=exclude, respect_gitignore=respect_gitignore)
+    extracted, skipped = extract_paths(found, jobs=jobs, cache=cache)
+    result = check_extracted(extracted, cache=cache, **options)
     result.skipped = skipped
     return result

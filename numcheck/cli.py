@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
+from typing import Any
 from typing import TextIO
 
 from numcheck import __version__
@@ -18,7 +19,10 @@ from numcheck.rulepacks import KINDS as PACK_KINDS
 
 if TYPE_CHECKING:
     from numcheck.api import Result
+    from numcheck.cache import ClaimsCache
     from numcheck.config import Config
+    from numcheck.document_set import DocumentSet
+    from numcheck.engine import Work
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -32,6 +36,21 @@ def _comma_list(text: str) -> list[str]:
 
 
 LEVELS = ("error", "warning", "note")
+
+
+def _jobs(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"must be a number of processes, 1 or more: {text!r}")
+    return int(text)
+
+
+def _size(text: str) -> int:
+    from numcheck.config import parse_size
+
+    try:
+        return parse_size(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -66,6 +85,21 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "--config", metavar="PATH", help="the config file (default: found from the paths)"
         )
+        sub.add_argument(
+            "--jobs", "-j", type=_jobs, metavar="N",
+            help="worker processes for reading and extraction (default: one per core; 1: none)",
+        )  # fmt: skip
+        sub.add_argument(
+            "--cache-dir", metavar="DIR",
+            help="where the claims cache lives (default: .numcheck_cache beside the config)",
+        )  # fmt: skip
+        sub.add_argument(
+            "--no-cache", action="store_true", help="neither read nor write the claims cache"
+        )
+        sub.add_argument(
+            "--max-file-size", type=_size, metavar="SIZE",
+            help="skip files larger than this (default: 10MB; e.g. 500KB, 50MB)",
+        )  # fmt: skip
 
     check = commands.add_parser("check", help="report findings")
     reading(check, list(FORMATS))
@@ -106,6 +140,14 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--diff", action="store_true", help="print a diff of what --fix would change; write nothing"
     )
+    check.add_argument(
+        "--engine", choices=["local", "dask"], default="local",
+        help="where documents are read and checked: this machine, or a Dask cluster",
+    )  # fmt: skip
+    check.add_argument(
+        "--scheduler", metavar="ADDRESS",
+        help="with --engine dask, the scheduler to use (default: a local cluster, --jobs workers)",
+    )  # fmt: skip
     claims = commands.add_parser("claims", help="list the numeric claims found")
     reading(claims, CLAIM_FORMATS)
     stories = commands.add_parser("stories", help="show which documents form one story")
@@ -187,17 +229,19 @@ def _config(args: argparse.Namespace) -> Config:
         exclude=args.exclude,
         rules=args.rules,
         respect_gitignore=args.respect_gitignore,
+        max_file_size=args.max_file_size,
     )
 
 
-def _read(args: argparse.Namespace, config: Config | None = None):
-    from numcheck import api
+def _inputs(args: argparse.Namespace, config: Config) -> tuple[list[Work], list[str]]:
+    """The inputs named on the command line (standard input read already), and a message for
+    standard input when it cannot be read."""
+    from numcheck.engine import Work
     from numcheck.reading.discover import ReadError
-    from numcheck.reading.discover import read_path
-    from numcheck.reading.discover import read_text
+    from numcheck.reading.discover import discover
+    from numcheck.reading.discover import read_source
     from numcheck.rulepacks import add_pack_dirs
 
-    config = config or _config(args)
     if config.rules:
         add_pack_dirs(config.rules)
     if "-" in args.paths:
@@ -206,16 +250,69 @@ def _read(args: argparse.Namespace, config: Config | None = None):
         label = args.stdin_filename or "-"
         try:
             # Decoded as files are: binary and invalid UTF-8 input is refused, not guessed.
-            document = read_path("-")
+            text = read_source("-", max_bytes=config.max_file_size)
         except ReadError as error:
             return [], [f"{label}: {str(error).removeprefix('-: ')}"]
-        return [read_text(label, document.source)], []
-    return api.read_documents(
+        return [Work(label, text=text)], []
+    found = discover(
         args.paths,
         include=config.include,
         exclude=config.exclude,
         respect_gitignore=config.respect_gitignore,
     )
+    return [Work(path) for path in found], []
+
+
+def _gather(
+    args: argparse.Namespace, config: Config, *, corpus: bool = True
+) -> tuple[DocumentSet, ClaimsCache | None]:
+    """Read and extract the inputs (and the config's corpus) as the flags say: in worker
+    processes, through the claims cache, with a progress bar for long runs."""
+    from numcheck import progress
+    from numcheck.document_set import corpus_paths
+    from numcheck.document_set import gather
+
+    inputs, skipped = _inputs(args, config)
+    extra = corpus_paths([item.path for item in inputs], config) if corpus else []
+    cache = _cache(args, config)
+    if cache is not None:
+        cache.restore_conversions()
+    wanted = progress.wanted(len(inputs) + len(extra))
+    bar = progress.ProgressBar() if wanted else None
+    try:
+        document_set = gather(
+            inputs,
+            extra,
+            config,
+            jobs=args.jobs,
+            cache=cache,
+            max_bytes=config.max_file_size,
+            progress=bar,
+            keep=True,  # a command-line run keeps what it read to the end
+        )
+    finally:
+        if bar is not None:
+            bar.close()
+    document_set.skipped[:0] = skipped
+    return document_set, cache
+
+
+def _finish(cache: ClaimsCache | None) -> None:
+    """Keep what this run learned for the next ones; say once if the cache cannot be written."""
+    if cache is None:
+        return
+    cache.save_conversions()
+    if cache.warning:
+        print(f"numcheck: warning: {cache.warning}", file=sys.stderr)
+
+
+def _cache(args: argparse.Namespace, config: Config) -> ClaimsCache | None:
+    from numcheck.cache import ClaimsCache
+    from numcheck.cache import cache_folder
+
+    if args.no_cache:
+        return None
+    return ClaimsCache(cache_folder(config.root, given=args.cache_dir))
 
 
 def _report_skipped(skipped: list[str]) -> None:
@@ -225,41 +322,71 @@ def _report_skipped(skipped: list[str]) -> None:
 
 def _check(args: argparse.Namespace) -> int:
     from numcheck import api
-    from numcheck import progress
-    from numcheck.document_set import gather
 
     if args.statistics and args.format not in ("text", "json"):
         raise UsageError("--statistics is written as text or json")
     config = _config(args)
-    documents, skipped = _read(args, config)
-    document_set = gather(documents, config)
-    _report_skipped(document_set.skipped)
-    bar = progress.ProgressBar() if progress.wanted(len(document_set.documents)) else None
+    if args.engine == "dask":
+        return _check_on_dask(args, config)
+    if args.scheduler is not None:
+        raise UsageError("--scheduler needs --engine dask")
+    document_set, cache = _gather(args, config)
+    _report_skipped(document_set.corpus_skipped)
+    skipped = document_set.skipped
+    known = {item.path: item for item in document_set.extracted}
+    options: dict[str, Any] = {
+        "select": list(config.select) if config.select is not None else None,
+        "ignore": list(config.ignore),
+        "settings": config.settings,
+        "report_on": document_set.report_on,
+        "skip_scopes": config.skip_scopes,
+        "cache": cache,
+    }
 
     def run(documents: list) -> api.Result:
-        return api.check_documents(
-            documents,
-            select=list(config.select) if config.select is not None else None,
-            ignore=list(config.ignore),
-            settings=config.settings,
-            report_on=document_set.report_on,
-            # Fixes never touch suppressed findings: --fix and --diff do not list them.
-            show_suppressed=args.show_suppressed and not (args.fix or args.diff),
-            progress=bar,
-            skip_scopes=config.skip_scopes,
-        )
+        # Fixes never touch suppressed findings: --fix and --diff do not list them.
+        return api.check_documents(documents, known=known, jobs=args.jobs, **options)
 
-    try:
-        if args.fix or args.diff:
-            return _fix(args, document_set.documents, skipped, run, config.fail_level)
-        result = run(document_set.documents)
-    finally:
-        if bar is not None:
-            bar.close()
+    if args.fix or args.diff:
+        status = _fix(args, document_set.documents, skipped, run, config.fail_level)
+        _finish(cache)
+        return status
+    result = api.check_extracted(
+        document_set.extracted, show_suppressed=args.show_suppressed, **options
+    )
+    _finish(cache)
     result.skipped = skipped
     _report(args, result)
     _report_skipped(skipped)
     if skipped:
+        return EXIT_USAGE
+    return _exit_status(args, result, config.fail_level)
+
+
+def _check_on_dask(args: argparse.Namespace, config: Config) -> int:
+    from numcheck.dask_engine import check_on_dask
+    from numcheck.document_set import corpus_paths
+
+    if args.fix or args.diff:
+        raise UsageError("--fix and --diff run with the local engine only")
+    inputs, skipped = _inputs(args, config)
+    run = check_on_dask(
+        inputs,
+        corpus_paths([item.path for item in inputs], config),
+        config,
+        scheduler=args.scheduler,
+        workers=args.jobs,
+        cache=_cache(args, config),
+        show_suppressed=args.show_suppressed,
+        # the formats that quote the text of findings or list every file checked
+        with_sources=args.format in ("sarif", "rdjson", "gitlab", "junit"),
+    )
+    _report_skipped(run.corpus_skipped)
+    result = run.result
+    result.skipped = skipped + run.skipped
+    _report(args, result)
+    _report_skipped(result.skipped)
+    if result.skipped:
         return EXIT_USAGE
     return _exit_status(args, result, config.fail_level)
 
@@ -365,19 +492,20 @@ def _fix(
 
 def _claims(args: argparse.Namespace) -> int:
     from numcheck.api import Result
-    from numcheck.api import document_claims
     from numcheck.api import outside_scopes
     from numcheck.report import formatter
 
     render = formatter(args.format).render_claims
     config = _config(args)
-    documents, skipped = _read(args, config)
+    document_set, cache = _gather(args, config, corpus=False)
+    _finish(cache)
     claims = [
         claim
-        for document in documents
-        for claim in outside_scopes(document, document_claims(document), config.skip_scopes)
+        for item in document_set.extracted
+        for claim in outside_scopes(item.document, item.claims, config.skip_scopes)
     ]
-    result = Result(claims=claims, documents=documents, skipped=skipped)
+    skipped = document_set.skipped
+    result = Result(claims=claims, documents=document_set.documents, skipped=skipped)
     _write(args, render(result))
     _report_skipped(skipped)
     return EXIT_USAGE if skipped else EXIT_CLEAN
@@ -386,18 +514,17 @@ def _claims(args: argparse.Namespace) -> int:
 def _stories(args: argparse.Namespace) -> int:
     import json
 
-    from numcheck.alignment.stories import group_stories
-    from numcheck.api import document_claims
-    from numcheck.document_set import gather
+    from numcheck.api import group_extracted
 
     if args.format == "markdown" and not args.figures:
         raise UsageError("the markdown format shows story figures (add --figures)")
-    config = _config(args)
-    documents, skipped = _read(args, config)
-    document_set = gather(documents, config)  # the config's corpus and stories apply too
-    documents, skipped = document_set.documents, skipped + document_set.skipped
-    claims = {document.path: document_claims(document) for document in documents}
-    stories = group_stories(documents, claims)
+    document_set, cache = _gather(args, _config(args))  # the config's corpus and stories too
+    extracted = document_set.extracted
+    skipped = document_set.skipped + document_set.corpus_skipped
+    stories = group_extracted(extracted, cache=cache)
+    _finish(cache)
+    documents = document_set.documents
+    claims = {item.path: item.claims for item in extracted}
     if args.figures:
         from numcheck.checks import Corpus
         from numcheck.checks.agreement import story_figures

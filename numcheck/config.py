@@ -14,6 +14,7 @@ line naming the file, the key and what is allowed.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from collections.abc import Sequence
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING
 from typing import Any
 
 from numcheck.reading.discover import DEFAULT_INCLUDE
+from numcheck.reading.discover import MAX_FILE_BYTES
 
 if TYPE_CHECKING:
     from numcheck.checks import Check
@@ -42,7 +44,10 @@ KEYS = (
     "stories",
     "skip-scopes",
     "respect-gitignore",
+    "max-file-size",
 )
+_SIZE_UNITS = {"": 1024 * 1024, "B": 1, "K": 1024, "M": 1024 * 1024, "G": 1024**3}
+_SIZE = re.compile(r"(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>(?:[KMG]i?)?B|[KMG]|)", re.IGNORECASE)
 
 
 class ConfigError(Exception):
@@ -65,6 +70,7 @@ class Config:
     respect_gitignore: bool = True
     stories: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     settings: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    max_file_size: int = MAX_FILE_BYTES
 
     @property
     def root(self) -> str:
@@ -139,6 +145,10 @@ def read_config(path: str, *, required: bool) -> Config | None:
 
 def shown_path(path: str) -> str:
     """The path as messages show it: relative to the working folder when inside it."""
+    if os.path.isabs(path):  # the common case, without os.path.relpath's work
+        inside, normal = os.path.join(os.getcwd(), ""), os.path.normpath(path)
+        if normal.startswith(inside):
+            return normal[len(inside) :].replace(os.sep, "/")
     try:
         relative = os.path.relpath(path)
     except ValueError:  # another drive
@@ -167,6 +177,11 @@ def _parse(path: str, shown: str, prefix: str, table: dict[str, Any]) -> Config:
             values["respect_gitignore"] = value
         elif key == "stories":
             values["stories"] = _stories(shown, value, where)
+        elif key == "max-file-size":
+            try:
+                values["max_file_size"] = parse_size(value)
+            except ValueError as error:
+                raise ConfigError(f"{shown}: 'max-file-size'{where} {error}") from None
         elif isinstance(value, dict) and (check := _rule_table(key)) is not None:
             check_tables[key] = (check, value)
         else:
@@ -176,6 +191,24 @@ def _parse(path: str, shown: str, prefix: str, table: dict[str, Any]) -> Config:
     values["settings"] = _check_settings(shown, prefix, check_tables)
     values["rules"] = _rule_dirs(shown, root, values.get("rules", ()), where)
     return Config(**values)
+
+
+def parse_size(value: Any) -> int:
+    """A size in bytes from a number of megabytes (``20``, ``0.5``) or a string with a unit
+    (``"500KB"``, ``"20MB"``, ``"1GB"``; units of 1024, as numcheck's messages count them)."""
+    wrong = f'must be a size such as 20 (megabytes) or "500KB", not {value!r}'
+    if isinstance(value, bool):
+        raise ValueError(wrong)
+    if isinstance(value, int | float):
+        number, unit = float(value), ""
+    elif isinstance(value, str) and (found := _SIZE.fullmatch(value.strip())):
+        number, unit = float(found["number"]), found["unit"].upper()
+    else:
+        raise ValueError(wrong)
+    size = number * _SIZE_UNITS[unit.removesuffix("IB").removesuffix("B") or unit]
+    if not 1 <= size < 2**63:
+        raise ValueError(f"must be a positive size, not {value!r}")
+    return int(size)
 
 
 def _strings(shown: str, key: str, value: Any, where: str) -> tuple[str, ...]:

@@ -30,6 +30,11 @@ def add_pack_dirs(dirs: Iterable[str]) -> None:
     load_kind.cache_clear()
 
 
+def pack_dirs() -> tuple[str, ...]:
+    """The user pack folders added so far, in order."""
+    return tuple(_extra_dirs)
+
+
 def _builtin_files() -> list[tuple[str, str]]:
     folder = resources.files("numcheck.rules")
     return [
@@ -48,6 +53,11 @@ def _user_files() -> list[tuple[str, str]]:
             except (OSError, UnicodeDecodeError) as error:
                 raise RulePackError(f"{path}: cannot read rule pack ({error})") from None
     return found
+
+
+def every_pack_file() -> list[tuple[str, str]]:
+    """Every rule pack file in use, built-in first, as (file name, text) pairs."""
+    return _builtin_files() + _user_files()
 
 
 def parse_pack(name: str, text: str) -> dict[str, Any]:
@@ -74,7 +84,7 @@ def pack_files(kind: str) -> list[tuple[str, str]]:
     path of a built-in pack (what ``numcheck rules --show-pack`` prints)."""
     folder = resources.files("numcheck.rules")
     found = []
-    for name, text in _builtin_files() + _user_files():
+    for name, text in every_pack_file():
         if parse_pack(name, text)["kind"] == kind:
             builtin = name.startswith("rules/") and (folder / name.removeprefix("rules/"))
             found.append((str(builtin) if builtin else name, text))
@@ -90,7 +100,7 @@ def installed_path(name: str) -> str:
 def load_kind(kind: str) -> tuple[tuple[str, dict[str, Any]], ...]:
     """Every pack of one kind, built-in first, as (file name, data) pairs."""
     packs = []
-    for name, text in _builtin_files() + _user_files():
+    for name, text in every_pack_file():
         data = parse_pack(name, text)
         if data["kind"] == kind:
             packs.append((name, data))

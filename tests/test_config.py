@@ -33,8 +33,8 @@ BAD_CONFIGS = [
         "pyproject.toml",
         _pyproject('selct = ["NC101"]\n'),
         "pyproject.toml: unknown key 'selct' in [tool.numcheck] (allowed: select, ignore, "
-        "fail-level, include, exclude, corpus, rules, stories, skip-scopes, respect-gitignore; "
-        "rule tables: [invalid-suppression], [conversion-mismatch]",
+        "fail-level, include, exclude, corpus, rules, stories, skip-scopes, respect-gitignore, "
+        "max-file-size; rule tables: [invalid-suppression], [conversion-mismatch]",
     ),
     (
         ".numcheck.toml",
@@ -46,6 +46,17 @@ BAD_CONFIGS = [
         _pyproject('fail-level = "fatal"\n'),
         "pyproject.toml: 'fail-level' in [tool.numcheck] must be one of error, warning, note, "
         "not 'fatal'",
+    ),
+    (
+        "pyproject.toml",
+        _pyproject('max-file-size = "big"\n'),
+        "pyproject.toml: 'max-file-size' in [tool.numcheck] must be a size such as 20 "
+        "(megabytes) or \"500KB\", not 'big'",
+    ),
+    (
+        ".numcheck.toml",
+        "max-file-size = 0\n",
+        ".numcheck.toml: 'max-file-size' must be a positive size, not 0",
     ),
     (
         "pyproject.toml",
@@ -206,7 +217,7 @@ def test_typo_in_config_exits_2_naming_the_key(tmp_path: Path, run_numcheck: Cal
     assert line.startswith(
         "numcheck: pyproject.toml: unknown key 'selct' in [tool.numcheck] (allowed: select, "
         "ignore, fail-level, include, exclude, corpus, rules, stories, skip-scopes, "
-        "respect-gitignore; rule tables: "
+        "respect-gitignore, max-file-size; rule tables: "
     )
     assert "[conversion-mismatch]" in run.stderr
 

@@ -228,7 +228,9 @@ def test_too_large_files_are_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyP
     (tmp_path / "big.txt").write_bytes(b"190 miles\n" * 157287)
     with pytest.raises(ReadError) as caught:
         read_path("big.txt")
-    assert str(caught.value) == "big.txt: too large (1.5 MB), skipped"
+    assert str(caught.value) == (
+        "big.txt: too large (1.5 MB, over the max-file-size of 1.0 MB), skipped"
+    )
 
 
 def test_default_size_limit_is_10_mb() -> None:

@@ -7,12 +7,15 @@ from pathlib import Path
 
 import pytest
 
+from numcheck.api import extract_text
 from numcheck.config import Config
+from numcheck.document_set import DocumentSet
 from numcheck.document_set import assign_stories
+from numcheck.document_set import corpus_paths
 from numcheck.document_set import expand
 from numcheck.document_set import gather
+from numcheck.engine import Work
 from numcheck.reading.discover import read_path
-from numcheck.reading.discover import read_text
 
 
 @pytest.fixture
@@ -46,16 +49,19 @@ def test_expand_is_relative_to_the_root(
     assert [Path(path).relative_to(newsroom).as_posix() for path in found] == expected
 
 
+def _gather(config: Config, *inputs: Work) -> DocumentSet:
+    return gather(inputs, corpus_paths([item.path for item in inputs], config), config)
+
+
 def test_without_corpus_the_documents_are_all_reported(newsroom: Path) -> None:
-    documents = [read_path("news/a.md")]
-    result = gather(documents, _config(newsroom))
-    assert result.documents == documents and result.report_on is None and result.skipped == []
+    result = _gather(_config(newsroom), Work("news/a.md"))
+    assert result.documents == [read_path("news/a.md")]
+    assert result.report_on is None and result.skipped == []
 
 
 def test_corpus_adds_the_rest_once(newsroom: Path) -> None:
-    documents = [read_path("news/a.md"), read_path(str(newsroom / "news" / "b.md"))]
     config = _config(newsroom, corpus=("news/**/*.md",), exclude=("drafts",))
-    result = gather(documents, config)
+    result = _gather(config, Work("news/a.md"), Work(str(newsroom / "news" / "b.md")))
     assert [d.path for d in result.documents] == [
         "news/a.md",
         str(newsroom / "news" / "b.md"),
@@ -66,22 +72,24 @@ def test_corpus_adds_the_rest_once(newsroom: Path) -> None:
 
 def test_corpus_from_a_subfolder(newsroom: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(newsroom / "news")
-    result = gather([read_path("a.md")], _config(newsroom, corpus=("news/*.md",)))
+    result = _gather(_config(newsroom, corpus=("news/*.md",)), Work("a.md"))
     assert [d.path for d in result.documents] == ["a.md", "b.md"]
 
 
 def test_stdin_label_stands_for_its_file(newsroom: Path) -> None:
-    unsaved = read_text("news/a.md", "unsaved text\n")
-    result = gather([unsaved], _config(newsroom, corpus=("news/*.md",)))
+    config = _config(newsroom, corpus=("news/*.md",))
+    result = _gather(config, Work("news/a.md", text="unsaved text\n"))
     assert [d.path for d in result.documents] == ["news/a.md", "news/b.md"]
     assert result.documents[0].source == "unsaved text\n"
 
 
-def test_unreadable_corpus_file_is_skipped_with_a_message(newsroom: Path) -> None:
+def test_unreadable_files_are_skipped_with_a_message(newsroom: Path) -> None:
     (newsroom / "news" / "e.md").write_bytes(b"bad \xff byte\n")
-    result = gather([read_path("news/a.md")], _config(newsroom, corpus=("news/*.md",)))
+    (newsroom / "f.md").write_bytes(b"\0binary")
+    result = _gather(_config(newsroom, corpus=("news/*.md",)), Work("news/a.md"), Work("f.md"))
     assert [d.path for d in result.documents] == ["news/a.md", "news/b.md"]
-    assert result.skipped == [
+    assert result.skipped == ["f.md: binary file (NUL bytes), skipped"]
+    assert result.corpus_skipped == [
         "news/e.md: not valid UTF-8 (byte 0xff at offset 4), skipped (corpus file)"
     ]
 
@@ -95,8 +103,8 @@ def test_stories_from_config_unless_front_matter_says(
 ) -> None:
     (newsroom / "news" / "a.md").write_text(front_matter + "Text.\n")
     config = _config(newsroom, stories={"korea": ("news/*.md",)})
-    documents = assign_stories([read_path("news/a.md"), read_path("notes.txt")], config)
-    assert [d.story for d in documents] == [expected, None]
+    extracted = [extract_text(path, read_path(path).source) for path in ("news/a.md", "notes.txt")]
+    assert [item.document.story for item in assign_stories(extracted, config)] == [expected, None]
 
 
 def test_corpus_skips_do_not_fail_the_run(newsroom: Path, run_numcheck: Callable) -> None:

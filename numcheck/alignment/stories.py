@@ -90,7 +90,7 @@ def similarity(
     """Weighted overlap: the weight of the shared features over that of the smaller set, so
     a short rewrite of a long article still matches it."""
     smaller = min(total_a, total_b)
-    return sum(weight[f] for f in a & b) / smaller if smaller else 0.0
+    return sum(map(weight.__getitem__, a & b)) / smaller if smaller else 0.0
 
 
 def explicit_story(
@@ -108,8 +108,11 @@ def group_stories(
     documents: Sequence[Document],
     claims: Mapping[str, Sequence[Claim]],
     groups: Mapping[str, Sequence[str]] | None = None,
+    *,
+    features_of: Mapping[str, frozenset[str]] | None = None,
 ) -> dict[str, str]:
-    """Each document's path mapped to its story's name."""
+    """Each document's path mapped to its story's name. ``features_of`` holds the
+    ``features`` of documents, by path, where they are already known."""
     stories: dict[str, str] = {}
     automatic: list[Document] = []
     for document in documents:
@@ -118,21 +121,26 @@ def group_stories(
             automatic.append(document)
         else:
             stories[document.path] = story
-    stories.update(_automatic(automatic, claims))
+    stories.update(_automatic(automatic, claims, features_of or {}))
     return stories
 
 
 def _automatic(
-    documents: Sequence[Document], claims: Mapping[str, Sequence[Claim]]
+    documents: Sequence[Document],
+    claims: Mapping[str, Sequence[Claim]],
+    features_of: Mapping[str, frozenset[str]],
 ) -> dict[str, str]:
-    sets = [features(d, claims.get(d.path, ())) for d in documents]
+    sets = [
+        features_of[d.path] if d.path in features_of else features(d, claims.get(d.path, ()))
+        for d in documents
+    ]
     postings: dict[str, list[int]] = defaultdict(list)
     for index, feature_set in enumerate(sets):
         for feature in feature_set:
             postings[feature].append(index)
     count = len(documents)
     weight = {f: math.log(1 + count / len(docs)) for f, docs in postings.items()}
-    totals = [sum(weight[f] for f in feature_set) for feature_set in sets]
+    totals = [sum(map(weight.__getitem__, feature_set)) for feature_set in sets]
     similar: dict[tuple[int, int], float] = {}
     for a, b in _candidate_pairs(sets, postings, weight):
         value = similarity(sets[a], sets[b], weight, totals[a], totals[b])

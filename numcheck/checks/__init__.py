@@ -9,7 +9,6 @@ help are all made from it.
 from __future__ import annotations
 
 import importlib
-import inspect
 from collections.abc import Iterator
 from collections.abc import Mapping
 from collections.abc import Sequence
@@ -117,10 +116,12 @@ class Check:
 
     @classmethod
     def summary(cls) -> str:
-        return inspect.getdoc(cls).splitlines()[0]
+        return cls.documentation().splitlines()[0]
 
     @classmethod
     def documentation(cls) -> str:
+        import inspect  # only when documentation is asked for: a short run skips the import
+
         return inspect.getdoc(cls) or ""
 
     @classmethod

@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 from typing import ClassVar
 
 from numcheck.alignment.facts import Alignment
@@ -90,13 +91,11 @@ def _story_disagreements(claims: Sequence[Claim]) -> Iterator[Disagreement]:
     document_weights = {
         path: rarity(c.frame.terms for c in members) for path, members in by_path.items()
     }
-    groups: dict[str, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        groups[claim.key].append(claim)
-    for group in groups.values():
+    enumerated = _enumerations(claims)
+    for group in _candidate_groups(claims).values():
         unit = shared_unit(group)
         items = [c for c in (comparable(claim, unit) for claim in group) if c is not None]
-        inside = list(_within_documents(items, document_weights))
+        inside = list(_within_documents(items, document_weights, enumerated))
         yield from inside
         contradicted = {id(found.claim) for found in inside}
         for found in _across_documents(items, story_weights):
@@ -104,14 +103,43 @@ def _story_disagreements(claims: Sequence[Claim]) -> Iterator[Disagreement]:
                 yield found
 
 
+def _candidate_groups(claims: Sequence[Claim]) -> dict[tuple[str, Any], list[Claim]]:
+    """The claims that may state one fact, by subject key and role (claims of different
+    roles never align); hypothetical figures state no fact and are left out."""
+    groups: dict[tuple[str, Any], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        assert claim.key is not None and claim.frame is not None
+        if claim.frame.role.mode != "hypothetical":
+            groups[(claim.key, claim.frame.role)].append(claim)
+    return groups
+
+
+def _enumerations(claims: Sequence[Claim]) -> set[tuple[str, str]]:
+    """The (path, key) pairs of subjects a document gives ``ENUMERATION`` or more different
+    figures, whatever their roles: lists of parallel facts (fines, bond issues, seasons)."""
+    by_document: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        assert claim.key is not None
+        by_document[(claim.path, claim.key)].append(claim)
+    found = set()
+    for place, group in by_document.items():
+        if len(group) >= ENUMERATION:
+            unit = shared_unit(group)
+            items = [c for c in (comparable(claim, unit) for claim in group) if c is not None]
+            if _enumeration(items):
+                found.add(place)
+    return found
+
+
 def _within_documents(
-    items: Sequence[Comparable], weights: dict[str, Weights]
+    items: Sequence[Comparable], weights: dict[str, Weights], enumerated: set[tuple[str, str]]
 ) -> Iterator[Disagreement]:
     by_path: dict[str, list[Comparable]] = defaultdict(list)
     for item in items:
         by_path[item.claim.path].append(item)
     for path, same_document in by_path.items():
-        if len(same_document) < 2 or _enumeration(same_document):
+        key = same_document[0].claim.key
+        if len(same_document) < 2 or (path, key) in enumerated:
             continue
         near = candidates([i.claim for i in same_document], weights[path])
         for index, later in enumerate(same_document):
@@ -276,11 +304,8 @@ def story_figures(corpus: Corpus) -> list[StoryFigures]:
         for claim in claims:
             by_path[claim.path].append(claim)
         weights = rarity([t for c in group for t in c.frame.terms] for group in by_path.values())
-        groups: dict[str, list[Claim]] = defaultdict(list)
-        for claim in claims:
-            groups[claim.key].append(claim)
         figures = []
-        for key, group in sorted(groups.items()):
+        for (key, _), group in sorted(_candidate_groups(claims).items(), key=lambda g: str(g[0])):
             unit = shared_unit(group)
             items = [c for c in (comparable(claim, unit) for claim in group) if c is not None]
             if len({item.claim.path for item in items}) >= 2:

@@ -3,7 +3,7 @@
 The grammar only ever matches unit *surfaces* listed in ``rules/units.yaml`` and
 ``rules/currencies.yaml``; pint never sees a whole phrase (pint reads "190 miles in km" as
 inch × kilometre × mile). The pint registry is built once per process, lazily, the first time
-a conversion must actually be computed.
+a conversion must actually be computed; pint itself is imported only then.
 """
 
 from __future__ import annotations
@@ -346,10 +346,30 @@ def convert_difference(value: float, unit: str, target: str) -> float:
     return scale * value
 
 
-@functools.cache
+# Every conversion between the units of the packs is affine (temperatures have an offset),
+# so pint is asked once per pair of units and the line (scale, offset) is kept here. Lines
+# known from an earlier run (``remember_lines``) spare a short run loading pint at all.
+_lines: dict[tuple[str, str], tuple[float, float]] = {}
+
+
+def conversion_lines() -> dict[tuple[str, str], tuple[float, float]]:
+    """Every conversion line known in this process, by (unit, target)."""
+    return dict(_lines)
+
+
+def remember_lines(lines: dict[tuple[str, str], tuple[float, float]]) -> None:
+    """Take conversion lines computed by pint in an earlier run with the same packs."""
+    _lines.update(lines)
+
+
 def _conversion(unit: str, target: str) -> tuple[float, float]:
-    """Every conversion between the units of the packs is affine (temperatures have an
-    offset), so pint is asked once per pair of units and the line is kept."""
+    line = _lines.get((unit, target))
+    if line is None:
+        line = _lines[(unit, target)] = _pint_line(unit, target)
+    return line
+
+
+def _pint_line(unit: str, target: str) -> tuple[float, float]:
     ureg = registry()
     source, goal = ureg.parse_units(unit), ureg.parse_units(target)
     zero = float(ureg.Quantity(0.0, source).to(goal).m)

@@ -1,8 +1,9 @@
 """Finding input files and reading them into Documents.
 
 ``discover`` turns the paths a user gives into a sorted, de-duplicated list of files;
-``read_path`` and ``read_text`` decode one input into a Document, refusing binary files,
-invalid UTF-8 and oversized files with a one-line ``ReadError``.
+``read_source`` decodes one input, refusing binary files, invalid UTF-8 and files larger than
+the size limit (``max-file-size``, 10 MiB by default) with a one-line ``ReadError``;
+``read_path`` and ``read_text`` turn an input into a Document.
 
 Glob patterns (``include`` and ``exclude``) follow .gitignore habits: ``*`` and ``?`` stay
 within one path segment, ``**`` spans any number of them, ``[...]`` is a character class.
@@ -89,7 +90,7 @@ def _expand(
         return _walk(path, include, exclude, GitIgnore(path) if respect_gitignore else None)
     if not os.path.lexists(path):
         raise DiscoveryError(f"{path}: no such file or directory")
-    if _excluded(_display(path), exclude):
+    if excluded(_display(path), exclude):
         return []
     return [path]
 
@@ -102,7 +103,7 @@ def _walk(
         shown = _display(os.path.join(root, relative))
         if not _included(relative, shown, include):
             continue
-        if _excluded(relative, exclude) or _excluded(shown, exclude):
+        if excluded(relative, exclude) or excluded(shown, exclude):
             continue
         files.append((tuple(relative.split("/")), shown))
     files.sort()
@@ -153,7 +154,7 @@ def _included(relative: str, shown: str, patterns: Sequence[str]) -> bool:
     return False
 
 
-def _excluded(path: str, patterns: Sequence[str]) -> bool:
+def excluded(path: str, patterns: Sequence[str]) -> bool:
     """Whether ``path`` or one of its parent folders matches an exclude pattern."""
     parts = path.split("/")
     prefixes = ["/".join(parts[: index + 1]) for index in range(len(parts))]
@@ -199,24 +200,34 @@ def _character_class(body: str) -> str:
     return "(?!/)[" + ("^" if negate else "") + body + "]"
 
 
-def read_path(path: str) -> Document:
-    """Read and decode one file (``-`` is standard input) into a Document.
+def read_path(path: str, *, max_bytes: int | None = None) -> Document:
+    """Read and decode one file (``-`` is standard input) into a Document (see
+    ``read_source``)."""
+    return read_document(path, read_source(path, max_bytes=max_bytes))
+
+
+def read_source(path: str, *, max_bytes: int | None = None) -> str:
+    """The decoded text of one file (``-`` is standard input), without a byte-order mark.
 
     Raises ``ReadError`` for a file that is missing, unreadable, binary (a NUL byte in its first
-    8 KB), not valid UTF-8, or larger than ``MAX_FILE_BYTES``.
+    8 KB), not valid UTF-8, or larger than ``max_bytes`` (default ``MAX_FILE_BYTES``).
     """
+    limit = MAX_FILE_BYTES if max_bytes is None else max_bytes
     if path == STDIN:
-        return _read_stdin()
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:
+            return sys.stdin.read().removeprefix("\ufeff")
+        return _decode(STDIN, _read_limited(STDIN, stream, limit))
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
             raise ReadError(f"{path}: is a directory, skipped")
-        _check_size(path, info.st_size)
+        _check_size(path, info.st_size, limit)
         with open(path, "rb") as handle:
-            data = _read_limited(path, handle)
+            data = _read_limited(path, handle, limit)
     except OSError as error:
         raise ReadError(f"{path}: {_os_reason(error)}, skipped") from error
-    return read_document(path, _decode(path, data))
+    return _decode(path, data)
 
 
 def read_text(path_label: str, text: str) -> Document:
@@ -224,22 +235,24 @@ def read_text(path_label: str, text: str) -> Document:
     return read_document(path_label, text.removeprefix("\ufeff"))
 
 
-def _read_stdin() -> Document:
-    stream = getattr(sys.stdin, "buffer", None)
-    if stream is None:
-        return read_text(STDIN, sys.stdin.read())
-    return read_text(STDIN, _decode(STDIN, _read_limited(STDIN, stream)))
-
-
-def _read_limited(path: str, handle: IO[bytes]) -> bytes:
-    data = handle.read(MAX_FILE_BYTES + 1)
-    _check_size(path, len(data))
+def _read_limited(path: str, handle: IO[bytes], limit: int) -> bytes:
+    data = handle.read(limit + 1)
+    _check_size(path, len(data), limit)
     return data
 
 
-def _check_size(path: str, size: int) -> None:
-    if size > MAX_FILE_BYTES:
-        raise ReadError(f"{path}: too large ({size / _MEGABYTE:.1f} MB), skipped")
+def _check_size(path: str, size: int, limit: int) -> None:
+    if size > limit:
+        raise ReadError(
+            f"{path}: too large ({_size_text(size)}, over the max-file-size of "
+            f"{_size_text(limit)}), skipped"
+        )
+
+
+def _size_text(size: int) -> str:
+    if size >= _MEGABYTE:
+        return f"{size / _MEGABYTE:.1f} MB"
+    return f"{size / 1024:.1f} KB" if size >= 1024 else f"{size} bytes"
 
 
 def _os_reason(error: OSError) -> str:

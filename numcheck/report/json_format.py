@@ -36,7 +36,7 @@ def render_findings(result: Result) -> str:
         "summary": {
             "files": result.files,
             "corpus_files": result.corpus_files,
-            "claims": len(result.checked_claims),
+            "claims": result.claim_count,
             "errors": counts["error"],
             "warnings": counts["warning"],
             "notes": counts["note"],

@@ -58,7 +58,7 @@ def summary(result: Result) -> str:
     if result.corpus_files:
         files += f" ({result.corpus_files} more read as corpus)"
     parts = [_plural(counts[level], level) for level in counts]
-    text = f"{files}, {_plural(len(result.checked_claims), 'claim')}: " + ", ".join(parts)
+    text = f"{files}, {_plural(result.claim_count, 'claim')}: " + ", ".join(parts)
     if suppressed:
         text += f", {suppressed} suppressed"
     fixable, unsafe = result.fixable("safe"), result.fixable("unsafe")

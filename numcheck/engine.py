@@ -1,0 +1,222 @@
+"""Running the per-document step over many documents: from the cache, in worker processes,
+or in this process.
+
+Every input is read here (its text decides the cache entry); what the claims cache already
+holds is taken from it, and the rest goes through ``numcheck.api.extract_document``: in this
+process, or spread over a pool of ``jobs`` worker processes when there is enough to extract.
+Results come back in input order whatever the number of processes, so the output of a run
+does not depend on ``jobs`` or on the cache. Workers write their entries to the cache
+themselves.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+import sys
+from collections.abc import Callable
+from collections.abc import Iterator
+from collections.abc import Sequence
+from dataclasses import dataclass
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from numcheck.reading.discover import InputError
+from numcheck.reading.discover import read_source
+from numcheck.reading.documents import Document
+
+if TYPE_CHECKING:
+    from numcheck.api import Extracted
+    from numcheck.cache import ClaimsCache
+
+# With the default number of jobs, a run with less text than this to extract stays in this
+# process: starting workers would cost more than they save.
+POOL_MIN_CHARS = 256 * 1024
+
+
+@dataclass(frozen=True)
+class Work:
+    """One input: a file to read, a text already read (standard input) under a path, or a
+    Document already made (an editor buffer, a text being fixed). ``path`` is the path
+    reported; ``file``, where given, is where the file is read (an absolute path, for a
+    worker that runs in another folder)."""
+
+    path: str
+    text: str | None = None
+    document: Document | None = None
+    file: str | None = None  # where to read it when not at ``path`` (from another folder)
+
+
+def available_cores() -> int:
+    """The processors this process may run on."""
+    if hasattr(os, "process_cpu_count"):  # Python 3.13
+        return os.process_cpu_count() or 1
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+def run(
+    work: Sequence[Work],
+    *,
+    jobs: int | None = None,
+    cache: ClaimsCache | None = None,
+    max_bytes: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    keep: bool = False,
+) -> list[Extracted | InputError]:
+    """The per-document step's result for each input, in order; an input that cannot be read
+    gives its ``InputError`` instead. ``jobs`` None means every core, for runs with enough to
+    extract. ``keep``: the results live as long as the process (a command-line run), so the
+    garbage collector is told to leave them alone."""
+    results: list[Extracted | InputError | None] = [None] * len(work)
+    pending: list[tuple[int, Work, str]] = []
+    done = 0
+    if cache is not None:
+        cache.touch()
+    with collection_paused(keep):
+        for index, item in enumerate(work):
+            try:
+                text = _text(item, max_bytes)
+            except InputError as error:
+                results[index] = error
+                continue
+            found = _cached(cache, item, text) if cache is not None else None
+            if found is None:
+                pending.append((index, item, text))
+                continue
+            results[index] = found
+            done += 1
+            if progress is not None:
+                progress(done, len(work))
+    warnings: list[str] = []
+    for index, extracted in _extract_all(pending, jobs, cache, warnings, keep):
+        results[index] = extracted
+        done += 1
+        if progress is not None:
+            progress(done, len(work))
+    if cache is not None and cache.warning is None and warnings:
+        cache.warning = warnings[0]
+    return results  # type: ignore[return-value]
+
+
+def _text(item: Work, max_bytes: int | None) -> str:
+    if item.document is not None:
+        return item.document.source
+    if item.text is not None:
+        return item.text
+    if item.file is None:
+        return read_source(item.path, max_bytes=max_bytes)
+    try:
+        return read_source(item.file, max_bytes=max_bytes)
+    except InputError as error:  # named as the user named it
+        raise type(error)(str(error).replace(item.file, item.path, 1)) from None
+
+
+def _cached(cache: ClaimsCache, item: Work, text: str) -> Extracted | None:
+    if item.document is not None:  # made in memory, perhaps not as reading its text would
+        return None
+    return cache.load(cache.key(item.path, text), item.path, text)
+
+
+def _extract_all(
+    pending: list[tuple[int, Work, str]],
+    jobs: int | None,
+    cache: ClaimsCache | None,
+    warnings: list[str],
+    keep: bool,
+) -> Iterator[tuple[int, Extracted]]:
+    """(index, result) of each pending input, in order; a worker's cache warning is added to
+    ``warnings``."""
+    processes = _processes(jobs, pending)
+    if processes <= 1:
+        for index, item, text in pending:
+            yield index, _extract_one(item, text, cache)
+        return
+    tasks = [(item, text) for _, item, text in pending]
+    chunk = max(1, min(32, len(tasks) // (processes * 4)))
+    context = _context()
+    pool = context.Pool(processes, _start_worker, _worker_args(cache))
+    with pool, collection_paused(keep):
+        outcomes = pool.imap(_work_in_worker, tasks, chunksize=chunk)
+        for (index, item, text), (stripped, warning) in zip(pending, outcomes, strict=True):
+            if warning:
+                warnings.append(warning)
+            document = item.document or replace(stripped.document, source=text)
+            yield index, stripped.with_document(document)
+
+
+@contextlib.contextmanager
+def collection_paused(keep: bool = False) -> Iterator[None]:
+    """No cyclic garbage collection while results are unpickled: they make no cycles, and
+    the collector would walk every object loaded so far again and again (most of the time of
+    loading a large corpus from the cache). With ``keep``, what was loaded is then moved out
+    of the collector's sight for good (``gc.freeze``)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if keep:
+            gc.freeze()
+        if enabled:
+            gc.enable()
+
+
+def _processes(jobs: int | None, pending: list[tuple[int, Work, str]]) -> int:
+    if jobs is None:
+        if sum(len(text) for _, _, text in pending) < POOL_MIN_CHARS:
+            return 1
+        jobs = available_cores()
+    return max(1, min(jobs, len(pending)))
+
+
+def _extract_one(item: Work, text: str, cache: ClaimsCache | None) -> Extracted:
+    from numcheck.api import extract_document
+    from numcheck.api import extract_text
+
+    if item.document is not None:
+        return extract_document(item.document)
+    extracted = extract_text(item.path, text)
+    if cache is not None:
+        cache.store(cache.key(item.path, text), extracted)
+    return extracted
+
+
+# -- worker processes ------------------------------------------------------------------------
+
+_worker_cache: list[ClaimsCache | None] = [None]  # set in each worker by _start_worker
+
+
+def _context():
+    """Forked workers start at once with what this process has loaded; elsewhere the
+    platform's default (spawn) is used."""
+    import multiprocessing  # only when there is work for other processes
+
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+def _worker_args(cache: ClaimsCache | None) -> tuple:
+    from numcheck.rulepacks import pack_dirs
+
+    return (cache, pack_dirs())
+
+
+def _start_worker(cache: ClaimsCache | None, pack_dirs: tuple[str, ...]) -> None:
+    from numcheck.rulepacks import add_pack_dirs
+
+    if pack_dirs:
+        add_pack_dirs(pack_dirs)
+    _worker_cache[0] = cache
+
+
+def _work_in_worker(task: tuple[Work, str]) -> tuple[Extracted, str | None]:
+    """Extract in a worker; the text is sent back without the source the parent has."""
+    item, text = task
+    cache = _worker_cache[0]
+    extracted = _extract_one(item, text, cache)
+    stripped = extracted.with_document(replace(extracted.document, source=""))
+    return stripped, cache.warning if cache is not None else None

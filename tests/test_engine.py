@@ -1,0 +1,301 @@
+"""Many files at once: worker processes and the claims cache never change what a run says."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from numcheck import api
+from numcheck import engine
+from numcheck.cache import ClaimsCache
+from numcheck.engine import Work
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+WRONG = "The missile flies up to 190 miles (360 km).\n"
+
+
+@pytest.fixture(scope="module")
+def newsroom(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated newsroom of 60 articles in 4 stories (wrong conversions and disagreeing
+    figures planted), the seed articles, and files that cannot be read."""
+    root = tmp_path_factory.mktemp("newsroom")
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "generate.py"), str(root / "articles")]
+        + ["--articles", "60", "--stories", "4", "--seed", "7", "--error-rate", "0.1"],
+        check=True,
+        capture_output=True,
+    )
+    shutil.copytree(SEEDS, root / "articles" / "seeds")
+    (root / "articles" / "broken.txt").write_bytes(b"bad \xff byte\n")
+    (root / "articles" / "empty.md").write_text("")
+    return root
+
+
+def _same_run(first, second) -> None:
+    assert (first.returncode, first.stdout, first.stderr) == (
+        second.returncode,
+        second.stdout,
+        second.stderr,
+    ), f"{first}\n{second}"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", "articles", "--format", "json"),
+        ("check", "articles", "--format", "sarif"),
+        ("claims", "articles", "--format", "json"),
+        ("stories", "articles", "--format", "json"),
+    ],
+    ids=["check", "sarif", "claims", "stories"],
+)
+def test_every_number_of_jobs_and_the_cache_give_the_same_output(
+    newsroom: Path, run_numcheck: Callable, args: tuple[str, ...]
+) -> None:
+    reference = run_numcheck(*args, "--jobs", "1", "--no-cache", cwd=newsroom)
+    assert reference.returncode in (1, 2) and reference.stdout, reference
+    cache = newsroom / f"cache-{args[0]}-{args[-1]}"
+    for flags in (
+        ("--jobs", "2", "--no-cache"),
+        ("--jobs", "3", "--cache-dir", str(cache)),  # cold: fills the cache
+        ("--jobs", "2", "--cache-dir", str(cache)),  # warm: reads it
+        ("--jobs", "1", "--cache-dir", str(cache)),
+    ):
+        _same_run(reference, run_numcheck(*args, *flags, cwd=newsroom))
+    # one entry for each file read: 60 articles, 5 seeds and the empty one
+    assert len(list(cache.glob("*/*/*"))) == 66
+
+
+def test_the_findings_are_the_planted_ones(newsroom: Path, run_numcheck: Callable) -> None:
+    run = run_numcheck("check", "articles", "--format", "json", "--jobs", "2", cwd=newsroom)
+    report = run.json()
+    codes = {finding["code"] for finding in report["findings"]}
+    assert {"NC101", "NC202"} <= codes, report["summary"]
+    assert report["summary"]["skipped"] == [
+        "articles/broken.txt: not valid UTF-8 (byte 0xff at offset 4), skipped"
+    ]
+    assert report["summary"]["files"] == 66
+
+
+def test_a_corpus_run_reads_unchanged_files_from_the_cache(
+    newsroom: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    articles = tmp_path / "articles"
+    shutil.copytree(newsroom / "articles", articles)
+    (articles / "broken.txt").unlink()
+    paths = sorted(str(path) for path in articles.rglob("*.*"))
+    cache = ClaimsCache(tmp_path / "cache")
+    cold = api.extract_paths(paths, jobs=2, cache=cache)
+
+    extracted: list[str] = []
+    original = api.extract_text
+
+    def counting(path: str, text: str) -> api.Extracted:
+        extracted.append(path)
+        return original(path, text)
+
+    monkeypatch.setattr(api, "extract_text", counting)
+    changed = Path(paths[10])
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n" + WRONG, encoding="utf-8")
+    warm = api.extract_paths(paths, jobs=1, cache=cache)
+
+    assert extracted == [str(changed)]
+    assert [item.document.path for item in warm[0]] == paths
+    for before, after in zip(cold[0], warm[0], strict=True):
+        if before.document.path != str(changed):
+            assert before == after
+    assert [claim.text for claim in warm[0][10].claims[-2:]] == ["up to 190 miles", "360 km"]
+
+
+def test_a_moved_file_is_found_under_its_new_path(tmp_path: Path) -> None:
+    cache = ClaimsCache(tmp_path / "cache")
+    (tmp_path / "a.txt").write_text(WRONG)
+    (first,), _ = api.extract_paths([str(tmp_path / "a.txt")], cache=cache)
+    os.rename(tmp_path / "a.txt", tmp_path / "b.txt")
+    found = cache.load(cache.key("b.txt", WRONG), "b.txt", WRONG)
+    assert found is not None
+    assert found.document.path == "b.txt"
+    assert [claim.location.path for claim in found.claims] == ["b.txt", "b.txt"]
+    moved = [replace(c, location=replace(c.location, path="b.txt")) for c in first.claims]
+    assert found.claims == moved
+    assert cache.load(cache.key("b.md", WRONG), "b.md", WRONG) is None  # Markdown differs
+
+
+def test_documents_made_in_memory_are_not_taken_from_the_cache(tmp_path: Path) -> None:
+    from numcheck.reading.documents import make_document
+
+    cache = ClaimsCache(tmp_path / "cache")
+    engine.run([Work("a.txt", text=WRONG)], cache=cache)
+    hidden = make_document("a.txt", WRONG, " " * len(WRONG))  # prose blanked by hand
+    (result,) = engine.run([Work("a.txt", document=hidden)], cache=cache)
+    assert result.claims == []
+
+
+def test_no_cache_writes_nothing(tmp_path: Path, run_numcheck: Callable) -> None:
+    (tmp_path / "a.txt").write_text(WRONG)
+    run = run_numcheck("check", "a.txt", "--no-cache", cwd=tmp_path)
+    assert run.returncode == 1
+    assert [path.name for path in tmp_path.iterdir()] == ["a.txt"]
+
+
+@pytest.mark.parametrize(
+    ("config", "flags", "environment", "expected"),
+    [
+        (None, (), {}, ".numcheck_cache"),
+        ("sub/.numcheck.toml", (), {}, "sub/.numcheck_cache"),
+        ("sub/pyproject.toml", (), {}, "sub/.numcheck_cache"),
+        (None, (), {"NUMCHECK_CACHE_DIR": "elsewhere"}, "elsewhere"),
+        (None, ("--cache-dir", "given"), {"NUMCHECK_CACHE_DIR": "elsewhere"}, "given"),
+    ],
+)
+def test_where_the_cache_lives(
+    tmp_path: Path,
+    numcheck_cmd: Path,
+    config: str | None,
+    flags: tuple[str, ...],
+    environment: dict[str, str],
+    expected: str,
+) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text(WRONG)
+    if config is not None:
+        body = "[tool.numcheck]\n" if config.endswith("pyproject.toml") else ""
+        (tmp_path / config).write_text(body + 'fail-level = "error"\n')
+    env = {k: v for k, v in os.environ.items() if k != "NUMCHECK_CACHE_DIR"} | environment
+    run = subprocess.run(
+        [str(numcheck_cmd), "check", "sub/a.txt", *flags],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 1, run.stderr
+    folder = tmp_path / expected
+    assert (folder / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f")
+    assert (folder / ".gitignore").read_text().endswith("*\n")
+    assert len(list(folder.glob("*/*/*"))) == 1
+    made = {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("CACHEDIR.TAG")}
+    assert made == {f"{expected}/CACHEDIR.TAG"}
+
+
+def test_an_unwritable_cache_is_one_warning(tmp_path: Path, run_numcheck: Callable) -> None:
+    (tmp_path / "a.txt").write_text(WRONG)
+    (tmp_path / "cache").write_text("a file where the folder should be\n")
+    run = run_numcheck("check", "a.txt", "--cache-dir", "cache", cwd=tmp_path)
+    assert run.returncode == 1
+    assert "a.txt:1:36: NC101 [error]" in run.stdout
+    assert run.stderr_lines == ["numcheck: warning: cache not written to cache (not a directory)"]
+
+
+@pytest.mark.parametrize(
+    ("flags", "config", "status", "stderr"),
+    [
+        ((), "", 2, "numcheck: big.txt: too large (600 bytes, over the max-file-size of 500"),
+        (("--max-file-size", "1KB"), "", 0, ""),
+        ((), "max-file-size = 0.001\n", 0, ""),
+        ((), 'max-file-size = "1.5kb"\n', 0, ""),
+        (("--max-file-size", "10"), 'max-file-size = "100B"\n', 0, ""),
+        (("--max-file-size", "big"), "", 2, "usage: numcheck"),
+    ],
+)
+def test_max_file_size(
+    tmp_path: Path,
+    run_numcheck: Callable,
+    flags: tuple[str, ...],
+    config: str,
+    status: int,
+    stderr: str,
+) -> None:
+    (tmp_path / "big.txt").write_text("The river is 300 metres wide.\n" * 20)  # 600 bytes
+    (tmp_path / ".numcheck.toml").write_text(config or 'max-file-size = "500B"\n')
+    run = run_numcheck("check", "big.txt", *flags, cwd=tmp_path)
+    assert run.returncode == status, run
+    assert run.stderr.startswith(stderr), run
+
+
+def test_jobs_must_be_a_positive_number(run_numcheck: Callable, tmp_path: Path) -> None:
+    run = run_numcheck("check", ".", "--jobs", "0", cwd=tmp_path)
+    assert run.returncode == 2
+    assert "argument --jobs/-j: must be a number of processes, 1 or more: '0'" in run.stderr
+
+
+def test_json_of_cached_and_uncached_runs_is_equal(newsroom: Path, tmp_path: Path) -> None:
+    paths = [str(newsroom / "articles")]
+    uncached = api.check_paths(paths)
+    cache = ClaimsCache(tmp_path / "cache")
+    api.check_paths(paths, cache=cache, jobs=2)
+    cached = api.check_paths(paths, cache=cache)
+    from numcheck.report import json_format
+
+    assert json.loads(json_format.render_findings(cached)) == json.loads(
+        json_format.render_findings(uncached)
+    )
+    assert json_format.render_claims(cached) == json_format.render_claims(uncached)
+
+
+def test_the_story_grouping_is_kept_while_names_and_facts_stay(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from numcheck.report.json_format import render_findings
+
+    articles = tmp_path / "articles"
+    shutil.copytree(SEEDS, articles)
+    cache = ClaimsCache(tmp_path / "cache")
+    groupings: list[int] = []
+    original = api.group_stories
+
+    def counting(documents, *args, **kwargs):
+        groupings.append(len(documents))
+        return original(documents, *args, **kwargs)
+
+    monkeypatch.setattr(api, "group_stories", counting)
+    seed = sorted(articles.iterdir())[0]
+    text = seed.read_text(encoding="utf-8")
+    reports = []
+    for edited in (
+        text,
+        text,  # nothing changed
+        text.replace("190 miles (306 km)", "190 miles (360 km)"),  # a figure
+        text.replace("Biden", "Bidden"),  # a name: the features change
+    ):
+        seed.write_text(edited, encoding="utf-8")
+        cached = render_findings(api.check_paths([str(articles)], cache=cache))
+        assert cached == render_findings(api.check_paths([str(articles)]))
+        reports.append(cached)
+    assert groupings == [5, 5, 5, 5, 5, 5]  # uncached each time, cached the first and last
+    assert reports[1] == reports[0] and "NC101" in reports[2] and "NC101" not in reports[0]
+
+
+def test_a_corpus_run_loads_only_the_stories_it_checks(newsroom: Path, tmp_path: Path) -> None:
+    from numcheck.config import Config
+    from numcheck.document_set import corpus_paths
+    from numcheck.document_set import gather
+
+    config = Config(path=str(newsroom / ".numcheck.toml"), corpus=("articles/**/*.txt",))
+    cache = ClaimsCache(tmp_path / "cache")
+    checked = Work(str(newsroom / "articles" / "seeds" / "000_28260951cb8ab5bc.txt"))
+    extra = corpus_paths([checked.path], config)
+    gather([checked], extra, config, cache=cache, jobs=2)  # fills the cache
+    records = gather([checked], extra, config, cache=cache).extracted
+    assert all(repr(record).endswith("deferred)") for record in records)
+    result = api.check_extracted(records, report_on={checked.path}, cache=cache)
+    stories = api.group_extracted(records, cache=cache)
+    loaded = {r.path for r in records if not repr(r).endswith("deferred)")}
+    assert loaded == {r.path for r in records if stories[r.path] == stories[checked.path]}
+    assert 1 < len(loaded) < len(records)
+    assert (result.files, result.corpus_files) == (1, len(records) - 1)
+    assert [d.path for d in result.documents] == sorted(loaded)
+    uncached = api.check_extracted(
+        gather([checked], extra, config).extracted, report_on={checked.path}
+    )
+    assert result.findings == uncached.findings and result.claim_count == uncached.claim_count
