@@ -29,10 +29,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import replace
+from typing import NamedTuple
 
 from numcheck.alignment import lexicon
 from numcheck.alignment.keys import head_of
 from numcheck.alignment.keys import subject_key
+from numcheck.alignment.keys import tables as subject_tables
 from numcheck.extraction.claims import Anchors
 from numcheck.extraction.claims import Claim
 from numcheck.extraction.claims import Frame
@@ -102,7 +104,8 @@ _MONTHS = (
 ).split()
 _WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 _TIME = re.compile(
-    r"\b(?:(?P<season>(?:19|20)?\d\d[-–/](?:19|20)?\d\d)(?![\d-])"
+    r"\b(?=[\dA-Za-z])"  # every form begins so: a cheap test before trying them all
+    r"(?:(?P<season>(?:19|20)?\d\d[-–/](?:19|20)?\d\d)(?![\d-])"
     r"|(?P<year>(?:1[89]|20)\d\d)(?!\d|,\d)"
     r"|(?P<period>(?:first|second|third|fourth|nine|six|three|twelve|\d+)[- ]months?"
     r"|(?:first|second) half|(?:the|full|fiscal) year)"
@@ -117,6 +120,7 @@ _TIME = re.compile(
     r")\b",
     re.IGNORECASE,
 )
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _SAID_BEFORE = re.compile(
     r"\b(?:said|says|say|announced|reported|told|added|confirmed|stated)\s+(?:\w+\s+){0,2}\Z",
     re.IGNORECASE,
@@ -136,8 +140,7 @@ _SENTENCE_OPENERS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
     text: str
     lower: str
     start: int
@@ -147,6 +150,7 @@ class _Token:
 def frame_claims(document: Document, claims: Sequence[Claim]) -> list[Claim]:
     """``claims`` with their subject keys and frames; a conversion written beside its source
     takes the key and frame of its source."""
+    _forget_other_packs()
     names = document_names(document.prose)
     framed: list[Claim] = []
     sentences: dict[int, _Sentence] = {}
@@ -167,17 +171,23 @@ def document_names(prose: str) -> frozenset[str]:
     somewhere, and, in a text long enough to tell (``NAME_EVIDENCE`` lower-case words or
     more), those never written in lower case, so that a sentence-initial "Arsenal" or
     "Canepa" counts as a name and a sentence-initial "Sales" does not."""
-    lower = set(re.findall(r"(?<![\w’'])[a-z][a-z’'-]*", prose))
-    long_enough = len(lower) >= NAME_EVIDENCE
-    found = set()
-    for match in re.finditer(r"(?<![\w’'.-])[A-Z][\w’'.&-]*", prose):
-        word = match.group().rstrip(".’'").removesuffix("’s").removesuffix("'s")
-        inside = prose[max(0, match.start() - 2) : match.start()]
-        if re.fullmatch(r"[a-z,;] ", inside) or (
-            long_enough and word.lower() not in lower and word.lower() not in _NOT_NAMES
-        ):
-            found.add(word)
+    lower = set(_LOWER_WORD.findall(prose))
+    found = {_bare_name(word) for word in set(_CAPITALISED_INSIDE.findall(prose))}
+    if len(lower) >= NAME_EVIDENCE:
+        for word in map(_bare_name, set(_CAPITALISED_WORD.findall(prose))):
+            if word.lower() not in lower and word.lower() not in _NOT_NAMES:
+                found.add(word)
     return frozenset(found)
+
+
+def _bare_name(word: str) -> str:
+    return word.rstrip(".’'").removesuffix("’s").removesuffix("'s")
+
+
+_LOWER_WORD = re.compile(r"(?<![\w’'])[a-z][a-z’'-]*")
+_CAPITALISED_WORD = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.&-]*")
+# "the Arsenal", "it, Canepa": the space first, so that a search skips ahead to spaces.
+_CAPITALISED_INSIDE = re.compile(r" (?<=[a-z,;] )([A-Z][\w’'.&-]*)")
 
 
 @dataclass
@@ -191,6 +201,7 @@ class _Sentence:
     terms: list[tuple[str, ...]]
     times: list[tuple[int, int, str]]  # start, end and form of each time not of a report
     first_word: int
+    previous_times: tuple[str, ...] | None = None  # those of the sentence before, once read
 
     @functools.cached_property
     def all_terms(self) -> frozenset[str]:
@@ -218,7 +229,7 @@ def frame_of(
 ) -> Frame:
     prose = document.prose
     start, end = claim.location.start, claim.location.end
-    first = sentence_start(prose, start)
+    first = claim.sentence  # where extraction found its sentence to begin
     last = max(end, sentence_end(prose, end))
     cache = sentences if sentences is not None else {}
     sentence = cache.get(first)
@@ -256,7 +267,7 @@ def frame_of(
         terms=frozenset(before_terms[-WINDOW:] + after_terms[:WINDOW]),
         sentence_terms=sentence.all_terms,
         listed=_listed(document.source, start),
-        context_time=() if times else _previous_times(prose, first, cache),
+        context_time=() if times else _previous_times(prose, sentence, cache),
         context_owner=not named + owners and _pronoun_before(clause_before[-OWNER_REACH:]),
         participants=_participants(
             clause_before + clause_after, names, anchors, sentence.first_word
@@ -266,9 +277,14 @@ def frame_of(
 
 def _tokens(prose: str, start: int, end: int) -> list[_Token]:
     return [
-        _Token(m.group(), m.group().lower().rstrip("."), m.start(), m.end())
+        _new_token((text, text.lower().rstrip("."), *m.span()))
         for m in _TOKEN.finditer(prose, start, end)
+        for text in (m.group(),)
     ]
+
+
+# _Token((text, lower, start, end)) without the generated constructor's Python frame.
+_new_token = functools.partial(tuple.__new__, _Token)
 
 
 def _clause(prose: str, first: int, last: int, start: int, end: int) -> tuple[int, int]:
@@ -284,8 +300,31 @@ def _clause(prose: str, first: int, last: int, start: int, end: int) -> tuple[in
     return clause_start, clause_end
 
 
+# The terms of each token text read so far, for the frame tables they were read with.
+_TERMS: dict[str, tuple[str, ...]] = {}
+_READ_WITH: list[object] = []  # the tables of the rule packs _TERMS and _modifiers were read with
+
+
+def _forget_other_packs() -> None:
+    """Forget the terms and modifiers read with rule packs other than the current ones."""
+    current = [lexicon.tables(), subject_tables()]
+    if [id(tables) for tables in _READ_WITH] != [id(tables) for tables in current]:
+        _TERMS.clear()
+        _modifiers.cache_clear()
+        _READ_WITH[:] = current
+
+
 def _token_terms(text: str) -> tuple[str, ...]:
     """The content terms of one token ("deep-strike" gives two)."""
+    known = _TERMS.get(text)
+    if known is None:
+        known = _TERMS[text] = _read_terms(text)
+        if len(_TERMS) > 65_536:
+            _TERMS.clear()
+    return known
+
+
+def _read_terms(text: str) -> tuple[str, ...]:
     found = []
     for part in text.split("-"):
         value = lexicon.term(part) if part[:1].isalpha() else None
@@ -305,12 +344,16 @@ def _event(before: Sequence[_Token], after: Sequence[_Token], subject: str | Non
 
 
 def _nearest_event(before: Sequence[_Token], after: Sequence[_Token]) -> str | None:
-    events = lexicon.tables().events
-    longest = lexicon.tables().longest_event
+    tables = lexicon.tables()
+    events = tables.events
+    longest = tables.longest_event
+    firsts, lasts = _event_edges(tables)
     best: tuple[int, str] | None = None
     near_before = [t.lower for t in before[-EVENT_REACH:]]
     near_after = [t.lower for t in after[:EVENT_REACH]]
     for index in range(len(near_after)):
+        if near_after[index] not in firsts:
+            continue  # no event phrase begins with this word
         for size in range(min(longest, len(near_after) - index), 0, -1):
             found = events.get(tuple(near_after[index : index + size]))
             if found is not None:
@@ -322,6 +365,8 @@ def _nearest_event(before: Sequence[_Token], after: Sequence[_Token]) -> str | N
         distance = len(near_before) - 1 - index
         if best is not None and distance >= best[0]:
             break
+        if near_before[index] not in lasts:
+            continue  # no event phrase ends with this word
         for size in range(min(longest, index + 1), 0, -1):
             found = events.get(tuple(near_before[index - size + 1 : index + 1]))
             if found is not None:
@@ -330,6 +375,18 @@ def _nearest_event(before: Sequence[_Token], after: Sequence[_Token]) -> str | N
         if best is not None and best[0] == distance:
             break
     return best[1] if best else None
+
+
+_EDGES: list[tuple[lexicon.FrameTables, frozenset[str], frozenset[str]]] = []
+
+
+def _event_edges(tables: lexicon.FrameTables) -> tuple[frozenset[str], frozenset[str]]:
+    """The words event phrases begin with and those they end with."""
+    if not _EDGES or _EDGES[0][0] is not tables:
+        firsts = frozenset(phrase[0] for phrase in tables.events)
+        lasts = frozenset(phrase[-1] for phrase in tables.events)
+        _EDGES[:] = [(tables, firsts, lasts)]
+    return _EDGES[0][1], _EDGES[0][2]
 
 
 def _owners(
@@ -361,7 +418,12 @@ def _owners(
 def _named(claim: Claim) -> tuple[str, ...]:
     """The capitalised modifiers of the claim's subject: "North Korean" in "North Korean
     troops"."""
-    return tuple(head_of(claim.subject)[1]) if claim.subject else ()
+    return _modifiers(claim.subject) if claim.subject else ()
+
+
+@functools.lru_cache(maxsize=65_536)
+def _modifiers(subject: str) -> tuple[str, ...]:
+    return tuple(head_of(subject)[1])
 
 
 def _acronym_before(prose: str, first: int, start: int) -> str | None:
@@ -489,21 +551,32 @@ def _credited(following: Sequence[_Token]) -> bool:
 
 
 def _first_word_start(prose: str, first: int) -> int:
-    found = re.search(r"[^\W\d_]", prose[first : first + 40])
-    return first + found.start() if found else first
+    found = _LETTER.search(prose, first, first + 40)
+    return found.start() if found else first
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _is_name(token: _Token, names: frozenset[str], sentence_initial: bool) -> bool:
-    if not _NAME_WORD.fullmatch(token.text.rstrip(",")):
+    bare = _name_word(token.text)
+    if bare is None:
         return False
-    bare = token.text.rstrip(".’'").removesuffix("’s").removesuffix("'s")
-    if _TIME.fullmatch(bare.lower()):
-        return False  # "Wednesday's volume": a time, not an owner
     if not sentence_initial:
         return True
     return (
         bare in names or bool(_ACRONYM.fullmatch(bare)) or token.lower in lexicon.tables().demonyms
     )
+
+
+@functools.lru_cache(maxsize=65_536)
+def _name_word(text: str) -> str | None:
+    """A capitalised word as a name is written, without a possessive; None for another word
+    or a time ("Wednesday's volume": a time, not an owner)."""
+    if not _NAME_WORD.fullmatch(text.rstrip(",")):
+        return None
+    bare = text.rstrip(".’'").removesuffix("’s").removesuffix("'s")
+    return None if _TIME.fullmatch(bare.lower()) else bare
 
 
 def _name_run(
@@ -598,13 +671,21 @@ def _participants(
     return tuple(dict.fromkeys(found))
 
 
-def _previous_times(prose: str, first: int, cache: dict[int, _Sentence]) -> tuple[str, ...]:
-    """The times named in the sentence before the one starting at ``first``, in the same
-    paragraph: a sentence with no time of its own usually speaks of that one."""
+def _previous_times(
+    prose: str, sentence: _Sentence, cache: dict[int, _Sentence]
+) -> tuple[str, ...]:
+    """The times named in the sentence before ``sentence``, in the same paragraph: a
+    sentence with no time of its own usually speaks of that one."""
+    if sentence.previous_times is None:
+        sentence.previous_times = _times_before(prose, sentence.first, cache)
+    return sentence.previous_times
+
+
+def _times_before(prose: str, first: int, cache: dict[int, _Sentence]) -> tuple[str, ...]:
     if first <= 0:
         return ()
     previous = sentence_start(prose, first - 1)
-    if re.search(r"\n[ \t\r]*\n", prose[previous:first]):
+    if _BLANK_LINE.search(prose, previous, first):
         return ()
     known = cache.get(previous)
     times = known.times if known is not None else _sentence_times(prose, previous, first)
@@ -740,12 +821,22 @@ def _ends_with_any(words: Sequence[str], phrases: frozenset[tuple[str, ...]]) ->
 
 
 def _contains_any(words: Sequence[str], phrases: frozenset[tuple[str, ...]]) -> bool:
-    sizes = _lengths(phrases)
+    sizes = _sizes_by_first_word(phrases)
     return any(
         tuple(words[index : index + size]) in phrases
-        for index in range(len(words))
-        for size in sizes
+        for index, word in enumerate(words)
+        if word in sizes
+        for size in sizes[word]
     )
+
+
+@functools.lru_cache(maxsize=64)
+def _sizes_by_first_word(phrases: frozenset[tuple[str, ...]]) -> dict[str, frozenset[int]]:
+    """The lengths of the phrases that begin with each word."""
+    sizes: dict[str, set[int]] = {}
+    for phrase in phrases:
+        sizes.setdefault(phrase[0], set()).add(len(phrase))
+    return {word: frozenset(lengths) for word, lengths in sizes.items()}
 
 
 def _listed(source: str, offset: int) -> bool:

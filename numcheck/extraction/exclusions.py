@@ -30,7 +30,9 @@ _TIME_AFTER = re.compile(
     r"^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock|GMT\b|UTC\b|BST\b|CET\b|EST\b|EDT\b|PST\b|ET\b|hrs\b)",
     re.IGNORECASE,
 )
-_PHONE_CHARS = frozenset("0123456789 .-()+")
+_PHONE_CHARS = "0123456789 .-()+"
+_DIGIT_RUN = re.compile(r"\d+")
+_OF_AFTER = re.compile(r"^\s+of\b")
 _DAY = re.compile(r"0?[1-9]|[12]\d|3[01]")
 _LABEL_BEFORE = re.compile(
     r"(?:\b(?:No|no|Nos|number|version|v|Version|model|Model|route|Route|flight|Flight|page|p|pp"
@@ -200,16 +202,15 @@ def phone_number(prose: str, match: Match) -> bool:
     seven or more digits in all, joined by spaces, dots, hyphens or brackets."""
     if not _bare(match):
         return False
-    low, high = match.start, match.end
-    floor, ceiling = max(0, low - 24), min(len(prose), high + 24)  # a phone number is short
-    while low > floor and prose[low - 1] in _PHONE_CHARS:
-        low -= 1
-    while high < ceiling and prose[high] in _PHONE_CHARS:
-        high += 1
-    around = re.findall(r"\d+", prose[low : match.start] + " " + prose[match.end : high])
+    floor, ceiling = max(0, match.start - 24), match.end + 24  # a phone number is short
+    before = prose[floor : match.start]
+    low = floor + len(before.rstrip(_PHONE_CHARS))  # where the run of phone characters begins
+    after = prose[match.end : ceiling]
+    high = match.end + len(after) - len(after.lstrip(_PHONE_CHARS))
+    around = _DIGIT_RUN.findall(prose[low : match.start] + " " + prose[match.end : high])
     if not around:  # "1 234 567" alone is a number grouped with spaces
         return False
-    groups = [*around, *re.findall(r"\d+", match.measures[0].figure.text)]
+    groups = [*around, *_DIGIT_RUN.findall(match.measures[0].figure.text)]
     return len(groups) >= 3 and sum(len(group) for group in groups) >= 7
 
 
@@ -258,7 +259,7 @@ def label_fraction(prose: str, match: Match) -> bool:
         return False
     if first.unit is not None or first.currency is not None:
         return False
-    return not re.match(r"^\s+of\b", _after(prose, match))
+    return not _OF_AFTER.match(_after(prose, match))
 
 
 def ordinal_after(prose: str, match: Match) -> bool:

@@ -7,11 +7,11 @@ accepts then passes the exclusion rules, gets its unit readings, interval and su
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from numcheck.extraction.candidates import next_start
 from numcheck.extraction.claims import Claim
 from numcheck.extraction.claims import interval
 from numcheck.extraction.conversions import conversion_pairs
@@ -22,13 +22,7 @@ from numcheck.extraction.grammar import parse_at
 from numcheck.extraction.grammar import shift_match
 from numcheck.extraction.measures import Measure
 from numcheck.extraction.measures import readings_of
-from numcheck.extraction.numbers import NUMBER_WORDS
-from numcheck.extraction.numbers import SHARE_OF
-from numcheck.extraction.numbers import VAGUE_PATTERN
-from numcheck.extraction.numbers import VULGAR
 from numcheck.extraction.numbers import Figure
-from numcheck.extraction.patterns import alternation
-from numcheck.extraction.qualifiers import qualifier_table
 from numcheck.extraction.readings import in_context
 from numcheck.extraction.sentences import sentence_start
 from numcheck.extraction.subjects import subject_phrase
@@ -36,30 +30,11 @@ from numcheck.extraction.units import COUNT
 from numcheck.extraction.units import CURRENCY
 from numcheck.extraction.units import Reading
 from numcheck.extraction.units import convert
-from numcheck.extraction.units import lexicon
 from numcheck.failures import located
 from numcheck.findings import Location
 from numcheck.reading.documents import Document
 
 _OF = re.compile(r"\s+of(?=\s)")
-_NOT_AFTER = r"(?<![\w.,/:@#&+$£€¥₹%^×±–—-])"
-
-
-@functools.cache
-def _candidates() -> re.Pattern[str]:
-    lx = lexicon()
-    words = alternation(NUMBER_WORDS)
-    number_start = (
-        rf"\d|\.\d|(?<!\d[ \t])[-\u2212](?=\.?\d)|(?i:minus\s+(?=\d))|[{VULGAR}]"
-        rf"|(?i:(?:{SHARE_OF}|an?\s+(?=hundred|thousand|million|billion|dozen))?{words})(?![\w])"
-        rf"|{VAGUE_PATTERN}"
-    )
-    money = alternation(lx.currency_prefixes)
-    qualifiers = alternation(qualifier_table())
-    return re.compile(
-        rf"{_NOT_AFTER}(?:(?i:(?:{qualifiers})|between)\s*(?=(?:{money})|{number_start})"
-        rf"|(?:{money})\s*(?=[-\u2212]?\.?\d)|{number_start})"
-    )
 
 
 def extract(document: Document, cache: MatchCache | None = None) -> list[Claim]:
@@ -91,17 +66,16 @@ def paragraphs(prose: str) -> Iterator[tuple[int, int]]:
 def paragraph_matches(text: str) -> tuple[Match, ...]:
     """What the grammar finds in one paragraph and the exclusions let through, with offsets
     into ``text``."""
-    pattern = _candidates()
     found_matches: list[Match] = []
     position = 0
     previous_end = -1
     while True:
-        found = pattern.search(text, position)
+        found = next_start(text, position)
         if found is None:
             return tuple(found_matches)
-        match = parse_at(text, found.start())
+        match = parse_at(text, found[0])
         if match is None or exclusion_reason(text, match):
-            position = found.end()
+            position = found[1]
             continue
         if previous_end >= 0 and not text[previous_end : match.start].strip():
             match = _preposition(match)

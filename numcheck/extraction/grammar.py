@@ -12,8 +12,13 @@ currency, scale, unit, rate or age (``measures``). After a verb of change, "X to
 and a level, not a range ("rose from 40 to 50", "increased by $12.5 billion to $260.3 billion").
 
 Unit words, currencies, scales and qualifiers come from the rule packs. The grammar is only
-tried where a claim can begin (``candidate_starts``); what is *not* a quantity although it
-parses (years, dates, model names...) is decided afterwards by ``exclusions``.
+tried where a claim can begin (``candidates``); what is *not* a quantity although it parses
+(years, dates, model names...) is decided afterwards by ``exclusions``.
+
+The grammar is tried at every place a claim may begin, so the common case costs few parser
+elements: a claim is one element (``_Claim``) that reads its optional parts with one regular
+expression each and its measure in one step (``MeasureToken``); pyparsing's combinators read
+the rarer second figure of a range or a compound and "between X and Y".
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from dataclasses import replace
 
 import pyparsing as pp
 
-from numcheck.extraction.measures import LEAD
+from numcheck.extraction.measures import CLAIM_START
 from numcheck.extraction.measures import Measure
 from numcheck.extraction.measures import MeasureToken
 from numcheck.extraction.measures import Token
@@ -61,13 +66,6 @@ class Match:
     measures: tuple[Measure, ...]
 
 
-def _located(expression: pp.ParserElement) -> pp.ParserElement:
-    """Give a terminal's matched text with its start and end offsets."""
-    return expression.copy().set_parse_action(
-        lambda s, loc, toks: Token(loc, loc + len(toks[0]), toks[0])
-    )
-
-
 @functools.cache
 def grammar() -> pp.ParserElement:
     return _build(lexicon())
@@ -93,16 +91,81 @@ class Separator:
         return self.text.strip() == "-"
 
 
+class _Tail(pp.Token):
+    """The optional second figure of a range or a compound, tried only where a range
+    separator or a figure follows: one regular expression instead of trying every part of a
+    range and a measure on the words after most claims."""
+
+    def __init__(self, ahead: str, tail: pp.ParserElement) -> None:
+        super().__init__()
+        self.errmsg = "never raised"
+        self.mayReturnEmpty = True
+        self.leave_whitespace()
+        self._ahead = re.compile(ahead)
+        self._tail = tail
+
+    def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
+        if self._ahead.match(instring, loc) is None:
+            return loc, []
+        try:
+            return self._tail._parse(instring, loc, do_actions)
+        except (pp.ParseException, IndexError):
+            return loc, []
+
+
+class _Claim(pp.Token):
+    """A claim read as one element: ``[qualifier] (measure [tail] | between) [postfix]``. A
+    qualifier and a postfix are each one regular expression, the measure is read in place
+    and the tail after it (``_Tail``); "between X and Y" is tried only where no measure
+    begins. Whitespace may stand between the parts."""
+
+    def __init__(
+        self,
+        qualifier: str,
+        measure: MeasureToken,
+        tail: _Tail,
+        between: pp.ParserElement,
+        postfix: str,
+    ) -> None:
+        super().__init__()
+        self.errmsg = "expected a claim"
+        self.mayReturnEmpty = False
+        self._qualifier = re.compile(qualifier)
+        self._measure = measure
+        self._tail = tail
+        self._between = between
+        self._postfix = re.compile(postfix)
+
+    def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
+        tokens: list = []
+        found = self._qualifier.match(instring, loc)
+        if found is not None:
+            tokens.append(Token(loc, found.end(), found.group()))
+            loc = found.end()
+        loc = self.preParse(instring, loc)
+        try:
+            end, measure = self._measure.parseImpl(instring, loc, do_actions)
+        except pp.ParseException:
+            end, between = self._between._parse(instring, loc, do_actions)
+            tokens.extend(between)
+        else:
+            tokens.append(measure)
+            end, tail = self._tail.parseImpl(instring, end, do_actions)
+            tokens.extend(tail)
+        after = self.preParse(instring, end)
+        found = self._postfix.match(instring, after)
+        if found is not None:
+            tokens.append(Postfix(after, found.end(), found.group()))
+            end = found.end()
+        return end, tokens
+
+
 def _build(lx: Lexicon) -> pp.ParserElement:
     measure = MeasureToken(lx)
     part = MeasureToken(lx, part=True)
     separator = r"-[ \t]+to(?![\w])|[ \t]?–[ \t]?|—|-(?=[\d$£€.])|[ \t\n]+(?i:to|or)(?![\w])"
     money = alternation(list(lx.currency_prefixes))
     figure_start = rf"[\d.{VULGAR}]|{money}|(?i:minus|and|{WORD_NUMBER_PATTERN})"
-    # Only look for a second figure where a range separator or a figure follows: one test
-    # instead of trying every part of a range and a measure on the words after most claims.
-    tail_ahead = pp.FollowedBy(pp.Regex(rf"{separator}|\s*(?:{figure_start})").leave_whitespace())
-
     range_separator = (
         pp.Regex(separator)
         .leave_whitespace()
@@ -116,16 +179,20 @@ def _build(lx: Lexicon) -> pp.ParserElement:
     )
     joined = pp.CaselessKeyword("and").set_parse_action(lambda: Joiner("and"))
     compound_part = pp.Opt(joined) + part("compound_part")
-    tail = (range_separator + measure)("range_end") | compound_part
-    core = (measure + pp.Opt(tail_ahead + tail)) | pp.Group(between)("between")
-    # A qualifier ends at a word boundary, unless it ends in a sign: "~40", "c.1500".
-    qualifier_pattern = rf"(?i:{alternation(list(qualifier_table()))})(?:(?<=\W)|(?![\w]))"
-    qualifier = _located(pp.Regex(qualifier_pattern))("qualifier")
-    postfix = pp.Regex(rf"(?i:{alternation(list(postfix_table()))})(?![\w])").set_parse_action(
-        lambda s, loc, toks: Postfix(loc, loc + len(toks[0]), toks[0])
+    tail = _Tail(
+        rf"{separator}|\s*(?:{figure_start})",
+        (range_separator + measure)("range_end") | compound_part,
     )
-    claim = pp.Located(pp.Opt(qualifier) + core + pp.Opt(postfix))
+    claim = _Claim(
+        # A qualifier ends at a word boundary, unless it ends in a sign: "~40", "c.1500".
+        rf"(?i:{alternation(list(qualifier_table()))})(?:(?<=\W)|(?![\w]))",
+        measure,
+        tail,
+        pp.Group(between)("between"),
+        rf"(?i:{alternation(list(postfix_table()))})(?![\w])",
+    )
     claim.parse_with_tabs()
+    claim.streamline()
     return claim
 
 
@@ -156,34 +223,41 @@ _CHANGE_BY = re.compile(rf"{_CHANGE_WORDS}(?:\s+(?:by|of))?\s+\Z", re.IGNORECASE
 
 
 def parse_at(text: str, offset: int) -> Match | None:
-    """The claim that begins at ``offset`` of ``text``, or None."""
+    """The claim that begins at ``offset`` of ``text``, or None. The grammar reads at most
+    ``WINDOW`` characters from ``offset``, never across a blank line; positions are offsets
+    into ``text``."""
     limit = text.find("\n\n", offset, offset + WINDOW)
-    window = text[offset : limit if limit != -1 else offset + WINDOW]
-    token = LEAD.set(text[max(0, offset - 12) : offset])
+    end = limit if limit != -1 else offset + WINDOW
+    window = text if end >= len(text) else text[:end]
+    claim = grammar()
+    start = claim.preParse(window, offset)
+    token = CLAIM_START.set(start)
     try:
-        result = grammar().parse_string(window)
+        _, tokens = claim._parse(window, start, callPreParse=False)
     except pp.ParseException:
         return None
     finally:
-        LEAD.reset(token)
+        CLAIM_START.reset(token)
+    return _match(tokens, start, window)
+
+
+def _after_change_from(text: str, offset: int) -> bool:
+    """Whether the figure at ``offset`` follows "rose from" and its kin."""
     just_before = text[max(0, offset - 12) : offset].rstrip().lower()
-    low = max(0, offset - 80)
-    change = just_before.endswith("from") and bool(_CHANGE_FROM.search(text, low, offset))
-    changed_by = bool(_CHANGE_BY.search(text, max(0, offset - 24), offset))
-    return _match(result, offset, change, changed_by, window)
+    return just_before.endswith("from") and bool(
+        _CHANGE_FROM.search(text, max(0, offset - 80), offset)
+    )
 
 
-def _match(
-    located: pp.ParseResults,
-    offset: int,
-    change: bool = False,
-    changed_by: bool = False,
-    window: str = "",
-) -> Match | None:
-    """The grammar's tokens as a Match. ``change``: the figure follows "rose from", so "X to
-    Y" is a change between two levels; ``changed_by``: it follows "rose (by)", so "X to Y"
-    with a unit on each side is a change and the level it led to."""
-    start, tokens, end = located[0], located[1], located[2]
+def _after_change_by(text: str, offset: int) -> bool:
+    """Whether the figure at ``offset`` follows "rose (by)" and its kin."""
+    return bool(_CHANGE_BY.search(text, max(0, offset - 24), offset))
+
+
+def _match(tokens: pp.ParseResults, start: int, window: str) -> Match | None:
+    """The grammar's tokens, read from ``start`` of ``window``, as a Match. After "rose
+    from", "X to Y" is a change between two levels; after "rose (by)", "X to Y" with a unit
+    on each side is a change and the level it led to."""
     qualifier = qualifier_text = None
     measures: list[Measure] = []
     separator: Separator | None = None
@@ -212,8 +286,10 @@ def _match(
             between = True
     if separator is not None:
         to = separator.text.lower() == "to"
-        level = changed_by and to and _change_and_level(measures[0], measures[-1])
-        if change or level or not _joins(*measures, separator):
+        level = (
+            to and _after_change_by(window, start) and _change_and_level(measures[0], measures[-1])
+        )
+        if _after_change_from(window, start) or level or not _joins(*measures, separator):
             shape = "split"
             measures[0] = _shared_rate(measures[0], measures[-1])
     elif len(measures) == 2 and not between:
@@ -236,8 +312,7 @@ def _match(
         if qualifier is None:
             qualifier_text = postfix.text
             qualifier = postfix_table()[" ".join(postfix.text.lower().split())]
-    shifted = tuple(_shift(m, offset) for m in measures)
-    return Match(start + offset, end + offset, qualifier, qualifier_text, shape, shifted)
+    return Match(start, end, qualifier, qualifier_text, shape, tuple(measures))
 
 
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|\Z)")

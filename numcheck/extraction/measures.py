@@ -37,6 +37,7 @@ from numcheck.extraction.numbers import scientific_figure
 from numcheck.extraction.numbers import vague_figure
 from numcheck.extraction.numbers import words_figure
 from numcheck.extraction.patterns import alternation
+from numcheck.extraction.patterns import openers
 from numcheck.extraction.subjects import FUNCTION_WORDS
 from numcheck.extraction.units import AGE
 from numcheck.extraction.units import COUNT
@@ -115,12 +116,14 @@ class _Number(pp.Token):
     ("10,000", "1.5"), a magnitude ("tens of thousands") or words ("twenty-five"), tried in
     that order in one step."""
 
-    _patterns = (
+    # Figures in digits open with a digit, a fraction, a sign or a point, the others with a
+    # letter: only the patterns that can open where the figure begins are tried.
+    _in_digits = (
         (re.compile(FRACTION_PATTERN), fraction_figure),
         (re.compile(SCIENTIFIC_PATTERN), scientific_figure),
         (re.compile(DIGITS_PATTERN), digits_figure),
-        (re.compile(VAGUE_PATTERN), vague_figure),
     )
+    _in_words = ((re.compile(VAGUE_PATTERN), vague_figure),)
 
     def __init__(self) -> None:
         super().__init__()
@@ -129,7 +132,8 @@ class _Number(pp.Token):
         self._words = _WordNumber()
 
     def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
-        for pattern, maker in self._patterns:
+        words = loc < len(instring) and instring[loc].isalpha()
+        for pattern, maker in self._in_words if words else self._in_digits:
             found = pattern.match(instring, loc)
             if found:
                 figure = maker(loc, found.group())
@@ -185,15 +189,22 @@ class _Amount(pp.Token):
         return (found.end() if found else end), Amount(figure, currency, minus, scale)
 
 
-def _trie(forms: list[UnitForm], *, fold_case: bool) -> re.Pattern[str] | None:
+class _SurfacePattern:
     """One pattern for a set of unit surfaces, the longest that ends at a word boundary;
-    words match in any case and with a hyphen or spaces between them ("square-foot")."""
-    surfaces = {form.surface for form in forms}
-    if not surfaces:
-        return None
-    body = alternation(surfaces, fold_case=fold_case, space=r"[\s-]+")
-    flags = "(?i:" if fold_case else "(?:"
-    return re.compile(rf"{flags}{body})(?![\w°]|\.[A-Za-z])")
+    words match in any case and with a hyphen or spaces between them ("square-foot"). It is
+    tried only where one of the surfaces can begin: most figures are followed by a space or
+    a word that begins no unit."""
+
+    def __init__(self, surfaces: set[str], *, fold_case: bool) -> None:
+        body = alternation(surfaces, fold_case=fold_case, space=r"[\s-]+")
+        flags = "(?i:" if fold_case else "(?:"
+        self._pattern = re.compile(rf"{flags}{body})(?![\w°]|\.[A-Za-z])")
+        self._openers = openers(surfaces, fold_case=fold_case, space=r"[\s-]+")
+
+    def match(self, text: str, loc: int) -> re.Match[str] | None:
+        if loc >= len(text) or (text[loc] not in self._openers and text[loc].isascii()):
+            return None
+        return self._pattern.match(text, loc)
 
 
 class _Surfaces:
@@ -201,22 +212,23 @@ class _Surfaces:
     "2 in)") or after a hyphen ("190-mile"); the longest surface wins."""
 
     def __init__(self, forms: list[UnitForm]) -> None:
-        by_style: dict[str, list[UnitForm]] = {}
+        by_style: dict[str, set[str]] = {}
         for form in forms:
-            by_style.setdefault(form.style, []).append(form)
+            by_style.setdefault(form.style, set()).add(form.surface)
 
-        def compiled(*styles: str) -> list[re.Pattern[str]]:
-            patterns = [
-                _trie(by_style.get(style, []), fold_case=style == "word") for style in styles
+        def compiled(*styles: str) -> list[_SurfacePattern]:
+            return [
+                _SurfacePattern(by_style[style], fold_case=style == "word")
+                for style in styles
+                if by_style.get(style)
             ]
-            return [pattern for pattern in patterns if pattern is not None]
 
         self.touching = compiled("attached", "symbol", "word")
         self.spaced = compiled("symbol", "word")
         self.guarded = compiled("guarded")
 
     @staticmethod
-    def longest(patterns: list[re.Pattern[str]], text: str, loc: int) -> re.Match[str] | None:
+    def longest(patterns: list[_SurfacePattern], text: str, loc: int) -> re.Match[str] | None:
         best = None
         for pattern in patterns:
             found = pattern.match(text, loc)
@@ -243,9 +255,9 @@ _BRACKETED = re.compile(r"[ \t]*[(\[{<][ \t]*")
 _BRACKET_CLOSE = re.compile(r"[ \t]*[)\]}>]")
 _HYPHEN = re.compile(r"-(?=\w)")
 _SPACE = re.compile(r"\s+")
-# The text just before the parsed window ("a 14 in gun" needs the article), set by the caller
-# of the grammar.
-LEAD: ContextVar[str] = ContextVar("lead", default="")
+# Where the claim being parsed begins ("a 14 in gun" needs the article before it), set by the
+# caller of the grammar.
+CLAIM_START: ContextVar[int] = ContextVar("claim_start", default=0)
 
 
 class MeasureToken(pp.Token):
@@ -298,7 +310,9 @@ class MeasureToken(pp.Token):
             if old and any(r.dimension == "[time]" for r in unit.form.readings):
                 unit = replace(unit, end=old.end(), age=True)  # "a 47-year-old man"
                 end = old.end()
-        return end, _measure(self._lx, replace(amount, scale=scale), unit, end)
+        if scale is not amount.scale:
+            amount = replace(amount, scale=scale)
+        return end, _measure(self._lx, amount, unit, end)
 
     def _unit(self, instring: str, end: int, loc: int) -> UnitMention | None:
         if _HYPHEN.match(instring, end):
@@ -346,7 +360,7 @@ class MeasureToken(pp.Token):
         noun = _NOUN_AFTER.match(instring, end)
         if noun is None or noun.group(1) in FUNCTION_WORDS or _NUMBER_WORD.fullmatch(noun.group(1)):
             return False
-        return bool(_ARTICLE_BEFORE.search(LEAD.get() + instring[:loc]))
+        return bool(_ARTICLE_BEFORE.search(instring[max(0, CLAIM_START.get() - 12) : loc]))
 
     def _bracketed(self, instring: str, end: int) -> UnitMention | None:
         """ "20 (kg)", "20 [kg]": a unit alone in brackets after the figure."""

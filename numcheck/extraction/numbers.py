@@ -39,11 +39,15 @@ VULGAR = "".join(VULGAR_FRACTIONS)
 NUMBER_WORDS = (*ONES, *TENS, *MULTIPLIERS, "dozen")
 _WORD = alternation(NUMBER_WORDS)
 _MULTIPLIER = r"(?:hundred|thousand|million|billion|trillion|dozen)\b"
-# "half a million", "a quarter million", "three-quarters of a billion": a share of a multiplier.
-SHARE_OF = (
-    r"(?:half\s+(?:an?\s+)?|(?:an?\s+)?quarter\s+(?:of\s+an?\s+)?"
-    rf"|three[\s-]quarters\s+(?:of\s+an?\s+)?)(?={_MULTIPLIER})"
-)
+# "half a million", "a quarter million", "three-quarters of a billion": a share of a multiplier,
+# by the letter it begins with and what follows that letter (read case-insensitively).
+SHARE_LEADS = {
+    "h": r"alf\s+(?:an?\s+)?",
+    "a": r"n?\s+quarter\s+(?:of\s+an?\s+)?",
+    "q": r"uarter\s+(?:of\s+an?\s+)?",
+    "t": r"hree[\s-]quarters\s+(?:of\s+an?\s+)?",
+}
+SHARE_OF = "(?:" + "|".join(k + v for k, v in SHARE_LEADS.items()) + f")(?={_MULTIPLIER})"
 # "two and a half", "one and a quarter million"
 _AND_SHARE = rf"\s+and\s+(?:a\s+half|a\s+quarter|three[\s-]quarters)(?:\s+{_MULTIPLIER})?"
 WORD_NUMBER_PATTERN = (
@@ -78,10 +82,11 @@ MAGNITUDES = {
 }  # fmt: skip
 _MAGNITUDE_TIMES = {"tens": 10.0, "dozens": 12.0, "hundreds": 100.0}
 _NEXT_MAGNITUDE = {"dozens": 12.0, "hundreds": 10.0}  # else a thousand times more
-VAGUE_PATTERN = (
-    r"(?i:(?:(?:tens|dozens|hundreds)\s+of\s+)?"
-    r"(?:dozens|hundreds|thousands|millions|billions|trillions))(?=\s+of\s)"
+VAGUE_PHRASES = (
+    *(f"{times} of {magnitude}" for times in _MAGNITUDE_TIMES for magnitude in MAGNITUDES),
+    *MAGNITUDES,
 )
+VAGUE_PATTERN = rf"(?i:{alternation(VAGUE_PHRASES)})(?=\s+of\s)"
 
 
 @dataclass(frozen=True)
@@ -119,16 +124,20 @@ def _whole_number_steps(value: float) -> tuple[float, float]:
     return 1.0, float(10**zeros)
 
 
+# A figure's digits as float() reads them: no group separators, an ASCII minus.
+_PLAIN = str.maketrans({",": None, "\u2212": "-"} | dict.fromkeys(_GROUP_SEPARATORS))
+
+
 def digits_figure(start: int, text: str) -> Figure:
     """ "10,000", "1.5", "-5", "40 000" (grouped with spaces): value and precision."""
-    plain = re.sub(rf"[,{_GROUP_SEPARATORS}]", "", text).replace("\u2212", "-")
+    plain = text.translate(_PLAIN)
     value = float(plain)
     decimals = len(plain.split(".")[1]) if "." in plain else 0
     if decimals:
         step = round_step = 10.0**-decimals
     else:
         step, round_step = _whole_number_steps(value)
-    grouped = any(char in text for char in "," + _GROUP_SEPARATORS)
+    grouped = len(plain) < len(text)  # a separator was dropped
     return Figure(start, start + len(text), text, value, step, round_step, decimals, grouped)
 
 
