@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 from typing import Any
 
+from numcheck.alignment.frame_cache import FrameCache
 from numcheck.alignment.frames import frame_claims
 from numcheck.alignment.stories import features
 from numcheck.alignment.stories import group_stories
@@ -206,12 +207,20 @@ class Extracted:
         return f"Extracted({self.path!r}, {state})"
 
 
-def document_claims(document: Document, cache: MatchCache | None = None) -> list[Claim]:
+def document_claims(
+    document: Document, cache: MatchCache | None = None, frames: FrameCache | None = None
+) -> list[Claim]:
     """Everything numcheck learns from one document alone: its claims, in reading order.
 
     This is the per-document step of a run (it needs no other document), so it is the unit
-    that may run in another process or be kept between runs."""
-    return frame_claims(document, extract(document, cache))
+    that may run in another process or be kept between runs. A caller that reads one
+    document again and again (an editor buffer) passes the same ``cache`` and ``frames``
+    each time: only the paragraphs an edit touched are parsed and framed again, and the
+    claims are the same as without them."""
+    claims = extract(document, cache)
+    if frames is not None:
+        return frames.frame_claims(document, claims)
+    return frame_claims(document, claims)
 
 
 def outside_scopes(document: Document, claims: list[Claim], skip: Sequence[str]) -> list[Claim]:
@@ -222,11 +231,11 @@ def outside_scopes(document: Document, claims: list[Claim], skip: Sequence[str])
 
 
 def safe_claims(
-    document: Document, cache: MatchCache | None = None
+    document: Document, cache: MatchCache | None = None, frames: FrameCache | None = None
 ) -> tuple[list[Claim], InternalError | None]:
     """``document_claims``, or no claims and the internal error that stopped it."""
     try:
-        return document_claims(document, cache), None
+        return document_claims(document, cache, frames), None
     except EXPECTED:
         raise
     except Exception as error:

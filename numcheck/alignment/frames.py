@@ -147,11 +147,17 @@ class _Token(NamedTuple):
     end: int
 
 
-def frame_claims(document: Document, claims: Sequence[Claim]) -> list[Claim]:
+def frame_claims(
+    document: Document, claims: Sequence[Claim], names: frozenset[str] | None = None
+) -> list[Claim]:
     """``claims`` with their subject keys and frames; a conversion written beside its source
-    takes the key and frame of its source."""
+    takes the key and frame of its source. ``names``: the document's ``document_names``, when
+    the caller has them. (What a frame reads outside its claim's paragraph is listed in
+    ``numcheck.alignment.frame_cache``, which keeps frames between edits: keep the two in
+    step.)"""
     _forget_other_packs()
-    names = document_names(document.prose)
+    if names is None:
+        names = document_names(document.prose)
     framed: list[Claim] = []
     sentences: dict[int, _Sentence] = {}
     source: Claim | None = None

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from dataclasses import field
 from dataclasses import replace
 
+from numcheck.alignment.frame_cache import FrameCache
 from numcheck.api import check_documents
 from numcheck.api import safe_claims
 from numcheck.checks import CheckError
@@ -87,8 +88,9 @@ class Workspace:
         self._stories: dict[str, str] | None = None
         self._disk: dict[str, tuple[tuple[int, int], _Entry]] = {}
         self._memory: dict[str, tuple[str, _Entry]] = {}
-        # One per open buffer: an edit re-parses only the paragraphs it touched.
+        # One per open buffer: an edit re-parses and re-frames only the paragraphs it touched.
         self._matches: dict[str, MatchCache] = {}
+        self._frames: dict[str, FrameCache] = {}
         # The server changes a workspace on its worker thread only; the first reading of the
         # config may come from either thread.
         self._first_config = threading.Lock()
@@ -182,10 +184,16 @@ class Workspace:
             self._stories = stories
         return self._stories.get(os.path.realpath(path)) if self._stories else None
 
-    def _entry(self, path: str, document: Document, cache: MatchCache | None = None) -> _Entry:
+    def _entry(
+        self,
+        path: str,
+        document: Document,
+        cache: MatchCache | None = None,
+        frames: FrameCache | None = None,
+    ) -> _Entry:
         story = document.story or self._story_of(path)
         document = replace(document, path=self.label(path), story=story)
-        claims, error = safe_claims(document, cache)
+        claims, error = safe_claims(document, cache, frames)
         return _Entry(document, claims, error)
 
     def _from_disk(self, path: str) -> _Entry | None:
@@ -209,7 +217,8 @@ class Workspace:
         if cached is not None and cached[0] == buffer.text:
             return cached[1]
         cache = self._matches.setdefault(buffer.path, MatchCache())
-        entry = self._entry(buffer.path, read_text(buffer.path, buffer.text), cache)
+        frames = self._frames.setdefault(buffer.path, FrameCache())
+        entry = self._entry(buffer.path, read_text(buffer.path, buffer.text), cache, frames)
         self._memory[buffer.path] = (buffer.text, entry)
         return entry
 
@@ -256,6 +265,6 @@ class Workspace:
         return outcome
 
     def _forget_others(self, entries: dict[str, _Entry]) -> None:
-        for cache in (self._disk, self._memory, self._matches):
+        for cache in (self._disk, self._memory, self._matches, self._frames):
             for path in [path for path in cache if path not in entries]:
                 del cache[path]
