@@ -10,12 +10,15 @@ breaks. ``tests/test_properties.py`` runs them with a fixed seed and budget;
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from hypothesis import strategies as st
 
+from numcheck.alignment.frame_cache import FrameCache
 from numcheck.api import Result
 from numcheck.api import check_documents
+from numcheck.api import document_claims
 from numcheck.extraction.extract import MatchCache
 from numcheck.extraction.extract import extract
 from numcheck.findings import Finding
@@ -62,6 +65,7 @@ ODD = [
     "٣٠٠", "۳", "१२", "عربي", "עברית", "中文", "ﬁ", "Ⅻ", "²", "\x00", "\x7f", "\x1b[0m",
 ]  # fmt: skip
 
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 PIECES = WORDS + FIGURES + MARKUP + PUNCTUATION + LINE_ENDS + ODD
 UNITS = [
     "miles", "mile", "km", "kilometres", "feet", "ft", "m", "metres", "inches", "cm", "mph",
@@ -216,8 +220,41 @@ def check_suppression_index(path: str, text: str) -> None:
 
 
 def check_cache(path: str, texts_in_turn: Sequence[str]) -> None:
-    """Extracting one buffer edit after edit with a cache gives a fresh extraction's claims."""
+    """Extracting one buffer edit after edit with a cache gives a fresh extraction's claims,
+    and framing them with a frame cache too gives a fresh run's claims, keys and frames."""
     cache = MatchCache()
+    claims_cache, frames = MatchCache(), FrameCache()
     for text in texts_in_turn:
         document = read_document(path, text)
         assert extract(document, cache) == extract(document), "the cache changed a claim"
+        kept = document_claims(document, claims_cache, frames)
+        fresh = document_claims(document)
+        assert len(kept) == len(fresh), "the caches changed the claims"
+        for mine, theirs in zip(kept, fresh, strict=True):
+            assert mine == theirs, f"the frame cache changed {theirs.text!r}"
+
+
+def edits() -> st.SearchStrategy[list[tuple[int, float, int, str]]]:
+    """Edits of a text, each (paragraph, where in it, characters deleted, text inserted)."""
+    edit = st.tuples(
+        st.integers(0, 8),
+        st.floats(0, 1),
+        st.integers(0, 12),
+        st.one_of(st.just(""), texts(4), st.sampled_from(["\n\n", " another ", "more "])),
+    )
+    return st.lists(edit, min_size=1, max_size=6)
+
+
+def edited(text: str, changes: Sequence[tuple[int, float, int, str]]) -> list[str]:
+    """``text`` after each of ``changes`` in turn: an edit at a place in one of its
+    paragraphs (the last if there are fewer), as an editor's buffer goes."""
+    versions = [text]
+    for paragraph, where, deleted, inserted in changes:
+        starts = [0] + [found.end() for found in _BLANK_LINE.finditer(text)]
+        start = starts[min(paragraph, len(starts) - 1)]
+        following = [s for s in starts if s > start]
+        end = following[0] if following else len(text)
+        at = start + int(where * (end - start))
+        text = text[:at] + inserted + text[at + deleted :]
+        versions.append(text)
+    return versions

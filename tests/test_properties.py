@@ -21,6 +21,8 @@ from testing.properties import check_cache  # noqa: E402
 from testing.properties import check_fix  # noqa: E402
 from testing.properties import check_pipeline  # noqa: E402
 from testing.properties import check_suppression_index  # noqa: E402
+from testing.properties import edited  # noqa: E402
+from testing.properties import edits  # noqa: E402
 from testing.properties import paths  # noqa: E402
 from testing.properties import texts  # noqa: E402
 
@@ -51,6 +53,16 @@ def test_cache_gives_fresh_claims(path: str, parts: list[str]) -> None:
     """Edits that keep, move, add and drop paragraphs of a buffer."""
     versions = ["\n\n".join(parts[: index + 1]) for index in range(len(parts))]
     check_cache(path, versions + versions[::-1] + ["\n\n".join(reversed(parts))])
+
+
+@FIXED
+@given(paths(), st.lists(texts(20), min_size=1, max_size=5), edits())
+def test_caches_give_fresh_claims_edit_after_edit(
+    path: str, parts: list[str], changes: list[tuple[int, float, int, str]]
+) -> None:
+    """Edits inside paragraphs, across their ends, and in one paragraph's words that frame
+    another's ("another" before a figure, a name written in lower case elsewhere)."""
+    check_cache(path, edited("\n\n".join(parts), changes))
 
 
 FOUND = Path(__file__).resolve().parent / "fixtures" / "fuzz"

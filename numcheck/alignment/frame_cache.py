@@ -16,9 +16,10 @@ would make):
 * **the source line a claim starts on**, from its first character (a list item, a table
   row, a "Label:" line);
 * **around the paragraph**: the 31 characters before it when only blanks come before its
-  first claim ("another 3,000 troops" has no key); the blanks after it and the
-  ``AFTER`` characters that follow them ("3,000 more" has no key; whether the paragraph's
-  last sentence ends at its full stop or at its line end);
+  first claim ("another 3,000 troops" has no key); the blanks after it and the 12
+  characters that follow them when only blanks follow its last claim ("3,000 more" has no
+  key), else 2 when it ends in a closing mark or a blank after a full stop (whether its
+  last sentence ends at ``arrived.”`` or at its line end depends on a capital after it);
 * **the document's names** (``frames.document_names``, read from the whole text), but only
   those written in the paragraph: a name is looked up for a word of the paragraph only, so
   adding "sales" in lower case elsewhere changes the frames of exactly the paragraphs that
@@ -48,9 +49,15 @@ from numcheck.extraction.claims import Claim
 from numcheck.extraction.extract import paragraphs
 from numcheck.reading.documents import Document
 
-BEFORE = 31  # a key looks 30 characters back for "another", and one more for a word boundary
-AFTER = 12  # "additional" and a word boundary after a figure; a quote and a capital
+# How far frames read around a paragraph (see above): a key looks 30 characters back for
+# "another" and one more for a word boundary; after a figure for "additional" and a word
+# boundary; whether a sentence ends at a paragraph's last full stop, at a quotation mark and
+# a capital after the blank line.
+BEFORE, AFTER, SENTENCE_AFTER = 31, 12, 2
 _BLANKS = re.compile(r"\s*")
+# A paragraph whose last sentence may end before its last character ("arrived.”"): whether
+# it does depends on the characters after the blank line.
+_CLOSED_SENTENCE = re.compile(r"[.!?][\"”’)]?\s*\Z")
 
 
 @dataclass
@@ -153,17 +160,24 @@ def _context(
     """Everything of the document the frames of ``group`` are read from, but the names."""
     prose, source = document.prose, document.source
     line_start = source.rfind("\n", 0, start) + 1
-    first = group[0].location.start
+    framed = group[leading:]  # the conversions that open it take a frame made elsewhere
+    first = framed[0].location.start if framed else end
+    last = group[-1].location.end
     before = prose[max(0, start - BEFORE) : start] if not prose[start:first].strip() else None
     blanks = _BLANKS.match(prose, end).end()
+    after = None
+    if not prose[last:end].strip():
+        after = prose[end : blanks + AFTER]
+    elif _CLOSED_SENTENCE.search(prose, start, end) and prose[end - 1 : end] not in ".!?":
+        after = prose[end : blanks + SENTENCE_AFTER]
     return (
         prose[start:end],
         source[line_start:end],
         start - line_start,
         before,
-        prose[end : blanks + AFTER],
+        after,
         leading,
-        tuple(_relative(claim, start) for claim in group),
+        tuple(_relative(claim, start) for claim in framed),
     )
 
 
