@@ -129,8 +129,11 @@ class FrameCache:
         if all(a is b for a, b in zip(found.claims, group, strict=True)):
             return found.framed
         framed = list(group[:leading])
-        for claim, made in zip(group[leading:], found.framed[leading:], strict=True):
-            framed.append(replace(claim, key=made.key, frame=made.frame))
+        for index in range(leading, len(group)):
+            claim, made = group[index], found.framed[index]
+            if claim is not found.claims[index]:  # moved, or made again by extraction
+                made = replace(claim, key=made.key, frame=made.frame)
+            framed.append(made)
         found.claims, found.framed = tuple(group), tuple(framed)
         return framed
 
