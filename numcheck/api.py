@@ -339,6 +339,7 @@ def check_documents(
     jobs: int | None = 1,
     cache: ClaimsCache | None = None,
     skip_scopes: Sequence[str] = (),
+    kept: dict[str, Any] | None = None,
 ) -> Result:
     """Run the chosen checks over ``documents``; report findings on ``report_on`` paths only
     (all paths when None), although every document is read for cross-document checks.
@@ -350,7 +351,9 @@ def check_documents(
     per-document results of an earlier run, used for the very same document objects; the rest
     are extracted here (in ``jobs`` processes at most). Claims in the ``skip_scopes``
     (``quote``, ``table``, ``heading``, ``link``) are left out; findings in a quotation say so
-    and keep their fix for display only."""
+    and keep their fix for display only. ``kept`` is a dict a caller that checks the same
+    documents again and again keeps between runs: checks keep there what stays true while
+    its claims are the same objects (``numcheck.checks.kept``); the findings are the same."""
     from numcheck import engine
 
     documents = list(documents)
@@ -381,6 +384,7 @@ def check_documents(
         show_suppressed=show_suppressed,
         cache=cache,
         skip_scopes=skip_scopes,
+        kept=kept,
     )
 
 
@@ -396,6 +400,7 @@ def check_extracted(
     stories: Mapping[str, str] | None = None,
     cache: ClaimsCache | None = None,
     skip_scopes: Sequence[str] = (),
+    kept: dict[str, Any] | None = None,
 ) -> Result:
     """Group the documents into stories (unless ``stories`` gives each path's story; through
     ``cache``, which keeps the last grouping) and run the chosen checks (see
@@ -425,7 +430,7 @@ def check_extracted(
     with collection_paused():  # loading from the cache (see numcheck.engine)
         documents = [record.document for record in checked]
         claims = {record.path: record.claims for record in checked}
-    corpus = Corpus(documents, claims, dict(stories), report_on=report_on)
+    corpus = Corpus(documents, claims, dict(stories), report_on=report_on, kept=kept)
     settings = settings or {}
     findings: list[Finding] = []
     checks = [

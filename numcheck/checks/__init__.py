@@ -79,6 +79,10 @@ class Corpus:
     report_on: set[str] | None = None
     # Unexpected errors met while checking (numcheck.failures); the run goes on without them.
     failures: list[InternalError] = field(default_factory=list)
+    # What a caller that checks the same documents again and again (the language server)
+    # keeps between runs: checks keep there results that stay true while their claims do
+    # (numcheck.checks.kept). None: nothing is kept.
+    kept: dict[str, Any] | None = None
 
 
 class Check:

@@ -32,6 +32,8 @@ from numcheck.checks.intervals import comparable
 from numcheck.checks.intervals import conflict
 from numcheck.checks.intervals import same_figure
 from numcheck.checks.intervals import shared_unit
+from numcheck.checks.kept import StoryMemo
+from numcheck.checks.kept import story_memos
 from numcheck.extraction.claims import Claim
 from numcheck.findings import Finding
 from numcheck.findings import Related
@@ -77,11 +79,17 @@ def comparable_claims(corpus: Corpus) -> dict[str, list[Claim]]:
 
 
 def _analyse(corpus: Corpus) -> Iterator[Disagreement]:
-    for claims in comparable_claims(corpus).values():
-        yield from _story_disagreements(claims)
+    stories = comparable_claims(corpus)
+    memos = story_memos(corpus.kept, list(stories))
+    for story, claims in stories.items():
+        yield from _story_disagreements(claims, memos.get(story))
 
 
-def _story_disagreements(claims: Sequence[Claim]) -> Iterator[Disagreement]:
+def _story_disagreements(
+    claims: Sequence[Claim], memo: StoryMemo | None = None
+) -> Iterator[Disagreement]:
+    """``memo``: what the last run found, for a caller that checks one story again and
+    again (``numcheck.checks.kept``)."""
     by_path: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_path[claim.path].append(claim)
@@ -92,15 +100,28 @@ def _story_disagreements(claims: Sequence[Claim]) -> Iterator[Disagreement]:
         path: rarity(c.frame.terms for c in members) for path, members in by_path.items()
     }
     enumerated = _enumerations(claims)
+    if memo is not None:
+        memo.begin(story_weights, document_weights, enumerated)
     for group in _candidate_groups(claims).values():
-        unit = shared_unit(group)
-        items = [c for c in (comparable(claim, unit) for claim in group) if c is not None]
-        inside = list(_within_documents(items, document_weights, enumerated))
-        yield from inside
-        contradicted = {id(found.claim) for found in inside}
-        for found in _across_documents(items, story_weights):
-            if id(found.claim) not in contradicted:  # one finding a claim: the closer one
-                yield found
+        found = functools.partial(
+            _group_disagreements, group, story_weights, document_weights, enumerated
+        )
+        yield from memo.disagreements(group, found) if memo is not None else found()
+
+
+def _group_disagreements(
+    group: Sequence[Claim],
+    story_weights: Weights,
+    document_weights: dict[str, Weights],
+    enumerated: set[tuple[str, str]],
+) -> list[Disagreement]:
+    unit = shared_unit(group)
+    items = [c for c in (comparable(claim, unit) for claim in group) if c is not None]
+    inside = list(_within_documents(items, document_weights, enumerated))
+    contradicted = {id(found.claim) for found in inside}
+    across = _across_documents(items, story_weights)
+    # one finding a claim: the closer one
+    return inside + [found for found in across if id(found.claim) not in contradicted]
 
 
 def _candidate_groups(claims: Sequence[Claim]) -> dict[tuple[str, Any], list[Claim]]:

@@ -91,6 +91,8 @@ class Workspace:
         # One per open buffer: an edit re-parses and re-frames only the paragraphs it touched.
         self._matches: dict[str, MatchCache] = {}
         self._frames: dict[str, FrameCache] = {}
+        # What the checks keep from one run to the next (numcheck.checks.kept).
+        self._kept: dict[str, object] = {}
         # The server changes a workspace on its worker thread only; the first reading of the
         # config may come from either thread.
         self._first_config = threading.Lock()
@@ -133,6 +135,7 @@ class Workspace:
         self._config = config
         self._disk.clear()
         self._memory.clear()
+        self._kept.clear()
         self.forget_files()
 
     def forget_files(self) -> None:
@@ -246,6 +249,7 @@ class Workspace:
                 report_on={self.label(path) for path in open_paths},
                 extracted={entry.document.path: entry.claims for entry in entries.values()},
                 skip_scopes=config.skip_scopes,
+                kept=self._kept,
             )
         except CheckError as error:
             outcome.error = str(error)
