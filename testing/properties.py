@@ -234,13 +234,17 @@ def check_cache(path: str, texts_in_turn: Sequence[str]) -> None:
             assert mine == theirs, f"the frame cache changed {theirs.text!r}"
 
 
-def edits() -> st.SearchStrategy[list[tuple[int, float, int, str]]]:
-    """Edits of a text, each (paragraph, where in it, characters deleted, text inserted)."""
+def edits(
+    inserted: st.SearchStrategy[str] | None = None,
+) -> st.SearchStrategy[list[tuple[int, float, int, str]]]:
+    """Edits of a text, each (paragraph, where in it, characters deleted, text inserted);
+    ``inserted`` adds to the texts inserted."""
+    pieces = st.one_of(st.just(""), texts(4), st.sampled_from(["\n\n", " another ", "more "]))
     edit = st.tuples(
         st.integers(0, 8),
         st.floats(0, 1),
         st.integers(0, 12),
-        st.one_of(st.just(""), texts(4), st.sampled_from(["\n\n", " another ", "more "])),
+        pieces if inserted is None else st.one_of(pieces, inserted, inserted),
     )
     return st.lists(edit, min_size=1, max_size=6)
 
@@ -258,3 +262,61 @@ def edited(text: str, changes: Sequence[tuple[int, float, int, str]]) -> list[st
         text = text[:at] + inserted + text[at + deleted :]
         versions.append(text)
     return versions
+
+
+PEOPLE = ["Kyiv officials", "Zelenskiy", "The Pentagon", "Rutte", "North Korea"]
+PLACES = ["Kharkiv", "Kursk", "Odesa", "the front"]
+NOUNS = ["drones", "tanks", "troops", "shells", "refugees", "rockets"]
+VERBS = ["had reached", "were sent to", "were killed in", "arrived in", "fled"]
+TIMES = ["", " last year", " in 2024", " on Monday"]
+
+
+def story_sentences() -> st.SearchStrategy[str]:
+    """Sentences of one story in which a few figures are told again, alike or not: "Rutte
+    said 3,000 troops had reached Kursk last year."""
+    return st.builds(
+        "{} said {} {} {} {}{}.".format,
+        st.sampled_from(PEOPLE),
+        st.sampled_from(["3,000", "about 3,000", "4,000", "11,000", "25", "300"]),
+        st.sampled_from(NOUNS),
+        st.sampled_from(VERBS),
+        st.sampled_from(PLACES),
+        st.sampled_from(TIMES),
+    )
+
+
+def story_words() -> st.SearchStrategy[str]:
+    """What an edit of a story's article types: its words, figures and sentences."""
+    words = [*PEOPLE, *PLACES, *NOUNS, *VERBS, *TIMES, "rose by 2,000", "4,000", "25,000"]
+    return st.one_of(
+        st.sampled_from(words).map(lambda word: f" {word.strip()} "),
+        story_sentences().map(lambda sentence: f" {sentence} "),
+    )
+
+
+def story_texts(max_paragraphs: int = 6) -> st.SearchStrategy[str]:
+    paragraph = st.lists(
+        st.one_of(story_sentences(), st.sampled_from(["In Kyiv, the talks went on.", "- "])),
+        min_size=1,
+        max_size=4,
+    ).map(" ".join)
+    return st.lists(paragraph, min_size=1, max_size=max_paragraphs).map("\n\n".join)
+
+
+def check_kept(texts_in_turn: Sequence[str], others: Sequence[str]) -> None:
+    """Checking one buffer edit after edit among other documents of its story, with every
+    cache an editor's session keeps (claims, frames, agreement results), finds what a fresh
+    run finds."""
+    story = "---\nstory: s\n---\n"
+    fixed = [read_document(f"other-{n}.md", story + text) for n, text in enumerate(others)]
+    claims = {document.path: document_claims(document) for document in fixed}
+    cache, frames, kept = MatchCache(), FrameCache(), {}
+    for text in texts_in_turn:
+        document = read_document("article.md", story + text)
+        claims["article.md"] = document_claims(document, cache, frames)
+        documents = [document, *fixed]
+        again = check_documents(documents, report_on={"article.md"}, extracted=claims, kept=kept)
+        fresh = check_documents(
+            [read_document(d.path, d.source) for d in documents], report_on={"article.md"}
+        )
+        assert again.findings == fresh.findings, "kept results changed a finding"

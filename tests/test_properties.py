@@ -19,11 +19,14 @@ from hypothesis import strategies as st  # noqa: E402
 
 from testing.properties import check_cache  # noqa: E402
 from testing.properties import check_fix  # noqa: E402
+from testing.properties import check_kept  # noqa: E402
 from testing.properties import check_pipeline  # noqa: E402
 from testing.properties import check_suppression_index  # noqa: E402
 from testing.properties import edited  # noqa: E402
 from testing.properties import edits  # noqa: E402
 from testing.properties import paths  # noqa: E402
+from testing.properties import story_texts  # noqa: E402
+from testing.properties import story_words  # noqa: E402
 from testing.properties import texts  # noqa: E402
 
 FIXED = settings(
@@ -63,6 +66,15 @@ def test_caches_give_fresh_claims_edit_after_edit(
     """Edits inside paragraphs, across their ends, and in one paragraph's words that frame
     another's ("another" before a figure, a name written in lower case elsewhere)."""
     check_cache(path, edited("\n\n".join(parts), changes))
+
+
+@FIXED
+@given(st.lists(story_texts(), min_size=1, max_size=3), story_texts(), edits(story_words()))
+def test_kept_results_give_fresh_findings(
+    others: list[str], text: str, changes: list[tuple[int, float, int, str]]
+) -> None:
+    """Figures, words and paragraphs edited in one article of a story."""
+    check_kept(edited(text, changes), others)
 
 
 FOUND = Path(__file__).resolve().parent / "fixtures" / "fuzz"
