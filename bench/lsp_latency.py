@@ -5,14 +5,17 @@
 
 A 5,000-word news article is generated (deterministically) into a temporary workspace folder,
 once alone and once among ``--others`` articles of the same story on disk; a dense article of
-the same length, with a figure in almost every sentence (about 580 figures), is measured alone
-too. The server runs
-with the debounce off (``initializationOptions: {"debounceMs": 0}``), so what is measured is
-the check itself: each edit turns one conversion right or wrong ("190 miles (306 km)" and
-"(360 km)" in turn) with an incremental ``didChange``, and the latency is the time from
-sending it to receiving the ``publishDiagnostics`` of that version. "open" is the first
-check after ``didOpen``, which also reads the folder and loads the unit registry. Peak memory
-is the server's maximum resident set size, from ``os.wait4`` once it has exited.
+the same length, with a figure in almost every sentence (646 figures), is measured alone
+too. The server runs with the debounce off (``initializationOptions: {"debounceMs": 0}``), so
+what is measured is the check itself: each edit turns one conversion right or wrong ("190
+miles (306 km)" and "(360 km)" in turn) with an incremental ``didChange``, and the latency is
+the time from sending it to receiving the ``publishDiagnostics`` of that version. On the
+dense article, a last scenario types instead: each edit adds a word at the start of the
+article's first paragraph or takes it away again, so that every paragraph after it moves.
+"open" is the first check after ``didOpen``, which also reads the folder and loads the unit
+registry. "CPU ms" is the processor time the server spent an edit (user and system, from
+``/proc``; Linux only), which depends less on the machine's other load than the latency does.
+Peak memory is the server's maximum resident set size, from ``os.wait4`` once it has exited.
 
 The client is a small JSON-RPC loop over the server's stdin and stdout (no client library),
 so the figures are the server's own. Needs the ``lsp`` extra: ``pip install -e '.[lsp]'``.
@@ -166,10 +169,20 @@ class Row:
     median_ms: float
     p95_ms: float
     max_ms: float
+    cpu_ms: float | None
     peak_mb: float
 
 
-def measure(scenario: str, folder: Path, text: str, edits: int) -> Row:
+def cpu_seconds(pid: int) -> float | None:
+    """The processor time a process has used so far (user and system), on Linux."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def measure(scenario: str, folder: Path, text: str, edits: int, *, typing: bool = False) -> Row:
     path = folder / "article.md"
     uri = path.as_uri()
     server = Server(folder)
@@ -204,10 +217,16 @@ def measure(scenario: str, folder: Path, text: str, edits: int) -> Row:
 
     index = text.index(TARGET) + TARGET.index(RIGHT)
     where = {"start": utf16_position(text, index), "end": utf16_position(text, index + 3)}
+    top = utf16_position(text, text.index("\n\n") + 2)
     latencies = []
+    cpu_before = cpu_seconds(server.process.pid)
     for version in range(2, edits + 2):
-        figure = WRONG if version % 2 == 0 else RIGHT
+        figure = WRONG if version % 2 == 0 and not typing else RIGHT
         change = {"range": where, "text": figure}
+        if typing:  # "Now " typed at the top, then taken away
+            added = {"line": top["line"], "character": top["character"] + 4}
+            span = {"start": top, "end": top if version % 2 == 0 else added}
+            change = {"range": span, "text": "Now " if version % 2 == 0 else ""}
         identifier = {"uri": uri, "version": version}
         started = time.perf_counter()
         server.notify(
@@ -218,6 +237,10 @@ def measure(scenario: str, folder: Path, text: str, edits: int) -> Row:
         codes = {d.get("code") for d in message["params"]["diagnostics"]}
         if ("NC101" in codes) != (figure == WRONG):
             raise SystemExit(f"{scenario}: unexpected diagnostics after '{figure}': {codes}")
+    cpu_after = cpu_seconds(server.process.pid)
+    cpu = None
+    if cpu_before is not None and cpu_after is not None:
+        cpu = (cpu_after - cpu_before) * 1000 / edits
     peak = server.stop()
     ordered = sorted(latencies)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
@@ -230,6 +253,7 @@ def measure(scenario: str, folder: Path, text: str, edits: int) -> Row:
         statistics.median(latencies),
         p95,
         max(latencies),
+        cpu,
         peak / 2**20,
     )
 
@@ -254,6 +278,8 @@ def main(argv: list[str] | None = None) -> int:
         (crowded / "article.md").write_text(dense, encoding="utf-8")
         figures = len(re.findall(r"\d[\d,]*", dense))
         rows.append(measure(f"dense article alone ({figures} figures)", crowded, dense, args.edits))
+        typed = measure("dense article, typing at its top", crowded, dense, args.edits, typing=True)
+        rows.append(typed)
         story = Path(temporary, "story")
         story.mkdir()
         (story / "article.md").write_text(text, encoding="utf-8")
@@ -264,12 +290,13 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"numcheck lsp: {args.words:,}-word article, {args.edits} edits, debounce off")
     print()
-    print("| scenario | documents | open ms | median ms | p95 ms | max ms | peak RSS MB |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print("| scenario | documents | open ms | median ms | p95 ms | max ms | CPU ms | peak RSS MB |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for row in rows:
+        cpu = f"{row.cpu_ms:.1f}" if row.cpu_ms is not None else "-"
         print(
             f"| {row.scenario} | {row.documents} | {row.open_ms:.0f} | {row.median_ms:.1f} "
-            f"| {row.p95_ms:.1f} | {row.max_ms:.1f} | {row.peak_mb:.0f} |"
+            f"| {row.p95_ms:.1f} | {row.max_ms:.1f} | {cpu} | {row.peak_mb:.0f} |"
         )
     return 0
 
