@@ -131,7 +131,9 @@ class FrameCache:
         framed = list(group[:leading])
         for index in range(leading, len(group)):
             claim, made = group[index], found.framed[index]
-            if claim is not found.claims[index]:  # moved, or made again by extraction
+            # A claim extraction made again as it was (near an edit) stays the same object,
+            # so that what later steps keep for it holds; one that moved is made anew.
+            if claim is not found.claims[index] and claim != found.claims[index]:
                 made = replace(claim, key=made.key, frame=made.frame)
             framed.append(made)
         found.claims, found.framed = tuple(group), tuple(framed)

@@ -99,9 +99,11 @@ def _story_disagreements(
     document_weights = {
         path: rarity(c.frame.terms for c in members) for path, members in by_path.items()
     }
-    enumerated = _enumerations(claims)
     if memo is not None:
-        memo.begin(story_weights, document_weights, enumerated)
+        memo.begin()
+    enumerated = _enumerations(claims, memo)
+    if memo is not None:
+        memo.compare_with(story_weights, document_weights, enumerated)
     for group in _candidate_groups(claims).values():
         found = functools.partial(
             _group_disagreements, group, story_weights, document_weights, enumerated
@@ -135,7 +137,7 @@ def _candidate_groups(claims: Sequence[Claim]) -> dict[tuple[str, Any], list[Cla
     return groups
 
 
-def _enumerations(claims: Sequence[Claim]) -> set[tuple[str, str]]:
+def _enumerations(claims: Sequence[Claim], memo: StoryMemo | None = None) -> set[tuple[str, str]]:
     """The (path, key) pairs of subjects a document gives ``ENUMERATION`` or more different
     figures, whatever their roles: lists of parallel facts (fines, bond issues, seasons)."""
     by_document: dict[tuple[str, str], list[Claim]] = defaultdict(list)
@@ -145,11 +147,15 @@ def _enumerations(claims: Sequence[Claim]) -> set[tuple[str, str]]:
     found = set()
     for place, group in by_document.items():
         if len(group) >= ENUMERATION:
-            unit = shared_unit(group)
-            items = [c for c in (comparable(claim, unit) for claim in group) if c is not None]
-            if _enumeration(items):
+            enumerates = functools.partial(_enumerates, group)
+            if memo.enumerates(group, enumerates) if memo is not None else enumerates():
                 found.add(place)
     return found
+
+
+def _enumerates(group: Sequence[Claim]) -> bool:
+    unit = shared_unit(group)
+    return _enumeration([c for c in (comparable(claim, unit) for claim in group) if c is not None])
 
 
 def _within_documents(

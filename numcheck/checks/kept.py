@@ -8,7 +8,8 @@ A group's disagreements (``agreement._group_disagreements``) are read from:
   keeps them, as the language server keeps those of unchanged files and paragraphs, gives
   the very same objects again);
 * **which of its documents enumerate its subject** (given four figures or more, over every
-  role, so a claim outside the group can change it);
+  role, so a claim outside the group can change it); whether they do is kept too, for the
+  very same claims of a subject in a document;
 * **the rarity of the terms its claims carry** (their clause and sentence terms), in the
   story and in each of its documents: rarity is counted over every claim of a document or
   every document of a story, so an edit elsewhere changes it only when it adds a term to, or
@@ -51,16 +52,34 @@ class StoryMemo:
         self._story_changed: frozenset[str] | None = None
         self._changed: dict[str, frozenset[str] | None] = {}
         self._enumerated: set[tuple[str, str]] = set()
+        self._enumerations: dict[tuple[int, ...], tuple[tuple[Claim, ...], bool]] = {}
+        self._current_enumerations: dict[tuple[int, ...], tuple[tuple[Claim, ...], bool]] = {}
         self.reused = self.made = 0  # groups, in the last run
 
-    def begin(
+    def begin(self) -> None:
+        """Start a run: what the run before did not use is forgotten."""
+        self._previous, self._current = self._current, {}
+        self._enumerations = self._current_enumerations
+        self._current_enumerations = {}
+        self.reused = self.made = 0
+
+    def enumerates(self, claims: Sequence[Claim], compute: Callable[[], bool]) -> bool:
+        """``compute()``: whether one document's claims of one key are an enumeration; kept
+        for the very same claims."""
+        identity = tuple(id(claim) for claim in claims)
+        found = self._enumerations.get(identity)
+        if found is None:
+            found = (tuple(claims), compute())
+        self._current_enumerations[identity] = found
+        return found[1]
+
+    def compare_with(
         self,
         story: Weights,
         documents: Mapping[str, Weights],
         enumerated: set[tuple[str, str]],
     ) -> None:
-        """Start a run with this rarity and these enumerations."""
-        self._previous, self._current = self._current, {}
+        """The rarity and the enumerations of this run."""
         self._story_changed = changed_terms(self._story, story)
         self._changed = {
             path: changed_terms(self._documents.get(path), weights)
@@ -68,7 +87,6 @@ class StoryMemo:
         }
         self._story, self._documents = story, dict(documents)
         self._enumerated = enumerated
-        self.reused = self.made = 0
 
     def disagreements(self, group: Sequence[Claim], make: Callable[[], list[Any]]) -> list[Any]:
         """``make()``, or what it gave for these very claims when nothing it reads changed."""
