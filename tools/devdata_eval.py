@@ -63,6 +63,10 @@ DIMENSION_FAMILIES = {
     "[mass] / [length] / [time] ** 2": "pressure",
     "[mass] / [time]": "mass rate",
     "[mass] / [length] ** 3": "density",
+    "[length] / [time] ** 2": "acceleration",
+    "information / [time]": "data rate",
+    "1 / [length] ** 2": "integrated luminosity",
+    "[length] ** 2 * [mass] / [time] ** 4": "power per time",
 }
 
 # The units the sets name, by family; a unit not listed is of a family numcheck lacks.
@@ -71,7 +75,11 @@ UNIT_FAMILIES: dict[str, tuple[str, ...]] = {
         "foot", "inch", "mile", "meter", "metre", "kilometer", "kilometre", "millimeter",
         "decimeter", "picometer", "picometre", "nanometre", "attometre", "centimetre",
     ),
-    "area": ("square meter", "square kilometer", "square kilometre", "square mile", "acre"),
+    # "litre per kilometre" is an area to pint, as to numcheck
+    "area": (
+        "square meter", "square kilometer", "square kilometre", "square mile", "acre",
+        "litre per kilometre",
+    ),
     "volume": (
         "gallon", "milliliter", "barrel", "cubic foot", "tablespoon", "cup", "teaspoon", "litre",
         "cubic kilometre", "cubic centimetre", "centilitre",
@@ -97,7 +105,11 @@ UNIT_FAMILIES: dict[str, tuple[str, ...]] = {
         "megabit", "kilobit",
     ),
     "angle": ("angle", "radian", "turn"),
-    "frequency": ("hertz", "gigahertz", "megahertz"),
+    "frequency": ("hertz", "gigahertz", "megahertz", "inverse second"),
+    "acceleration": ("kilometre per square second",),
+    "data rate": ("kilobit per second",),
+    "integrated luminosity": ("inverse femtobarn",),
+    "power per time": ("watt per minute",),
     "radiation dose": ("gray", "milligray"),
     "money rate": ("dollar per hour", "dollar per kilogram"),
     "currency": (

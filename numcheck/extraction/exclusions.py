@@ -231,8 +231,9 @@ def name_with_number(prose: str, match: Match) -> bool:
     not count the noun after it ("Apollo 11 landed", but "Only 5 remain", "Add 3 eggs")."""
     first = match.measures[0]
     lettered = (
-        len(match.measures) == 1 and first.unit is not None and len(first.unit.form.surface) == 1
-        and first.unit.form.style == "attached" and match.qualifier is None
+        len(match.measures) == 1 and first.unit is not None and first.unit.form.surface.isalpha()
+        and len(first.unit.form.surface) == 1 and first.unit.form.style == "attached"
+        and match.qualifier is None
     )  # fmt: skip
     if not (_bare(match) or lettered) or first.figure.grouped:
         return False

@@ -1,13 +1,14 @@
 """One measure: an amount and what is written against it, read in one step.
 
-    measure  := amount [unit [rate] ["-old"]] ("190 miles", "a 190-mile", "86F", "25%",
+    measure  := amount ["±" number] [unit [rate] ["-old"]]
+                                             ("190 miles", "a 190-mile", "86F", "25%",
                                               "760 metres per second", "$2,800 a month",
                                               "a 47-year-old", "20 (kg)")
               | amount "(" unit ")"
     amount   := [currency | "minus"] number [scale]  ("$5bn", "£4.2m", "1.5 million", "5k")
-    number   := fraction | power of ten | digits | magnitude | words
+    number   := fraction | power of ten | digits | magnitude | fraction in words | words
                 ("1/4", "2 1/2", "48 3⁄4", "2.48×10−5", "10,000", "tens of thousands",
-                 "twenty-five")
+                 "two thirds", "twenty-five")
 
 Units are read from the closed vocabulary of the unit pack: touching the figure ("11in"),
 after a space ("306 km") or a hyphen ("190-mile"), the longest surface winning. A unit followed
@@ -29,12 +30,14 @@ from numcheck.extraction.numbers import DIGITS_PATTERN
 from numcheck.extraction.numbers import FRACTION_PATTERN
 from numcheck.extraction.numbers import SCIENTIFIC_PATTERN
 from numcheck.extraction.numbers import VAGUE_PATTERN
+from numcheck.extraction.numbers import WORD_FRACTION_PATTERN
 from numcheck.extraction.numbers import WORD_NUMBER_PATTERN
 from numcheck.extraction.numbers import Figure
 from numcheck.extraction.numbers import digits_figure
 from numcheck.extraction.numbers import fraction_figure
 from numcheck.extraction.numbers import scientific_figure
 from numcheck.extraction.numbers import vague_figure
+from numcheck.extraction.numbers import word_fraction_figure
 from numcheck.extraction.numbers import words_figure
 from numcheck.extraction.patterns import alternation
 from numcheck.extraction.patterns import openers
@@ -123,7 +126,10 @@ class _Number(pp.Token):
         (re.compile(SCIENTIFIC_PATTERN), scientific_figure),
         (re.compile(DIGITS_PATTERN), digits_figure),
     )
-    _in_words = ((re.compile(VAGUE_PATTERN), vague_figure),)
+    _in_words = (
+        (re.compile(VAGUE_PATTERN), vague_figure),
+        (re.compile(WORD_FRACTION_PATTERN), word_fraction_figure),
+    )
 
     def __init__(self) -> None:
         super().__init__()
@@ -254,6 +260,7 @@ _FIGURE_NEXT = re.compile(r"\s*[-\u2212]?\.?\d")
 _BRACKETED = re.compile(r"[ \t]*[(\[{<][ \t]*")
 _BRACKET_CLOSE = re.compile(r"[ \t]*[)\]}>]")
 _HYPHEN = re.compile(r"-(?=\w)")
+_PLUS_MINUS = re.compile(r"[ \t]*(?:±|\+/-|\+-)[ \t]*(?=\.?\d)")
 _SPACE = re.compile(r"\s+")
 # Where the claim being parsed begins ("a 14 in gun" needs the article before it), set by the
 # caller of the grammar.
@@ -285,6 +292,7 @@ class MeasureToken(pp.Token):
 
     def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
         end, amount = self._amount.parseImpl(instring, loc, do_actions)
+        end, amount = self._uncertainty(instring, end, amount)
         unit: UnitMention | None = None
         if amount.figure.vague:  # "thousands of dollars": the unit comes after "of"
             of = self._of.match(instring, end)
@@ -314,6 +322,21 @@ class MeasureToken(pp.Token):
             amount = replace(amount, scale=scale)
         return end, _measure(self._lx, amount, unit, end)
 
+    def _uncertainty(self, instring: str, end: int, amount: Amount) -> tuple[int, Amount]:
+        """ "2,000.45±0.01 pounds", "9.83e-3 +/- 1e-5 km/s2": the figure and how far it may be
+        off, the unit written once after both."""
+        sign = _PLUS_MINUS.match(instring, end)
+        if sign is None or amount.figure.vague or amount.scale is not None:
+            return end, amount
+        try:
+            after, margin = self._amount._number.parseImpl(instring, sign.end())
+        except pp.ParseException:
+            return end, amount
+        if margin.vague or margin.value < 0:
+            return end, amount
+        figure = replace(amount.figure, uncertainty=margin.value)
+        return after, replace(amount, figure=figure)
+
     def _unit(self, instring: str, end: int, loc: int) -> UnitMention | None:
         if _HYPHEN.match(instring, end):
             found = self._unit_at(instring, end + 1, hyphenated=True, spaced=False, loc=loc)
@@ -325,7 +348,19 @@ class MeasureToken(pp.Token):
         space = _SPACE.match(instring, end)
         if space is None:
             return None
-        return self._unit_at(instring, space.end(), hyphenated=False, spaced=True, loc=loc)
+        found = self._unit_at(instring, space.end(), hyphenated=False, spaced=True, loc=loc)
+        return found or self._quotient_symbol(instring, space.end())
+
+    def _quotient_symbol(self, instring: str, at: int) -> UnitMention | None:
+        """ "5 W/m2", "10 l/km": a symbol read only against the figure ("5W", "10l") is read
+        after a space too when a "/" and a unit to count it per follow."""
+        found = _Surfaces.longest(self._units.touching, instring, at)
+        if found is None or not instring.startswith("/", found.end()):
+            return None
+        if _Surfaces.longest(self._per.spaced, instring, found.end() + 1) is None:
+            return None
+        form = self._lx.form(found.group())
+        return None if form is None else UnitMention(at, found.end(), form, False)
 
     def _unit_at(
         self, instring: str, at: int, *, hyphenated: bool, spaced: bool, loc: int
@@ -336,8 +371,8 @@ class MeasureToken(pp.Token):
             guarded = _Surfaces.longest(self._units.guarded, instring, at)
             if guarded is not None and self._guard_holds(instring, loc, guarded.end()):
                 found = guarded
-        if found is None:
-            return None
+        if found is None or (found.group() == '"' and instring.count('"', 0, at) % 2):
+            return None  # '"we sold 5"': the mark closes a quotation
         form = self._lx.form(found.group(), spaced=spaced)
         if form is None:
             return None
