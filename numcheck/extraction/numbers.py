@@ -94,9 +94,10 @@ VAGUE_PATTERN = rf"(?i:{alternation(VAGUE_PHRASES)})(?=\s+of\s)"
 # "two and a half" are read as numbers in words; "two quarters" are periods of a year as often
 # as a share, so quarters are left alone).
 DENOMINATORS = {
-    "half": 2, "halves": 2, "third": 3, "thirds": 3, "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
-    "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
-    "twelfth": 12, "twelfths": 12,
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "fourth": 4, "fourths": 4, "fifth": 5,
+    "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8,
+    "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10, "twelfth": 12,
+    "twelfths": 12,
 }  # fmt: skip
 _NUMERATORS = alternation([word for word, value in ONES.items() if 1 <= value <= 12])
 WORD_FRACTION_PATTERN = (
