@@ -67,6 +67,7 @@ DIMENSION_FAMILIES = {
     "information / [time]": "data rate",
     "1 / [length] ** 2": "integrated luminosity",
     "[length] ** 2 * [mass] / [time] ** 4": "power per time",
+    "[mass] / [time] ** 3": "irradiance",
 }
 
 # The units the sets name, by family; a unit not listed is of a family numcheck lacks.
@@ -105,7 +106,8 @@ UNIT_FAMILIES: dict[str, tuple[str, ...]] = {
         "megabit", "kilobit",
     ),
     "angle": ("angle", "radian", "turn"),
-    "frequency": ("hertz", "gigahertz", "megahertz", "inverse second"),
+    "frequency": ("hertz", "gigahertz", "megahertz", "inverse second", "count per week"),
+    "irradiance": ("joule per square metre per year",),
     "acceleration": ("kilometre per square second",),
     "data rate": ("kilobit per second",),
     "integrated luminosity": ("inverse femtobarn",),

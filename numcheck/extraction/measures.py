@@ -13,7 +13,9 @@
 Units are read from the closed vocabulary of the unit pack: touching the figure ("11in"),
 after a space ("306 km") or a hyphen ("190-mile"), the longest surface winning. A unit followed
 by "per", "/" or "-per-" and a unit of time, length, area, volume, mass, energy or data is read
-as their quotient; money also takes "a"/"an" and a noun it is counted per ("$5 a share"). A
+as their quotient, once more for a physical rate ("20 J/m2 per year"); money also takes
+"a"/"an" and a noun it is counted per ("$5 a share"); a bare figure "times" a unit of time is
+how often ("four times per week"). A
 guarded unit ("in") is read only where a measure is expected (see ``rules/units.yaml``).
 """
 
@@ -260,6 +262,8 @@ _FIGURE_NEXT = re.compile(r"\s*[-\u2212]?\.?\d")
 _BRACKETED = re.compile(r"[ \t]*[(\[{<][ \t]*")
 _BRACKET_CLOSE = re.compile(r"[ \t]*[)\]}>]")
 _HYPHEN = re.compile(r"-(?=\w)")
+_TIMES = re.compile(r"[ \t]+((?i:times))(?![\w])")
+FREQUENCY = "1 / [time]"
 _PLUS_MINUS = re.compile(r"[ \t]*(?:±|\+/-|\+-)[ \t]*(?=\.?\d)")
 _SPACE = re.compile(r"\s+")
 # Where the claim being parsed begins ("a 14 in gun" needs the article before it), set by the
@@ -311,8 +315,14 @@ class MeasureToken(pp.Token):
                     scale = Token(found.start() + 1, found.end(), found.group().strip())
                     end = found.end()
         rate = self._rated(instring, end, amount, unit)
+        if rate is None and unit is None and amount.currency is None and amount.scale is None:
+            rate = self._times_rate(instring, end, amount)
         if rate is not None:
             unit, end = rate, rate.end
+            if not is_money(rate.form.readings) and amount.currency is None:
+                again = self._rated(instring, end, amount, rate)  # "20 J/m2 per year"
+                if again is not None:
+                    unit, end = again, again.end
         if unit is not None:
             old = _OLD.match(instring, end)
             if old and any(r.dimension == "[time]" for r in unit.form.readings):
@@ -448,6 +458,18 @@ class MeasureToken(pp.Token):
         surface = instring[start : found.end()]
         hyphenated = (unit is not None and unit.hyphenated) or connector.group().startswith("-")
         return UnitMention(start, found.end(), UnitForm(surface, "rate", readings), hyphenated)
+
+    def _times_rate(self, instring: str, end: int, amount: Amount) -> UnitMention | None:
+        """ "four times per week", "three times a day": how often, a count per unit of time."""
+        times = _TIMES.match(instring, end)
+        if times is None:
+            return None
+        form = UnitForm(times.group(1), "word", (Reading("1", "1"),))
+        counted = UnitMention(times.start(1), times.end(), form, False)
+        rate = self._rated(instring, times.end(), amount, counted)
+        if rate is None or any(r.dimension != FREQUENCY for r in rate.form.readings):
+            return None
+        return rate
 
     def _per_form(self, surface: str) -> UnitForm | None:
         form = self._lx.form(surface, spaced=True)
