@@ -122,6 +122,11 @@ CASES = [
     ("Three halves make one and a half.", "Three halves", None),
     ("Twenty thirds make no sense.", "Twenty", "ordinal_after"),
     ("The two halves of the match were dull.", "two", "ordinal_after"),
+    # fraction_in_a_number
+    ("It came to one hundred thirty two fifths.", "two fifths", "fraction_in_a_number"),
+    ("I counted six million and two thirds.", "two thirds", "fraction_in_a_number"),
+    ("Sales and two thirds of profits fell.", "two thirds", None),
+    ("Of the ten, two thirds agreed.", "two thirds", None),
     ("It measured forty two and a third.", "forty two", "ordinal_after"),
     ("It took two and a half years.", "two and a half years", None),
     ("Two quarters of growth followed.", "Two", None),  # fiscal quarters are counted

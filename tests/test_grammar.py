@@ -721,6 +721,13 @@ FRACTIONS = [
     ("The farm lies one-half mile east.", [E("one-half mile", 0.5, "exact", "mile")]),
     ("The wall is two thirds of a metre high.", [E("two thirds", 2 / 3, "exact", None, "wall")]),
     ("The two halves of the match were dull.", NONE),  # the parts, not a value of one
+    ("He ate one and two thirds pies.", [E("one and two thirds", 5 / 3, "exact", None, "pies")]),
+    (
+        "The result is three and one fourth.",
+        [E("three and one fourth", 3.25, "exact", None, "result")],
+    ),
+    ("It came to one hundred thirty two fifths.", NONE),
+    ("Sales and two thirds of profits fell.", [E("two thirds", 2 / 3)]),
     (
         "Three quarters of a million people voted.",
         [E("Three quarters of a million", 750000, "exact", None, "people")],

@@ -12,6 +12,9 @@ import re
 from collections.abc import Callable
 
 from numcheck.extraction.grammar import Match
+from numcheck.extraction.numbers import NUMBER_WORDS
+from numcheck.extraction.numbers import WORD_FRACTION_PATTERN
+from numcheck.extraction.patterns import alternation
 from numcheck.extraction.subjects import FUNCTION_WORDS
 from numcheck.extraction.subjects import following_phrase
 
@@ -84,6 +87,8 @@ _ORDINAL_AFTER = re.compile(
     r"|eigh|nine)tieths?|hundredths?|thousandths?|millionths?|billionths?|trillionths?|halves)\b",
     re.IGNORECASE,
 )
+_WORD_FRACTION = re.compile(WORD_FRACTION_PATTERN)
+_NUMBER_WORD_BEFORE = re.compile(rf"\b(?i:{alternation(NUMBER_WORDS)})(?:[ \t]+(?i:and))?[ \t-]+$")
 _COUNT_WORD = (
     r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty"
     r"|thirty|forty|fifty|a|an)"
@@ -268,6 +273,15 @@ def ordinal_after(prose: str, match: Match) -> bool:
     return _bare(match) and bool(_ORDINAL_AFTER.match(_after(prose, match)))
 
 
+def fraction_in_a_number(prose: str, match: Match) -> bool:
+    """ "one hundred thirty two fifths": a fraction in words right after number words is part
+    of a number numcheck does not read, not a fraction of its own."""
+    first = match.measures[0]
+    if not first.words or not _WORD_FRACTION.fullmatch(first.figure.text):
+        return False
+    return bool(_NUMBER_WORD_BEFORE.search(_before(prose, match)))
+
+
 def ratio(prose: str, match: Match) -> bool:
     """ "one in five adults", "4 in 10 Americans", "two out of three": a ratio, not counts."""
     if not _bare(match):
@@ -337,6 +351,7 @@ RULES: tuple[Rule, ...] = (
     name_with_number,
     label_fraction,
     ordinal_after,
+    fraction_in_a_number,
     ratio,
     unknown_rate,
     unknown_unit,

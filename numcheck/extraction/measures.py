@@ -8,7 +8,7 @@
     amount   := [currency | "minus"] number [scale]  ("$5bn", "£4.2m", "1.5 million", "5k")
     number   := fraction | power of ten | digits | magnitude | fraction in words | words
                 ("1/4", "2 1/2", "48 3⁄4", "2.48×10−5", "10,000", "tens of thousands",
-                 "two thirds", "twenty-five")
+                 "two thirds", "twenty-five", "twenty and three fifths")
 
 Units are read from the closed vocabulary of the unit pack: touching the figure ("11in"),
 after a space ("306 km") or a hyphen ("190-mile"), the longest surface winning. A unit followed
@@ -147,7 +147,26 @@ class _Number(pp.Token):
                 figure = maker(loc, found.group())
                 if figure is not None:
                     return found.end(), figure
-        return self._words.parseImpl(instring, loc, do_actions)
+        end, figure = self._words.parseImpl(instring, loc, do_actions)
+        return self._mixed(instring, end, figure)
+
+    @staticmethod
+    def _mixed(instring: str, end: int, whole: Figure) -> tuple[int, Figure]:
+        """ "twenty and three fifths", "three and one fourth": a whole number and a fraction
+        in words are one figure."""
+        found = _AND_FRACTION.match(instring, end)
+        if found is None:
+            return end, whole
+        part = word_fraction_figure(found.start(1), found.group(1))
+        if part is None or part.value >= 1:
+            return end, whole
+        text = instring[whole.start : found.end()]
+        return found.end(), replace(
+            part, start=whole.start, text=text, value=whole.value + part.value
+        )
+
+
+_AND_FRACTION = re.compile(rf"[ \t]+and[ \t]+({WORD_FRACTION_PATTERN})")
 
 
 @dataclass(frozen=True)
