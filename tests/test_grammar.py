@@ -1051,6 +1051,8 @@ INCH_MARKS = [
     ('The "Top 10" list has 8" plates.', [E('8"', 8, "exact", "inch")]),
     ('He said "we sold 5" and left.', [E("5", 5)]),
     ('He said "it is 12" long" twice.', [E("12", 12)]),
+    ('The pipe is 2½" across.', [E('2½"', 2.5, "exact", "inch", "pipe")]),
+    ('The verse reads: his number is "six".', [E("six", 6, "exact", None, None)]),
 ]
 
 # Units divided by units, written as symbols or words, and how often a thing happens.

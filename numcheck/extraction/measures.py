@@ -32,6 +32,7 @@ from numcheck.extraction.numbers import DIGITS_PATTERN
 from numcheck.extraction.numbers import FRACTION_PATTERN
 from numcheck.extraction.numbers import SCIENTIFIC_PATTERN
 from numcheck.extraction.numbers import VAGUE_PATTERN
+from numcheck.extraction.numbers import VULGAR
 from numcheck.extraction.numbers import WORD_FRACTION_PATTERN
 from numcheck.extraction.numbers import WORD_NUMBER_PATTERN
 from numcheck.extraction.numbers import Figure
@@ -400,8 +401,8 @@ class MeasureToken(pp.Token):
             guarded = _Surfaces.longest(self._units.guarded, instring, at)
             if guarded is not None and self._guard_holds(instring, loc, guarded.end()):
                 found = guarded
-        if found is None or (found.group() == '"' and instring.count('"', 0, at) % 2):
-            return None  # '"we sold 5"': the mark closes a quotation
+        if found is None or (found.group() == '"' and not _inch_mark(instring, at)):
+            return None
         form = self._lx.form(found.group(), spaced=spaced)
         if form is None:
             return None
@@ -496,6 +497,16 @@ class MeasureToken(pp.Token):
             return form
         noun = self._lx.per_nouns.get(surface.lower())
         return None if noun is None else UnitForm(surface, "word", (Reading(noun, COUNT),))
+
+
+def _inch_mark(instring: str, at: int) -> bool:
+    """Whether the '"' at ``at`` is the inch mark: against a figure in digits ('9"', '2½"'),
+    and not closing a quotation ('"we sold 5"', 'his number is "six"').  A quotation is open
+    where an odd number of '"' stand before the mark in its paragraph."""
+    before = instring[at - 1] if at else ""
+    if not (before.isdigit() or before in VULGAR):
+        return False
+    return instring.count('"', 0, at) % 2 == 0
 
 
 def _per_noun_forms(lx: Lexicon) -> list[UnitForm]:
