@@ -249,6 +249,16 @@ FORMS = [
     ),
     C("The panel delivers 1,000 W/m2 (93 W/sq ft)."),
     C("The panel delivers 1,000 W/m2 (193 W/sq ft).", "NC101", "93 W/sq ft"),
+    C("It lies about a mile (1.6 km) away."),
+    C("It lies about a mile (2 km) away."),
+    C("It lies about a mile (3 km) away.", "NC101", "2 km"),
+    C("The bridge is half a mile (800 m) long."),
+    C("The bridge is half a mile (1,800 m) long.", "NC101", "805 m"),
+    C("He lost a stone (6.4 kg)."),
+    C("He lost a stone (9 kg).", "NC101", "6 kg"),
+    C("It weighs a ton (907 kg)."),  # short, long or metric: each reading kept
+    C("It weighs a ton (1,016 kg)."),
+    C("It weighs a ton (2,000 kg).", "NC101", "907 kg", **WARNING),  # wrong in every reading
 ]
 
 # Right conversions numcheck must not call wrong.

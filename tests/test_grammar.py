@@ -1141,6 +1141,32 @@ BELOW_ZERO = [
     ("The score was zero.", [E("zero", 0, "exact", None, "score")]),
 ]
 
+# An article is one of a unit only where a conversion in brackets follows it to check.
+ARTICLES = [
+    (
+        "It lies about a mile (1.6 km) away.",
+        [E("about a mile", 1, "approximate", "mile"), E("1.6 km", 1.6, "exact", "kilometer")],
+    ),
+    (
+        "The bridge is half a mile (800 m) long.",
+        [
+            E("half a mile", 0.5, "exact", "mile", "bridge"),
+            E("800 m", 800, "exact", "meter|", "bridge"),
+        ],
+    ),
+    (
+        "Add an inch (2.5 cm) of water.",
+        [
+            E("an inch", 1, "exact", "inch"),
+            E("2.5 cm", 2.5, "exact", "centimeter"),
+        ],
+    ),
+    ("He walked a mile to work.", NONE),
+    ("A foot injury kept him out.", NONE),
+    ("It took a year (2019) to finish.", NONE),  # the year, not a conversion
+    ("It cost a dollar (90p).", [E("90p", 0.9, "exact", "GBP")]),
+]
+
 # Money rates are never plain amounts: their dimension says what they are counted per.
 MONEY_RATES = [
     (
@@ -1317,7 +1343,7 @@ def _cases() -> list:
         "units-read": UNITS_READ, "inches": INCHES, "compound-units": COMPOUND_UNITS,
         "money-rates": MONEY_RATES, "changes": CHANGES, "magnitudes": MAGNITUDES, "ages": AGES,
         "four-digits": FOUR_DIGITS, "inch-marks": INCH_MARKS, "quotients": QUOTIENTS,
-        "uncertainties": UNCERTAINTIES, "below-zero": BELOW_ZERO,
+        "uncertainties": UNCERTAINTIES, "below-zero": BELOW_ZERO, "articles": ARTICLES,
     }  # fmt: skip
     return [
         pytest.param(sentence, expected, id=f"{name}: {sentence[:50]}")

@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import re
 
+from numcheck.extraction.measures import article_pattern
 from numcheck.extraction.numbers import NUMBER_WORDS
 from numcheck.extraction.numbers import SHARE_OF
 from numcheck.extraction.numbers import VAGUE_PATTERN
@@ -48,7 +49,7 @@ def reference() -> re.Pattern[str]:
     number = (
         rf"\d|\.\d|(?<!\d[ \t])[-\u2212](?=\.?\d)|(?i:minus\s+(?=\d))|[{VULGAR}]"
         rf"|(?i:(?:{SHARE_OF}|{article})?{words})(?![\w])"
-        rf"|{VAGUE_PATTERN}"
+        rf"|{VAGUE_PATTERN}|{article_pattern()}"
     )
     qualifiers = alternation([*qualifier_table(), "between"], fold_case=True)
     return re.compile(
@@ -75,6 +76,11 @@ def next_start(text: str, position: int) -> tuple[int, int] | None:
     return None
 
 
+def _unit_words() -> list[str]:
+    """The unit words an article may stand for one of ("a mile (1.6 km)")."""
+    return [form.surface for form in lexicon().forms if form.style == "word"]
+
+
 @functools.cache
 def _openings() -> re.Pattern[str]:
     """A character that does not bind, then what a start may open with: every place
@@ -87,6 +93,7 @@ def _openings() -> re.Pattern[str]:
         *_SHARES,
         *(f"{article} {multiplier}" for article in ("a", "an") for multiplier in _MULTIPLIERS),
         *VAGUE_PHRASES,
+        *(f"{article} {word}" for article in ("a", "an", "half a") for word in _unit_words()),
     ]
     follows = [
         first_characters(caseless, fold_case=True),

@@ -21,6 +21,7 @@ guarded unit ("in") is read only where a measure is expected (see ``rules/units.
 
 from __future__ import annotations
 
+import functools
 import re
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -51,6 +52,7 @@ from numcheck.extraction.units import CURRENCY
 from numcheck.extraction.units import Lexicon
 from numcheck.extraction.units import Reading
 from numcheck.extraction.units import UnitForm
+from numcheck.extraction.units import lexicon
 from numcheck.extraction.units import rate_readings
 
 
@@ -134,15 +136,19 @@ class _Number(pp.Token):
         (re.compile(WORD_FRACTION_PATTERN), word_fraction_figure),
     )
 
-    def __init__(self) -> None:
+    def __init__(self, *, articles: bool = False) -> None:
         super().__init__()
         self.errmsg = "expected a number"
         self.mayReturnEmpty = False
         self._words = _WordNumber()
+        self._in_words_all = self._in_words
+        if articles:  # "a mile (1.6 km)"
+            article = (re.compile(article_pattern()), article_figure)
+            self._in_words_all = (*self._in_words, article)
 
     def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
         words = loc < len(instring) and instring[loc].isalpha()
-        for pattern, maker in self._in_words if words else self._in_digits:
+        for pattern, maker in self._in_words_all if words else self._in_digits:
             found = pattern.match(instring, loc)
             if found:
                 figure = maker(loc, found.group())
@@ -165,6 +171,31 @@ class _Number(pp.Token):
         return found.end(), replace(
             part, start=whole.start, text=text, value=whole.value + part.value
         )
+
+
+@functools.cache
+def article_pattern() -> str:
+    """ "a mile (1.6 km)", "an inch (2.5 cm)", "half a mile (800 m)": an article is the figure
+    one (or a half) of a unit word, but only where a conversion in brackets follows, which it
+    is then checked against; elsewhere "a foot", "a bit" and "a stone" are idioms as often.
+    Units of time are left out: "a year (2019)" names the year."""
+    words = [
+        form.surface
+        for form in lexicon().forms
+        if form.style == "word"
+        and form.readings
+        and all(r.is_physical and r.dimension != "[time]" for r in form.readings)
+    ]
+    unit = alternation(words, fold_case=True, space=r"[ \t-]+")
+    bracket = r"[ \t]*\([ \t]*(?:about[ \t]+)?[-\u2212]?\.?\d"
+    return rf"(?i:(?:half[ \t]+)?an?)(?=[ \t]+(?i:{unit}){bracket})"
+
+
+def article_figure(start: int, text: str) -> Figure:
+    """ "a" is one, "half a" a half: exactly the unit, so the conversion beside it is judged
+    at its own precision (a tenth of the figure, as "1.0" would be)."""
+    value = 0.5 if text.lower().startswith("half") else 1.0
+    return Figure(start, start + len(text), text, value, value / 10, value / 10, decimals=1)
 
 
 _AND_FRACTION = re.compile(rf"[ \t]+and[ \t]+({WORD_FRACTION_PATTERN})")
@@ -196,7 +227,7 @@ class _Amount(pp.Token):
         touching = alternation(list(lx.scale_attached))
         self._money_scale = re.compile(rf"(?:{touching})(?![\w])|{words}")
         self._plain_scale = re.compile(rf"k(?![\w])|{words}")
-        self._number = _Number()
+        self._number = _Number(articles=True)
 
     def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
         currency = minus = None
