@@ -21,7 +21,6 @@ from __future__ import annotations
 import functools
 import re
 
-from numcheck.extraction.measures import article_pattern
 from numcheck.extraction.numbers import NUMBER_WORDS
 from numcheck.extraction.numbers import SHARE_OF
 from numcheck.extraction.numbers import VAGUE_PATTERN
@@ -49,7 +48,7 @@ def reference() -> re.Pattern[str]:
     number = (
         rf"\d|\.\d|(?<!\d[ \t])[-\u2212](?=\.?\d)|(?i:minus\s+(?=\d))|[{VULGAR}]"
         rf"|(?i:(?:{SHARE_OF}|{article})?{words})(?![\w])"
-        rf"|{VAGUE_PATTERN}|{article_pattern()}"
+        rf"|{VAGUE_PATTERN}|{_article()}"
     )
     qualifiers = alternation([*qualifier_table(), "between"], fold_case=True)
     return re.compile(
@@ -76,9 +75,18 @@ def next_start(text: str, position: int) -> tuple[int, int] | None:
     return None
 
 
-def _unit_words() -> list[str]:
-    """The unit words an article may stand for one of ("a mile (1.6 km)")."""
-    return [form.surface for form in lexicon().forms if form.style == "word"]
+def _article() -> str:
+    """ "a mile (1.6 km)", "half a mile (800 m)": an article before a word that may be a unit
+    and a conversion in brackets (which words are units the grammar checks)."""
+    unit = alternation(_unit_words(), fold_case=True)
+    bracket = r"[^()\n]{0,40}?[ \t]*\([ \t]*(?:about[ \t]+)?[-\u2212]?\.?\d"
+    return rf"(?i:(?:half[ \t]+)?an?)(?=[ \t]+(?i:{unit}){bracket})"
+
+
+def _unit_words() -> set[str]:
+    """How the unit words an article may stand for one of begin ("a mile (1.6 km)"): their
+    first two letters, enough for the scan."""
+    return {form.surface[:2] for form in lexicon().article_forms}
 
 
 @functools.cache

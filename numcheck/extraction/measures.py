@@ -21,7 +21,6 @@ guarded unit ("in") is read only where a measure is expected (see ``rules/units.
 
 from __future__ import annotations
 
-import functools
 import re
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -141,14 +140,15 @@ class _Number(pp.Token):
         self.errmsg = "expected a number"
         self.mayReturnEmpty = False
         self._words = _WordNumber()
-        self._in_words_all = self._in_words
-        if articles:  # "a mile (1.6 km)"
-            article = (re.compile(article_pattern()), article_figure)
-            self._in_words_all = (*self._in_words, article)
+        self._articles = articles  # "a mile (1.6 km)"
 
     def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
         words = loc < len(instring) and instring[loc].isalpha()
-        for pattern, maker in self._in_words_all if words else self._in_digits:
+        if words and self._articles:
+            figure = article_figure(instring, loc)
+            if figure is not None:
+                return figure.end, figure
+        for pattern, maker in self._in_words if words else self._in_digits:
             found = pattern.match(instring, loc)
             if found:
                 figure = maker(loc, found.group())
@@ -173,29 +173,23 @@ class _Number(pp.Token):
         )
 
 
-@functools.cache
-def article_pattern() -> str:
-    """ "a mile (1.6 km)", "an inch (2.5 cm)", "half a mile (800 m)": an article is the figure
-    one (or a half) of a unit word, but only where a conversion in brackets follows, which it
-    is then checked against; elsewhere "a foot", "a bit" and "a stone" are idioms as often.
-    Units of time are left out: "a year (2019)" names the year."""
-    words = [
-        form.surface
-        for form in lexicon().forms
-        if form.style == "word"
-        and form.readings
-        and all(r.is_physical and r.dimension != "[time]" for r in form.readings)
-    ]
-    unit = alternation(words, fold_case=True, space=r"[ \t-]+")
-    bracket = r"[ \t]*\([ \t]*(?:about[ \t]+)?[-\u2212]?\.?\d"
-    return rf"(?i:(?:half[ \t]+)?an?)(?=[ \t]+(?i:{unit}){bracket})"
+_ARTICLE_UNIT = re.compile(
+    r"(?i:(?:half[ \t]+)?an?)[ \t]+([^\W\d_]+(?:[ \t-]+[^\W\d_]+){0,2}?)[ \t]*\("
+)
 
 
-def article_figure(start: int, text: str) -> Figure:
-    """ "a" is one, "half a" a half: exactly the unit, so the conversion beside it is judged
-    at its own precision (a tenth of the figure, as "1.0" would be)."""
+def article_figure(instring: str, loc: int) -> Figure | None:
+    """ "a mile (1.6 km)", "an inch (2.5 cm)", "half a mile (800 m)": an article is one (or a
+    half) of a unit word, but only where a conversion in brackets follows, which it is then
+    checked against; elsewhere "a foot", "a bit" and "a stone" are idioms as often. It is
+    exactly the unit, so the conversion is judged at its own precision (a tenth of the
+    figure, as "1.0" would be)."""
+    found = _ARTICLE_UNIT.match(instring, loc)
+    if found is None or lexicon().form(found.group(1), spaced=True) not in lexicon().article_forms:
+        return None
+    text = instring[loc : found.start(1)].rstrip()
     value = 0.5 if text.lower().startswith("half") else 1.0
-    return Figure(start, start + len(text), text, value, value / 10, value / 10, decimals=1)
+    return Figure(loc, loc + len(text), text, value, value / 10, value / 10, decimals=1)
 
 
 _AND_FRACTION = re.compile(rf"[ \t]+and[ \t]+({WORD_FRACTION_PATTERN})")
