@@ -527,11 +527,16 @@ class MeasureToken(pp.Token):
 def _inch_mark(instring: str, at: int) -> bool:
     """Whether the '"' at ``at`` is the inch mark: against a figure in digits ('9"', '2½"'),
     and not closing a quotation ('"we sold 5"', 'his number is "six"').  A quotation is open
-    where an odd number of '"' stand before the mark in its paragraph."""
+    where an odd number of '"' stand before the mark in its paragraph (counted over the last
+    ``QUOTATION_REACH`` characters, so that a long run of marks costs no more than a short one)."""
     before = instring[at - 1] if at else ""
     if not (before.isdigit() or before in VULGAR):
         return False
-    return instring.count('"', 0, at) % 2 == 0
+    return instring.count('"', max(0, at - QUOTATION_REACH), at) % 2 == 0
+
+
+# How far back an open quotation is looked for: longer than any quotation a figure closes.
+QUOTATION_REACH = 2000
 
 
 def _per_noun_forms(lx: Lexicon) -> list[UnitForm]:
