@@ -18,6 +18,12 @@ from numcheck.reading.documents import plain_text_document
 from testing.claims import claims_of
 
 TROOPS = "Sources said {} North Korean troops were sent to Russia to fight in Kursk."
+# Three reviews of one phone that give its memory one figure in other words.
+RAM = [
+    "The S5 offers 2GB of RAM and a big battery.",
+    "Thanks to a quad-core chip and 2GB of RAM, it is fast.",
+    "The phone has 2GB of RAM and 16GB of storage.",
+]
 
 
 def _story(*texts: str, order: list[int] | None = None):
@@ -62,6 +68,20 @@ STORIES = [
     ([TROOPS.format("11,000"), "Sources said 3,000 Russian troops were sent to Kursk."], []),
     ([TROOPS.format("11,000"), "In 2019, sources said 3,000 North Korean troops were sent."],
      [("0.txt", "NC203"), ("1.txt", "NC203")]),
+    # a story that gives a fact one figure in three or more other documents, told in other
+    # words each time, stands against a claim that may restate it
+    ([*RAM, "Thanks to a fast processor and 3GB of RAM, the phone flies."], [("3.txt", "NC202")]),
+    ([*RAM, "Its 3GB of RAM makes the phone fly."], [("3.txt", "NC202")]),
+    # ... but not with two documents behind it, nor when the story gives other figures
+    ([*RAM[:2], "Thanks to a fast processor and 3GB of RAM, the phone flies."], []),
+    ([*RAM[:2], "The phone has 3GB of RAM and 16GB of storage.",
+      "Thanks to a fast processor and 1GB of RAM, the phone flies."], []),
+    # ... nor against a claim that names what the others do not, or dates its figure alone,
+    # or states no fact
+    ([*RAM, "The Note 3 packs 3GB of RAM into a bigger body."], []),
+    ([*RAM, "Last year the phone shipped with 1GB of RAM."], []),
+    ([*RAM, "If the phone had 3GB of RAM, it would fly."], []),
+    ([*RAM, "The phone has 2GB of RAM and a 5.1-inch screen."], []),
 ]  # fmt: skip
 
 

@@ -26,6 +26,11 @@ Two claims state one fact only when all of these hold:
    over the documents of the story, or over the claims of the document when both are in
    one.
 
+A claim *may restate* another when only the overlap of their clauses keeps them apart, each
+names nothing the other's sentence does not, and neither alone dates its figure: within a
+story that gives the fact one figure in every other document, that is enough
+(``numcheck.checks.agreement``).
+
 An alignment is *confident* when the two are identified or their clauses overlap by at least
 ``CONFIDENT``; only confident alignments make a story disagreement a warning.
 
@@ -268,6 +273,27 @@ def close_rewrites(a: Claim, b: Claim, weights: Weights) -> bool:
         overlap(a.frame.terms, b.frame.terms, weights) >= REWRITE
         or overlap(a.frame.sentence_terms, b.frame.sentence_terms, weights) >= REWRITE
     )
+
+
+def may_restate(a: Claim, b: Claim) -> bool:
+    """Whether ``b`` may restate ``a`` when the overlap of their clauses is left aside: no
+    rule of 1 to 4 keeps them apart, each names nothing the other's sentence does not
+    ("the Note 3's 3GB of RAM" is not "the phone's 2GB of RAM"), and neither dates the
+    figure alone. Only a story that gives the fact one figure everywhere lets such a pair
+    stand for one fact (``numcheck.checks.agreement``)."""
+    if why_not_aligned(a, b) is not None:
+        return False
+    assert a.frame is not None and b.frame is not None
+    fa, fb = a.frame, b.frame
+    if bool(fa.anchors.time) != bool(fb.anchors.time):
+        return False
+    return _names_told(fa.anchors.names(), fb.sentence_terms) and _names_told(
+        fb.anchors.names(), fa.sentence_terms
+    )
+
+
+def _names_told(names: tuple[str, ...], sentence_terms: frozenset[str]) -> bool:
+    return all(set(lexicon.terms(name)) <= sentence_terms for name in names)
 
 
 def candidates(claims: Sequence[Claim], weights: Weights) -> dict[int, list[int]]:
