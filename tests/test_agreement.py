@@ -18,6 +18,12 @@ from numcheck.reading.documents import plain_text_document
 from testing.claims import claims_of
 
 TROOPS = "Sources said {} North Korean troops were sent to Russia to fight in Kursk."
+# Two reports of one election result, the second in a clause about another party too.
+SEATS = [
+    "Golden Dawn won 18 seats in parliament.",
+    "The leftist Syriza party gained 71 seats, while the far-right Golden Dawn party had 6.9 "
+    "per cent of the vote, earning 18 seats.",
+]
 # Three reviews of one phone that give its memory one figure in other words.
 RAM = [
     "The S5 offers 2GB of RAM and a big battery.",
@@ -82,6 +88,20 @@ STORIES = [
     ([*RAM, "Last year the phone shipped with 1GB of RAM."], []),
     ([*RAM, "If the phone had 3GB of RAM, it would fly."], []),
     ([*RAM, "The phone has 2GB of RAM and a 5.1-inch screen."], []),
+    # two documents are enough when one of them is aligned with the claim; the clause's
+    # other names must be told on both sides ("Golden Dawn party, known for ..., won")
+    ([*SEATS, "The extreme right Golden Dawn party got 9 seats."], [("2.txt", "NC202")]),
+    ([*SEATS, "In an election in which the neo-Nazi Golden Dawn party, known for its "
+      "scuffles with immigrants, won 9 seats in Parliament, Mr. Samaras won."],
+     [("2.txt", "NC202")]),
+    # ... not when neither is aligned with it: another fact in other words
+    (["Citrus canker destroyed 500,000 trees around Emerald.",
+      "The outbreak led to the destruction of all citrus in the region, about 500,000 trees.",
+      "Under a replacement project 5,000 trees will be planted every day for four months."],
+     []),
+    (["In a normal year almost 4,000 gigalitres of water flows down the system.",
+      "It is designed to help supply 500 gigalitres of water under the Murray Initiative.",
+      "The shortfall in the Murray River is some 500 gigalitres."], []),
 ]  # fmt: skip
 
 

@@ -446,6 +446,20 @@ PAIRS = [
         "The S5 offers 2GB of RAM and a huge battery.",
         SAME,
     ),
+    # related events ("related_events"): seats won and the vote that earned them
+    (
+        "Golden Dawn won 18 seats in parliament.",
+        "Golden Dawn had 6.9 per cent of the vote, earning 18 seats in parliament.",
+        SAME,
+    ),
+    (
+        "Golden Dawn won 18 seats in parliament.",
+        "Golden Dawn had 6.9 per cent of the vote, earning 21 seats in parliament.",
+        CONFLICT,
+    ),
+    # ... but seats lost are a change, not the result
+    ("Golden Dawn won 18 seats in parliament.", "Golden Dawn lost 18 seats in parliament.",
+     "role"),
     # a promised figure is not a measured one
     (
         "Samsung promises 10 hours of web browsing on a single charge.",

@@ -3,7 +3,8 @@
 Two claims state one fact only when all of these hold:
 
 1. their subject keys are equal (``keys.subject_key``: same dimension, same head noun);
-2. their events are equal, or, where either has none, both carry a name (an owner or a
+2. their events are equal or related (``related_events`` of ``rules/frames.yaml``: "won"
+   seats and the vote that "voted" them), or, where either has none, both carry a name (an owner or a
    name in the subject: "North Korean troops", "ATACMS"): a named subject is specific
    enough alone; with neither, only a close rewrite (rule 5, at ``REWRITE``, with at least
    ``MIN_SHARED`` terms in common) is one fact;
@@ -56,6 +57,7 @@ from dataclasses import field
 from numcheck.alignment import lexicon
 from numcheck.extraction.claims import Anchors
 from numcheck.extraction.claims import Claim
+from numcheck.extraction.claims import Frame
 
 ALIGN = 0.30
 # Terms two clauses must share before a rewrite alone (no event, no name) makes one fact.
@@ -190,7 +192,7 @@ def why_not_aligned(a: Claim, b: Claim) -> str | None:
     if "hypothetical" in (a.frame.role.mode, b.frame.role.mode):
         return "hypothetical"  # "if 105 people send a letter": a scenario, not a fact
     fa, fb = a.frame, b.frame
-    if fa.event and fb.event and fa.event != fb.event:
+    if fa.event and fb.event and not lexicon.same_event(fa.event, fb.event):
         return "event"
     ours, theirs = fa.anchors, fb.anchors
     our_time, their_time = ours.time, theirs.time
@@ -238,7 +240,7 @@ def specific(a: Claim, b: Claim) -> bool:
     rewrite ("The storm brought winds of 100 mph", "... of 161 km/h") names one fact."""
     assert a.frame is not None and b.frame is not None
     fa, fb = a.frame, b.frame
-    return bool(fa.event and fa.event == fb.event) or bool(
+    return lexicon.same_event(fa.event, fb.event) or bool(
         fa.anchors.names() and fb.anchors.names()
     )
 
@@ -254,7 +256,7 @@ def alignment(a: Claim, b: Claim, weights: Weights) -> Alignment | None:
         enough = len(fa.terms & fb.terms) >= MIN_SHARED
         return Alignment(score, False) if score >= REWRITE and enough else None
     identified = bool(
-        fa.event and fa.event == fb.event and fa.anchors.names() and fb.anchors.names()
+        lexicon.same_event(fa.event, fb.event) and fa.anchors.names() and fb.anchors.names()
     ) or bool(fa.anchors.named and fb.anchors.named)  # matching named subjects
     score = overlap(fa.terms, fb.terms, weights)
     if not identified and score < ALIGN:
@@ -287,13 +289,18 @@ def may_restate(a: Claim, b: Claim) -> bool:
     fa, fb = a.frame, b.frame
     if bool(fa.anchors.time) != bool(fb.anchors.time):
         return False
-    return _names_told(fa.anchors.names(), fb.sentence_terms) and _names_told(
-        fb.anchors.names(), fa.sentence_terms
-    )
+    return _names_told(fa, fb.sentence_terms) and _names_told(fb, fa.sentence_terms)
 
 
-def _names_told(names: tuple[str, ...], sentence_terms: frozenset[str]) -> bool:
-    return all(set(lexicon.terms(name)) <= sentence_terms for name in names)
+def _names_told(frame: Frame, sentence_terms: frozenset[str]) -> bool:
+    """Whether a sentence tells every name a frame is anchored to and, when its clause
+    names others, one of those ("won 18 seats" in a clause about Golden Dawn)."""
+
+    def told(name: str) -> bool:
+        return set(lexicon.terms(name)) <= sentence_terms
+
+    others = [name for name in frame.participants if lexicon.terms(name)]  # not "Mr."
+    return all(map(told, frame.anchors.names())) and (not others or any(map(told, others)))
 
 
 def candidates(claims: Sequence[Claim], weights: Weights) -> dict[int, list[int]]:

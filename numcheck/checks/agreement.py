@@ -46,9 +46,10 @@ MAX_RELATED = 5
 MAX_LISTED = 20
 # A subject given this many different figures in one document is an enumeration.
 ENUMERATION = 4
-# A story whose other documents, this many or more, all give a fact one figure stands
-# against a claim that may restate it and cannot be true with that figure; key groups
-# larger than UNANIMITY_GROUP give many figures and are not searched for such a story.
+# A story whose other documents, this many or more (one fewer when one of them is aligned
+# with the claim), all give a fact one figure stands against a claim that may restate it
+# and cannot be true with that figure; key groups larger than UNANIMITY_GROUP give many
+# figures and are not searched for such a story.
 CONSENSUS = 3
 UNANIMITY_GROUP = 64
 
@@ -236,29 +237,37 @@ def _across_documents(items: Sequence[Comparable], weights: Weights) -> Iterator
         verdict = _verdict(mine, by_claim, weights)
         others = tuple(o.claim for o in mine.restatements())
         if verdict != STORY_CONFLICT and len(items) <= UNANIMITY_GROUP:
-            story = _one_figure_against(mine.item, items)
+            story = _one_figure_against(mine.item, items, weights)
             if story:
                 verdict, others = STORY_CONFLICT, tuple(o.claim for o in story)
         if verdict is not None:
             yield Disagreement(verdict, mine.item.claim, others)
 
 
-def _one_figure_against(item: Comparable, items: Sequence[Comparable]) -> list[Comparable]:
+def _one_figure_against(
+    item: Comparable, items: Sequence[Comparable], weights: Weights
+) -> list[Comparable]:
     """The claims of the other documents that may restate ``item`` (``may_restate``), when
-    ``CONSENSUS`` documents or more hold them, they all give one figure, and ``item`` cannot
-    be true with it: the story knows the fact by one figure, whatever the wording ("2GB of
-    RAM" in ten reviews of one phone, "3GB of RAM" in the eleventh). Else none."""
+    ``CONSENSUS`` documents or more hold them (one fewer when one of them is aligned with
+    it), they all give one figure, and ``item`` cannot be true with it: the story knows the
+    fact by one figure, whatever the wording ("2GB of RAM" in ten reviews of one phone,
+    "3GB of RAM" in the eleventh). Else none."""
     others = [
         other
         for other in items
         if other.claim.path != item.claim.path and may_restate(item.claim, other.claim)
     ]
-    if len({other.claim.path for other in others}) < CONSENSUS:
+    documents = len({other.claim.path for other in others})
+    if documents < CONSENSUS - 1:
         return []
     first = others[0]
-    if all(same_figure(first, other) and conflict(item, other) for other in others):
-        return others
-    return []
+    if not all(same_figure(first, other) and conflict(item, other) for other in others):
+        return []
+    if documents < CONSENSUS and not any(
+        alignment(item.claim, other.claim, weights) for other in others
+    ):
+        return []
+    return others
 
 
 def _verdict(mine: _Neighbours, by_claim: dict[int, _Neighbours], weights: Weights) -> str | None:
