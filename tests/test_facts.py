@@ -458,8 +458,7 @@ PAIRS = [
         CONFLICT,
     ),
     # ... but seats lost are a change, not the result
-    ("Golden Dawn won 18 seats in parliament.", "Golden Dawn lost 18 seats in parliament.",
-     "role"),
+    ("Golden Dawn won 18 seats in parliament.", "Golden Dawn lost 18 seats in parliament.", "role"),
     # a promised figure is not a measured one
     (
         "Samsung promises 10 hours of web browsing on a single charge.",

@@ -4,8 +4,8 @@ Two claims state one fact only when all of these hold:
 
 1. their subject keys are equal (``keys.subject_key``: same dimension, same head noun);
 2. their events are equal or related (``related_events`` of ``rules/frames.yaml``: "won"
-   seats and the vote that "voted" them), or, where either has none, both carry a name (an owner or a
-   name in the subject: "North Korean troops", "ATACMS"): a named subject is specific
+   seats and the vote that "voted" them), or, where either has none, both carry a name (an
+   owner or a name in the subject: "North Korean troops", "ATACMS"): a named subject is specific
    enough alone; with neither, only a close rewrite (rule 5, at ``REWRITE``, with at least
    ``MIN_SHARED`` terms in common) is one fact;
 3. no anchor conflicts: when both name an owner, a place or a time of one kind, the names
@@ -240,9 +240,7 @@ def specific(a: Claim, b: Claim) -> bool:
     rewrite ("The storm brought winds of 100 mph", "... of 161 km/h") names one fact."""
     assert a.frame is not None and b.frame is not None
     fa, fb = a.frame, b.frame
-    return lexicon.same_event(fa.event, fb.event) or bool(
-        fa.anchors.names() and fb.anchors.names()
-    )
+    return lexicon.same_event(fa.event, fb.event) or bool(fa.anchors.names() and fb.anchors.names())
 
 
 def alignment(a: Claim, b: Claim, weights: Weights) -> Alignment | None:
