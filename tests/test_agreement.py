@@ -24,6 +24,11 @@ SEATS = [
     "The leftist Syriza party gained 71 seats, while the far-right Golden Dawn party had 6.9 "
     "per cent of the vote, earning 18 seats.",
 ]
+# A quotation told in two articles.
+QUOTE = (
+    '"He is the same man who drove me and our new baby daughter home from the hospital {} '
+    'years ago this summer," she said in her speech.'
+)
 # Three reviews of one phone that give its memory one figure in other words.
 RAM = [
     "The S5 offers 2GB of RAM and a big battery.",
@@ -99,6 +104,15 @@ STORIES = [
       "The outbreak led to the destruction of all citrus in the region, about 500,000 trees.",
       "Under a replacement project 5,000 trees will be planted every day for four months."],
      []),
+    # a claim without a key in a close copy of a sentence of another document: a quotation
+    ([QUOTE.format("10"), QUOTE.format("5")], [("0.txt", "NC202"), ("1.txt", "NC202")]),
+    ([QUOTE.format("10"), QUOTE.format("5"), QUOTE.format("10")], [("1.txt", "NC202")]),
+    ([QUOTE.format("10"), QUOTE.format("10")], []),
+    ([QUOTE.format("10"), QUOTE.format("about 10")], []),
+    # ... not other words around the figure, nor a line too short to call a copy
+    (["She drove home from the hospital 10 years ago this summer, she said.",
+      "The family moved to Chicago 5 years ago this summer, she said."], []),
+    (["Body Dimensions 142 x 72.5 x 8.1 mm", "Body Dimensions 136.6 x 69.8 x 7.9 mm"], []),
     (["In a normal year almost 4,000 gigalitres of water flows down the system.",
       "It is designed to help supply 500 gigalitres of water under the Murray Initiative.",
       "The shortfall in the Murray River is some 500 gigalitres."], []),

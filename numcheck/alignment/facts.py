@@ -32,6 +32,11 @@ names nothing the other's sentence does not, and neither alone dates its figure:
 story that gives the fact one figure in every other document, that is enough
 (``numcheck.checks.agreement``).
 
+Two claims without a key are one fact only when they sit in close copies of one sentence
+(``copies``): the same ``COPY_CONTEXT`` words on each side of the figure, sentences that
+overlap by at least ``REWRITE`` and share ``COPY_SHARED`` terms or more: a quotation
+("home from the hospital 10 years ago this summer") or a wire report told again.
+
 An alignment is *confident* when the two are identified or their clauses overlap by at least
 ``CONFIDENT``; only confident alignments make a story disagreement a warning.
 
@@ -65,6 +70,9 @@ MIN_SHARED = 3
 CONFIDENT = 0.45
 REWRITE = 0.60
 MAX_CANDIDATES = 32
+# Words on each side of a figure, and terms two sentences share, that make them copies.
+COPY_CONTEXT = 3
+COPY_SHARED = 5
 SEED_TERMS = 6
 _PLACE_GENERIC = frozenset(
     "the region province state city county area district town village country capital "
@@ -299,6 +307,29 @@ def _names_told(frame: Frame, sentence_terms: frozenset[str]) -> bool:
 
     others = [name for name in frame.participants if lexicon.terms(name)]  # not "Mr."
     return all(map(told, frame.anchors.names())) and (not others or any(map(told, others)))
+
+
+def copy_context(prose: str, claim: Claim) -> tuple[str, ...]:
+    """The ``COPY_CONTEXT`` words on each side of a claim in its sentence, lower case: two
+    claims that sit between the same words of two close copies of one sentence state one
+    fact ("home from the hospital 10 years ago this summer")."""
+    start, end = claim.location.start, claim.location.end
+    first = max(claim.sentence, start - 120)
+    before = _CONTEXT_WORD.findall(prose, first, start)[-COPY_CONTEXT:]
+    after = _CONTEXT_WORD.findall(prose, end, end + 120)[:COPY_CONTEXT]
+    return (*(w.lower() for w in before), "#", *(w.lower() for w in after))
+
+
+def copies(a: Claim, b: Claim, weights: Weights) -> bool:
+    """Whether two claims sit in close copies of one sentence: sentences that overlap by at
+    least ``REWRITE`` and share at least ``COPY_SHARED`` terms (their words around the
+    figure, ``copy_context``, are compared by the caller)."""
+    assert a.frame is not None and b.frame is not None
+    ours, theirs = a.frame.sentence_terms, b.frame.sentence_terms
+    return len(ours & theirs) >= COPY_SHARED and overlap(ours, theirs, weights) >= REWRITE
+
+
+_CONTEXT_WORD = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*")
 
 
 def candidates(claims: Sequence[Claim], weights: Weights) -> dict[int, list[int]]:

@@ -22,6 +22,8 @@ from numcheck.alignment.facts import Weights
 from numcheck.alignment.facts import alignment
 from numcheck.alignment.facts import candidates
 from numcheck.alignment.facts import close_rewrites
+from numcheck.alignment.facts import copies
+from numcheck.alignment.facts import copy_context
 from numcheck.alignment.facts import label
 from numcheck.alignment.facts import may_restate
 from numcheck.alignment.facts import rarity
@@ -40,6 +42,7 @@ from numcheck.text import one_line
 
 DOCUMENT, STORY_CONFLICT = "document", "story-conflict"
 STORY_VARIANCE, STORY_UNSETTLED = "story-variance", "story-unsettled"
+STORY_COPY = "story-copy"
 # A finding lists at most this many related places ("and K more" for the rest), and a
 # claim is listed as a related place in at most this many findings.
 MAX_RELATED = 5
@@ -86,6 +89,38 @@ def comparable_claims(corpus: Corpus) -> dict[str, list[Claim]]:
 def _analyse(corpus: Corpus) -> Iterator[Disagreement]:
     for claims in comparable_claims(corpus).values():
         yield from _story_disagreements(claims)
+    yield from _copied_disagreements(corpus)
+
+
+def _copied_disagreements(corpus: Corpus) -> Iterator[Disagreement]:
+    """Claims without a key that sit in close copies of one sentence in other documents of
+    their story (``facts.copies``) and cannot be true with any of those copies: a quotation
+    or a wire report told with another figure. Reported as NC202, as close rewrites are."""
+    groups: dict[tuple[str, str, tuple[str, ...]], list[Claim]] = defaultdict(list)
+    for document in corpus.documents:
+        story = corpus.stories.get(document.path, document.path)
+        for claim in corpus.claims.get(document.path, []):
+            if claim.key or claim.frame is None or claim.restates or claim.ambiguous:
+                continue
+            if claim.frame.role.mode == "hypothetical" or claim.frame.listed:
+                continue
+            context = copy_context(document.prose, claim)
+            groups[(story, claim.dimension, context)].append(claim)
+    for group in groups.values():
+        if len({claim.path for claim in group}) < 2:
+            continue
+        group.sort(key=lambda c: (c.path, c.location.start))
+        weights = rarity(c.frame.sentence_terms for c in group if c.frame)
+        unit = shared_unit(group)
+        items = [c for c in (comparable(claim, unit) for claim in group) if c is not None]
+        for item in items:
+            copied = [
+                other
+                for other in items
+                if other.claim.path != item.claim.path and copies(item.claim, other.claim, weights)
+            ]
+            if copied and all(conflict(item, other) for other in copied):
+                yield Disagreement(STORY_COPY, item.claim, tuple(o.claim for o in copied))
 
 
 def _story_disagreements(claims: Sequence[Claim]) -> Iterator[Disagreement]:
@@ -526,7 +561,16 @@ class StoryDisagreement(_AgreementCheck):
       same names, or clauses that overlap strongly); or
     - it stands against a close rewrite: a document that tells it in nearly the same words
       (the seed articles are such rewrites), when neither dates the figure and the other
-      does not.
+      does not; or
+    - it stands against a story that knows the fact by one figure: three or more other
+      documents (two, when one of them is aligned with it) give a claim that may restate it
+      (same key, no event, anchor or role apart, each side's names told in the other's
+      sentence, neither dated alone) and all give one figure, whatever their wording ("2GB
+      of RAM" in ten reviews of a phone, "3GB of RAM" in the eleventh); or
+    - it has no subject, and a copy of its sentence in another document (the same three
+      words on each side of the figure, sentences that overlap strongly) gives a figure
+      that cannot be true with it: a quotation ("home from the hospital 10 years ago this
+      summer") or a wire report told again with another figure.
 
     A disagreement of one article with one other is reported on both, so which file was
     named first, or sorts first, never decides which is right, and a pre-commit hook given
@@ -552,7 +596,10 @@ class StoryDisagreement(_AgreementCheck):
     messages = {
         STORY_CONFLICT: (
             "{fact}: {said} disagrees with {documents} of this story, which say {figures}"
-        )
+        ),
+        STORY_COPY: (
+            "{said} disagrees with {documents} of this story that tell this sentence with {figures}"
+        ),
     }
 
 
