@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import math
 import re
+import string
 from collections import defaultdict
 from collections.abc import Iterable
 from collections.abc import Sequence
@@ -303,21 +304,22 @@ def _names_told(frame: Frame, sentence_terms: frozenset[str]) -> bool:
     names others, one of those ("won 18 seats" in a clause about Golden Dawn)."""
 
     def told(name: str) -> bool:
-        return set(lexicon.terms(name)) <= sentence_terms
+        return lexicon.name_terms(name) <= sentence_terms
 
-    others = [name for name in frame.participants if lexicon.terms(name)]  # not "Mr."
+    others = [name for name in frame.participants if lexicon.name_terms(name)]  # not "Mr."
     return all(map(told, frame.anchors.names())) and (not others or any(map(told, others)))
 
 
 def copy_context(prose: str, claim: Claim) -> tuple[str, ...]:
-    """The ``COPY_CONTEXT`` words on each side of a claim in its sentence, lower case: two
-    claims that sit between the same words of two close copies of one sentence state one
-    fact ("home from the hospital 10 years ago this summer")."""
+    """The ``COPY_CONTEXT`` words on each side of a claim in its sentence, lower case and
+    without punctuation: two claims that sit between the same words of two close copies of
+    one sentence state one fact ("home from the hospital 10 years ago this summer")."""
     start, end = claim.location.start, claim.location.end
-    first = max(claim.sentence, start - 120)
-    before = _CONTEXT_WORD.findall(prose, first, start)[-COPY_CONTEXT:]
-    after = _CONTEXT_WORD.findall(prose, end, end + 120)[:COPY_CONTEXT]
-    return (*(w.lower() for w in before), "#", *(w.lower() for w in after))
+    before = prose[max(claim.sentence, start - 60) : start].lower().split()[-COPY_CONTEXT:]
+    after = prose[end : end + 60].lower().split()[:COPY_CONTEXT]
+    return tuple(
+        [w.strip(_PUNCTUATION) for w in before] + ["#"] + [w.strip(_PUNCTUATION) for w in after]
+    )
 
 
 def copies(a: Claim, b: Claim, weights: Weights) -> bool:
@@ -329,7 +331,7 @@ def copies(a: Claim, b: Claim, weights: Weights) -> bool:
     return len(ours & theirs) >= COPY_SHARED and overlap(ours, theirs, weights) >= REWRITE
 
 
-_CONTEXT_WORD = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*")
+_PUNCTUATION = string.punctuation + "“”‘’—–"
 
 
 def candidates(claims: Sequence[Claim], weights: Weights) -> dict[int, list[int]]:

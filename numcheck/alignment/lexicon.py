@@ -111,6 +111,7 @@ def tables() -> FrameTables:
     _built = (packs, built)
     term.cache_clear()
     name_form.cache_clear()
+    name_terms.cache_clear()
     return built
 
 
@@ -189,3 +190,9 @@ def terms(text: str) -> list[str]:
         if value is not None:
             found.append(value)
     return found
+
+
+@functools.lru_cache(maxsize=16_384)
+def name_terms(name: str) -> frozenset[str]:
+    """The terms of a name, kept for names seen again."""
+    return frozenset(terms(name))
