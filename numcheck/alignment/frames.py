@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Iterable
 from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import replace
@@ -39,6 +40,7 @@ from numcheck.extraction.claims import Anchors
 from numcheck.extraction.claims import Claim
 from numcheck.extraction.claims import Frame
 from numcheck.extraction.claims import Role
+from numcheck.extraction.sentences import LOOK_BACK
 from numcheck.extraction.sentences import sentence_end
 from numcheck.extraction.sentences import sentence_start
 from numcheck.extraction.subjects import FUNCTION_WORDS
@@ -125,8 +127,8 @@ _SAID_BEFORE = re.compile(
     r"\b(?:said|says|say|announced|reported|told|added|confirmed|stated)\s+(?:\w+\s+){0,2}\Z",
     re.IGNORECASE,
 )
-_LISTED_LINE = re.compile(
-    r"^\s*(?:[-*+•·–—]\s|\d{1,3}[.)]\s|\|"
+_LISTED_LINE = re.compile(  # matched at the start of a line
+    r"\s*(?:[-*+•·–—]\s|\d{1,3}[.)]\s|\|"
     r"|[^\s:.][^:.\n]{0,40}?:\s)"
 )
 _ABBREVIATIONS = frozenset("corp. inc. co. ltd. bros. jr. sr. st. mt. ft. dr. mr. mrs. ms.".split())
@@ -151,15 +153,14 @@ def frame_claims(document: Document, claims: Sequence[Claim]) -> list[Claim]:
     """``claims`` with their subject keys and frames; a conversion written beside its source
     takes the key and frame of its source."""
     _forget_other_packs()
-    names = document_names(document.prose)
+    reading = _Reading(document)
     framed: list[Claim] = []
-    sentences: dict[int, _Sentence] = {}
     source: Claim | None = None
     for claim in claims:
         if claim.restates and source is not None:
             framed.append(replace(claim, key=source.key, frame=source.frame))
             continue
-        frame = frame_of(document, claim, names, sentences)
+        frame = reading.frame(claim)
         claim = replace(claim, key=subject_key(claim, frame.event, document.prose), frame=frame)
         framed.append(claim)
         source = claim
@@ -190,7 +191,7 @@ _CAPITALISED_WORD = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.&-]*")
 _CAPITALISED_INSIDE = re.compile(r" (?<=[a-z,;] )([A-Z][\w’'.&-]*)")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Sentence:
     """One sentence read once for all its claims: tokens, their terms, its times."""
 
@@ -202,77 +203,239 @@ class _Sentence:
     times: list[tuple[int, int, str]]  # start, end and form of each time not of a report
     first_word: int
     previous_times: tuple[str, ...] | None = None  # those of the sentence before, once read
-
-    @functools.cached_property
-    def all_terms(self) -> frozenset[str]:
-        return frozenset(term for terms in self.terms for term in terms)
+    all_terms: frozenset[str] | None = None  # every term of the sentence, once read
 
 
-def _sentence(prose: str, first: int, last: int) -> _Sentence:
+class _Reading:
+    """The frames of one document's claims, read in order of position.
+
+    Text with no sentence end the frames can see (a script with no capital letters, a
+    phrase repeated with no full stop) gives each claim a sentence of its own, reaching
+    ``LOOK_BACK`` characters on either side, and those sentences overlap: each is made from
+    the one before (its tokens and times kept, only its edges read again), and only the
+    sentences a later claim can still reach are kept, so the work and the memory of a
+    document grow with its length, never with the number of its claims times their reach."""
+
+    def __init__(self, document: Document) -> None:
+        self.prose = document.prose
+        self.names = document_names(document.prose)
+        self.sentences: dict[int, _Sentence] = {}  # by where they begin, in that order
+        self.latest: _Sentence | None = None
+        self.times = _TimeIndex(document.prose)
+        self.lines = _Lines(document.source)
+        self.term_sets: dict[frozenset[str], frozenset[str]] = {}
+
+    def frame(self, claim: Claim) -> Frame:
+        prose, names = self.prose, self.names
+        start, end = claim.location.start, claim.location.end
+        first = claim.sentence  # where extraction found its sentence to begin
+        last = max(end, sentence_end(prose, end))
+        sentence = self._sentence(first, last)
+        tokens = sentence.tokens
+        before_end = bisect.bisect_left(sentence.starts, start)
+        while before_end > 0 and tokens[before_end - 1].end > start:
+            before_end -= 1
+        after_start = bisect.bisect_left(sentence.starts, end)
+        clause_start, clause_end = _clause(prose, first, last, start, end)
+        clause_first = bisect.bisect_left(sentence.starts, clause_start)
+        clause_last = bisect.bisect_left(sentence.starts, clause_end)
+        while clause_last > after_start and tokens[clause_last - 1].end > clause_end:
+            clause_last -= 1
+        clause_before = tokens[clause_first:before_end]
+        clause_after = tokens[after_start:clause_last]
+        event = _event(clause_before, clause_after, claim.subject)
+        named = _named(claim)
+        owners = _owners(prose, claim, clause_start, first, clause_before, names)
+        times = _times_within(sentence, clause_start, clause_end, start, end)
+        anchors = Anchors(
+            named=named,
+            owner=owners,
+            place=_places(clause_before, clause_after, named + owners),
+            time=times,
+        )
+        terms = sentence.terms
+        before_terms = [t for index in range(clause_first, before_end) for t in terms[index]]
+        after_terms = [t for index in range(after_start, clause_last) for t in terms[index]]
+        return Frame(
+            event=event,
+            anchors=anchors,
+            role=_role(clause_before, clause_after, per=" / " in claim.dimension),
+            terms=self._shared(frozenset(before_terms[-WINDOW:] + after_terms[:WINDOW])),
+            sentence_terms=self._all_terms(sentence),
+            listed=self.lines.listed(start),
+            context_time=() if times else self._previous_times(sentence),
+            context_owner=not named + owners and _pronoun_before(clause_before[-OWNER_REACH:]),
+            participants=_participants(
+                clause_before + clause_after, names, anchors, sentence.first_word
+            ),
+        )
+
+    def _sentence(self, first: int, last: int) -> _Sentence:
+        sentence = self.sentences.get(first)
+        if sentence is not None and sentence.last >= last:
+            return sentence
+        sentence = self.sentences[first] = self._read(first, last)
+        self.latest = sentence
+        # A later claim's sentence begins here or after, and the sentence before it (for its
+        # times) at most LOOK_BACK characters earlier: those before that are done with.
+        reach = first - LOOK_BACK - 1
+        while self.sentences:
+            oldest = next(iter(self.sentences))
+            if oldest >= reach:
+                break
+            del self.sentences[oldest]
+        self.times.forget_before(reach)
+        return sentence
+
+    def _read(self, first: int, last: int) -> _Sentence:
+        prose = self.prose
+        tokens, terms = _overlapping_tokens(prose, first, last, self.latest)
+        return _Sentence(
+            first,
+            last,
+            tokens,
+            [t.start for t in tokens],
+            terms,
+            _sentence_times(prose, first, self.times.within(first, last)),
+            _first_word_start(prose, first),
+        )
+
+    def _all_terms(self, sentence: _Sentence) -> frozenset[str]:
+        if sentence.all_terms is None:
+            sentence.all_terms = self._shared(frozenset().union(*sentence.terms))
+        return sentence.all_terms
+
+    def _shared(self, terms: frozenset[str]) -> frozenset[str]:
+        """One object for each set of terms (claims of one sentence, or of sentences alike,
+        keep the same set)."""
+        if len(self.term_sets) > 65_536:
+            self.term_sets.clear()
+        return self.term_sets.setdefault(terms, terms)
+
+    def _previous_times(self, sentence: _Sentence) -> tuple[str, ...]:
+        """The times named in the sentence before ``sentence``, in the same paragraph: a
+        sentence with no time of its own usually speaks of that one."""
+        if sentence.previous_times is None:
+            sentence.previous_times = self._times_before(sentence.first)
+        return sentence.previous_times
+
+    def _times_before(self, first: int) -> tuple[str, ...]:
+        prose = self.prose
+        if first <= 0:
+            return ()
+        previous = sentence_start(prose, first - 1)
+        if _BLANK_LINE.search(prose, previous, first):
+            return ()
+        known = self.sentences.get(previous)
+        times = (
+            known.times
+            if known is not None
+            else _sentence_times(prose, previous, self.times.within(previous, first))
+        )
+        return tuple(dict.fromkeys(form for _, _, form in times))
+
+
+def _overlapping_tokens(
+    prose: str, first: int, last: int, before: _Sentence | None
+) -> tuple[list[_Token], list[tuple[str, ...]]]:
+    """The tokens of ``prose[first:last]`` and their terms, those of the part it shares
+    with the sentence ``before`` taken from that one. No token holds a space, so the tokens
+    between the first space of a stretch and its last are the same whatever the stretch's
+    edges: only the edges are read again."""
+    if before is not None and before.first < first < before.last:
+        low = prose.find(" ", first, last)
+        high = prose.rfind(" ", first, min(last, before.last))
+        if 0 <= low <= high:
+            lower = bisect.bisect_left(before.starts, low)
+            upper = bisect.bisect_left(before.starts, high)
+            head = _tokens(prose, first, low)
+            tail = _tokens(prose, high, last)
+            return (
+                head + before.tokens[lower:upper] + tail,
+                [_token_terms(t.text) for t in head]
+                + before.terms[lower:upper]
+                + [_token_terms(t.text) for t in tail],
+            )
     tokens = _tokens(prose, first, last)
-    return _Sentence(
-        first,
-        last,
-        tokens,
-        [t.start for t in tokens],
-        [_token_terms(t.text) for t in tokens],
-        _sentence_times(prose, first, last),
-        _first_word_start(prose, first),
-    )
+    return tokens, [_token_terms(t.text) for t in tokens]
 
 
-def frame_of(
-    document: Document,
-    claim: Claim,
-    names: frozenset[str],
-    sentences: dict[int, _Sentence] | None = None,
-) -> Frame:
-    prose = document.prose
-    start, end = claim.location.start, claim.location.end
-    first = claim.sentence  # where extraction found its sentence to begin
-    last = max(end, sentence_end(prose, end))
-    cache = sentences if sentences is not None else {}
-    sentence = cache.get(first)
-    if sentence is None or sentence.last < last:
-        sentence = cache[first] = _sentence(prose, first, last)
-    tokens = sentence.tokens
-    before_end = bisect.bisect_left(sentence.starts, start)
-    while before_end > 0 and tokens[before_end - 1].end > start:
-        before_end -= 1
-    after_start = bisect.bisect_left(sentence.starts, end)
-    clause_start, clause_end = _clause(prose, first, last, start, end)
-    clause_first = bisect.bisect_left(sentence.starts, clause_start)
-    clause_last = bisect.bisect_left(sentence.starts, clause_end)
-    while clause_last > after_start and tokens[clause_last - 1].end > clause_end:
-        clause_last -= 1
-    clause_before = tokens[clause_first:before_end]
-    clause_after = tokens[after_start:clause_last]
-    event = _event(clause_before, clause_after, claim.subject)
-    named = _named(claim)
-    owners = _owners(prose, claim, clause_start, first, clause_before, names)
-    times = _times_within(sentence, clause_start, clause_end, start, end)
-    anchors = Anchors(
-        named=named,
-        owner=owners,
-        place=_places(clause_before, clause_after, named + owners),
-        time=times,
-    )
-    terms = sentence.terms
-    before_terms = [t for index in range(clause_first, before_end) for t in terms[index]]
-    after_terms = [t for index in range(after_start, clause_last) for t in terms[index]]
-    return Frame(
-        event=event,
-        anchors=anchors,
-        role=_role(clause_before, clause_after, per=" / " in claim.dimension),
-        terms=frozenset(before_terms[-WINDOW:] + after_terms[:WINDOW]),
-        sentence_terms=sentence.all_terms,
-        listed=_listed(document.source, start),
-        context_time=() if times else _previous_times(prose, sentence, cache),
-        context_owner=not named + owners and _pronoun_before(clause_before[-OWNER_REACH:]),
-        participants=_participants(
-            clause_before + clause_after, names, anchors, sentence.first_word
-        ),
-    )
+class _TimeIndex:
+    """The times of a text found in one pass: ``within(first, last)`` gives what
+    ``_TIME.finditer(prose, first, last)`` gives, taken from the matches of the whole text
+    away from the stretch's edges (where they cannot differ) and read again near its end.
+    Matches behind the claims read so far are let go."""
+
+    EDGE = 64  # characters before the end of a stretch read again (every time is shorter)
+
+    def __init__(self, prose: str) -> None:
+        self.prose = prose
+        self.found = _TIME.finditer(prose)
+        self.matches: list[re.Match[str]] = []
+        self.starts: list[int] = []
+        self.done = False
+        self.forgotten = 0  # matches that begin before this offset were let go
+
+    def forget_before(self, offset: int) -> None:
+        keep = bisect.bisect_left(self.starts, offset)
+        if keep > 256:
+            del self.matches[:keep]
+            del self.starts[:keep]
+            self.forgotten = offset
+
+    def within(self, first: int, last: int) -> list[re.Match[str]]:
+        prose = self.prose
+        if first < self.forgotten or _LONG_RUN.search(prose, first, last):
+            return list(_TIME.finditer(prose, first, last))
+        while not self.done and (not self.starts or self.starts[-1] <= last):
+            match = next(self.found, None)
+            if match is None:
+                self.done = True
+            else:
+                self.matches.append(match)
+                self.starts.append(match.start())
+        low = bisect.bisect_left(self.starts, first)
+        if low > 0 and self.matches[low - 1].end() > first:
+            return list(_TIME.finditer(prose, first, last))  # a time across the start
+        edge = max(first, last - self.EDGE)
+        high = bisect.bisect_left(self.starts, edge, low)
+        if high > low and self.matches[high - 1].end() > edge:
+            high -= 1
+            edge = self.matches[high].start()  # a time across the edge: read it again
+        return self.matches[low:high] + list(_TIME.finditer(prose, edge, last))
+
+
+# A run of spaces or digits a time could stretch across ("last      year"), which could reach
+# from far before a stretch's end to past it: such a stretch is read whole.
+_LONG_RUN = re.compile(r"\s{8}|\d{16}")
+
+
+class _Lines:
+    """Whether a claim's line is a list item, a table row or a "Label: figure" line, for
+    claims asked about in order of position: each line's start and first "|" are found
+    once, so a file of one long line costs no more than one of many lines."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.start = 0  # the start of the line of the offset asked about last
+        self.asked = 0  # the offset asked about last
+        self.bar = -2  # the first "|" of that line (-1: none; -2: not looked for)
+
+    def listed(self, offset: int) -> bool:
+        source = self.source
+        if offset < self.asked:
+            self.start, self.bar = source.rfind("\n", 0, offset) + 1, -2
+        else:
+            newline = source.rfind("\n", self.asked, offset)
+            if newline >= 0:
+                self.start, self.bar = newline + 1, -2
+        self.asked = offset
+        if self.bar == -2:
+            end = source.find("\n", self.start)
+            self.bar = source.find("|", self.start, len(source) if end < 0 else end)
+        if 0 <= self.bar < offset:
+            return True
+        return bool(_LISTED_LINE.match(source, self.start, offset))
 
 
 def _tokens(prose: str, start: int, end: int) -> list[_Token]:
@@ -671,32 +834,13 @@ def _participants(
     return tuple(dict.fromkeys(found))
 
 
-def _previous_times(
-    prose: str, sentence: _Sentence, cache: dict[int, _Sentence]
-) -> tuple[str, ...]:
-    """The times named in the sentence before ``sentence``, in the same paragraph: a
-    sentence with no time of its own usually speaks of that one."""
-    if sentence.previous_times is None:
-        sentence.previous_times = _times_before(prose, sentence.first, cache)
-    return sentence.previous_times
-
-
-def _times_before(prose: str, first: int, cache: dict[int, _Sentence]) -> tuple[str, ...]:
-    if first <= 0:
-        return ()
-    previous = sentence_start(prose, first - 1)
-    if _BLANK_LINE.search(prose, previous, first):
-        return ()
-    known = cache.get(previous)
-    times = known.times if known is not None else _sentence_times(prose, previous, first)
-    return tuple(dict.fromkeys(form for _, _, form in times))
-
-
-def _sentence_times(prose: str, first: int, last: int) -> list[tuple[int, int, str]]:
-    """The times a sentence names, apart from the time a report was made ("said on
-    Monday") and months that are words ("may")."""
+def _sentence_times(
+    prose: str, first: int, matches: Iterable[re.Match[str]]
+) -> list[tuple[int, int, str]]:
+    """The times a sentence beginning at ``first`` names (``matches``), apart from the time
+    a report was made ("said on Monday") and months that are words ("may")."""
     found = []
-    for match in _TIME.finditer(prose, first, last):
+    for match in matches:
         if _SAID_BEFORE.search(prose, max(first, match.start() - 40), match.start()):
             continue
         if match.group("month") and not match.group().istitle():
@@ -837,10 +981,3 @@ def _sizes_by_first_word(phrases: frozenset[tuple[str, ...]]) -> dict[str, froze
     for phrase in phrases:
         sizes.setdefault(phrase[0], set()).add(len(phrase))
     return {word: frozenset(lengths) for word, lengths in sizes.items()}
-
-
-def _listed(source: str, offset: int) -> bool:
-    """Whether the claim's line is a list item, a table row or a "Label: figure" line."""
-    line_start = source.rfind("\n", 0, offset) + 1
-    prefix = source[line_start:offset]
-    return bool(_LISTED_LINE.match(prefix)) or "|" in prefix
