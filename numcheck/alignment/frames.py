@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import replace
 from typing import NamedTuple
+from typing import TypeVar
 
 from numcheck.alignment import lexicon
 from numcheck.alignment.keys import head_of
@@ -161,7 +162,8 @@ def frame_claims(document: Document, claims: Sequence[Claim]) -> list[Claim]:
             framed.append(replace(claim, key=source.key, frame=source.frame))
             continue
         frame = reading.frame(claim)
-        claim = replace(claim, key=subject_key(claim, frame.event, document.prose), frame=frame)
+        key = reading.shared(subject_key(claim, frame.event, document.prose))
+        claim = replace(claim, key=key, frame=frame)
         framed.append(claim)
         source = claim
     return framed
@@ -206,6 +208,9 @@ class _Sentence:
     all_terms: frozenset[str] | None = None  # every term of the sentence, once read
 
 
+_Value = TypeVar("_Value")
+
+
 class _Reading:
     """The frames of one document's claims, read in order of position.
 
@@ -223,7 +228,7 @@ class _Reading:
         self.latest: _Sentence | None = None
         self.times = _TimeIndex(document.prose)
         self.lines = _Lines(document.source)
-        self.term_sets: dict[frozenset[str], frozenset[str]] = {}
+        self.kept: dict[object, object] = {}  # one of each value of a frame's parts
 
     def frame(self, claim: Claim) -> Frame:
         prose, names = self.prose, self.names
@@ -247,20 +252,22 @@ class _Reading:
         named = _named(claim)
         owners = _owners(prose, claim, clause_start, first, clause_before, names)
         times = _times_within(sentence, clause_start, clause_end, start, end)
-        anchors = Anchors(
-            named=named,
-            owner=owners,
-            place=_places(clause_before, clause_after, named + owners),
-            time=times,
+        anchors = self.shared(
+            Anchors(
+                named=named,
+                owner=owners,
+                place=_places(clause_before, clause_after, named + owners),
+                time=times,
+            )
         )
         terms = sentence.terms
         before_terms = [t for index in range(clause_first, before_end) for t in terms[index]]
         after_terms = [t for index in range(after_start, clause_last) for t in terms[index]]
-        return Frame(
+        frame = Frame(
             event=event,
             anchors=anchors,
-            role=_role(clause_before, clause_after, per=" / " in claim.dimension),
-            terms=self._shared(frozenset(before_terms[-WINDOW:] + after_terms[:WINDOW])),
+            role=self.shared(_role(clause_before, clause_after, per=" / " in claim.dimension)),
+            terms=self.shared(frozenset(before_terms[-WINDOW:] + after_terms[:WINDOW])),
             sentence_terms=self._all_terms(sentence),
             listed=self.lines.listed(start),
             context_time=() if times else self._previous_times(sentence),
@@ -269,6 +276,7 @@ class _Reading:
                 clause_before + clause_after, names, anchors, sentence.first_word
             ),
         )
+        return self.shared(frame)
 
     def _sentence(self, first: int, last: int) -> _Sentence:
         sentence = self.sentences.get(first)
@@ -302,15 +310,15 @@ class _Reading:
 
     def _all_terms(self, sentence: _Sentence) -> frozenset[str]:
         if sentence.all_terms is None:
-            sentence.all_terms = self._shared(frozenset().union(*sentence.terms))
+            sentence.all_terms = self.shared(frozenset().union(*sentence.terms))
         return sentence.all_terms
 
-    def _shared(self, terms: frozenset[str]) -> frozenset[str]:
-        """One object for each set of terms (claims of one sentence, or of sentences alike,
-        keep the same set)."""
-        if len(self.term_sets) > 65_536:
-            self.term_sets.clear()
-        return self.term_sets.setdefault(terms, terms)
+    def shared(self, value: _Value) -> _Value:
+        """One object for equal values (a key, a role, a set of terms, a whole frame), so
+        that the claims of a document that say alike keep one copy."""
+        if len(self.kept) > 65_536:
+            self.kept.clear()
+        return self.kept.setdefault(value, value)  # type: ignore[return-value]
 
     def _previous_times(self, sentence: _Sentence) -> tuple[str, ...]:
         """The times named in the sentence before ``sentence``, in the same paragraph: a

@@ -89,7 +89,7 @@ VAGUE_PHRASES = (
 VAGUE_PATTERN = rf"(?i:{alternation(VAGUE_PHRASES)})(?=\s+of\s)"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """One figure as written, with its span in the document."""
 
