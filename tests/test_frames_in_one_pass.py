@@ -74,7 +74,7 @@ def test_times_of_a_stretch_are_those_found_in_it_alone(seed: int) -> None:
         last = min(len(prose), first + chooser.randint(1, 600))
         found = [(m.start(), m.end(), m.group()) for m in index.within(first, last)]
         assert found == _times_alone(prose, first, last), (first, last)
-        index.forget_before(first - 300)
+        index.forget_before(first - 2 * frames.LOOK_BACK)
         first += chooser.randint(1, 40)
 
 
@@ -95,9 +95,11 @@ def test_a_line_is_listed_as_when_read_alone(in_order: bool) -> None:
 
 
 def test_a_reading_keeps_only_the_sentences_a_later_claim_can_reach() -> None:
-    document = read_document("between.txt", "between 5 and " * 3_000)
+    text = "between 5 and " * 1_000 + "in 2019 and " * 2_000 + "5 km in        2019 " * 1_000
+    document = read_document("between.txt", text)
     reading = frames._Reading(document)
     for claim in extract(document):
         reading.frame(claim)
         assert len(reading.sentences) <= 2 * frames.LOOK_BACK
-    assert len(reading.times.matches) <= 1024
+    assert len(reading.times.times.matches) <= 1024
+    assert len(reading.times.runs.matches) <= 1024

@@ -30,6 +30,8 @@ from collections.abc import Iterable
 from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import replace
+from itertools import chain
+from itertools import islice
 from typing import NamedTuple
 from typing import TypeVar
 
@@ -261,13 +263,13 @@ class _Reading:
             )
         )
         terms = sentence.terms
-        before_terms = [t for index in range(clause_first, before_end) for t in terms[index]]
-        after_terms = [t for index in range(after_start, clause_last) for t in terms[index]]
+        before_terms = _terms_before(terms, clause_first, before_end)
+        after_terms = _terms_after(terms, after_start, clause_last)
         frame = Frame(
             event=event,
             anchors=anchors,
             role=self.shared(_role(clause_before, clause_after, per=" / " in claim.dimension)),
-            terms=self.shared(frozenset(before_terms[-WINDOW:] + after_terms[:WINDOW])),
+            terms=self.shared(frozenset(before_terms + after_terms)),
             sentence_terms=self._all_terms(sentence),
             listed=self.lines.listed(start),
             context_time=() if times else self._previous_times(sentence),
@@ -292,7 +294,7 @@ class _Reading:
             if oldest >= reach:
                 break
             del self.sentences[oldest]
-        self.times.forget_before(reach)
+        self.times.forget_before(reach - LOOK_BACK)
         return sentence
 
     def _read(self, first: int, last: int) -> _Sentence:
@@ -374,15 +376,58 @@ class _TimeIndex:
     away from the stretch's edges (where they cannot differ) and read again near its end.
     Matches behind the claims read so far are let go."""
 
-    EDGE = 64  # characters before the end of a stretch read again (every time is shorter)
+    EDGE = 40  # characters before the end of a stretch read again (every time is shorter)
 
     def __init__(self, prose: str) -> None:
         self.prose = prose
-        self.found = _TIME.finditer(prose)
+        self.times = _Found(_TIME, prose)
+        self.runs = _Found(_LONG_RUN, prose)
+
+    def forget_before(self, offset: int) -> None:
+        self.times.forget_before(offset)
+        self.runs.forget_before(offset)
+
+    def within(self, first: int, last: int) -> list[re.Match[str]]:
+        prose, times, runs = self.prose, self.times, self.runs
+        if first < times.forgotten + LOOK_BACK or runs.any_between(first - 16, last):
+            return list(_TIME.finditer(prose, first, last))
+        times.read_to(last)
+        low = bisect.bisect_left(times.starts, first)
+        if low > 0 and times.matches[low - 1].end() > first:
+            return list(_TIME.finditer(prose, first, last))  # a time across the start
+        edge = max(first, last - self.EDGE)
+        high = bisect.bisect_left(times.starts, edge, low)
+        if high > low and times.matches[high - 1].end() > edge:
+            high -= 1
+            edge = times.matches[high].start()  # a time across the edge: read it again
+        return times.matches[low:high] + list(_TIME.finditer(prose, edge, last))
+
+
+class _Found:
+    """The matches of a pattern in a whole text, found as far as they are asked for; those
+    before an offset can be let go."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        self.found = pattern.finditer(text)
         self.matches: list[re.Match[str]] = []
         self.starts: list[int] = []
         self.done = False
         self.forgotten = 0  # matches that begin before this offset were let go
+
+    def read_to(self, offset: int) -> None:
+        """Find the matches that begin before ``offset`` and the one after."""
+        while not self.done and (not self.starts or self.starts[-1] <= offset):
+            match = next(self.found, None)
+            if match is None:
+                self.done = True
+            else:
+                self.matches.append(match)
+                self.starts.append(match.start())
+
+    def any_between(self, first: int, last: int) -> bool:
+        self.read_to(last)
+        index = bisect.bisect_left(self.starts, first)
+        return index < len(self.starts) and self.starts[index] < last
 
     def forget_before(self, offset: int) -> None:
         keep = bisect.bisect_left(self.starts, offset)
@@ -391,30 +436,9 @@ class _TimeIndex:
             del self.starts[:keep]
             self.forgotten = offset
 
-    def within(self, first: int, last: int) -> list[re.Match[str]]:
-        prose = self.prose
-        if first < self.forgotten or _LONG_RUN.search(prose, first, last):
-            return list(_TIME.finditer(prose, first, last))
-        while not self.done and (not self.starts or self.starts[-1] <= last):
-            match = next(self.found, None)
-            if match is None:
-                self.done = True
-            else:
-                self.matches.append(match)
-                self.starts.append(match.start())
-        low = bisect.bisect_left(self.starts, first)
-        if low > 0 and self.matches[low - 1].end() > first:
-            return list(_TIME.finditer(prose, first, last))  # a time across the start
-        edge = max(first, last - self.EDGE)
-        high = bisect.bisect_left(self.starts, edge, low)
-        if high > low and self.matches[high - 1].end() > edge:
-            high -= 1
-            edge = self.matches[high].start()  # a time across the edge: read it again
-        return self.matches[low:high] + list(_TIME.finditer(prose, edge, last))
-
 
 # A run of spaces or digits a time could stretch across ("last      year"), which could reach
-# from far before a stretch's end to past it: such a stretch is read whole.
+# from far before a stretch's end to past it: a stretch with one is read whole.
 _LONG_RUN = re.compile(r"\s{8}|\d{16}")
 
 
@@ -456,6 +480,18 @@ def _tokens(prose: str, start: int, end: int) -> list[_Token]:
 
 # _Token((text, lower, start, end)) without the generated constructor's Python frame.
 _new_token = functools.partial(tuple.__new__, _Token)
+
+
+def _terms_before(terms: list[tuple[str, ...]], first: int, end: int) -> list[str]:
+    """The last ``WINDOW`` terms of the tokens ``first`` to ``end``."""
+    found = list(islice(chain.from_iterable(map(reversed, reversed(terms[first:end]))), WINDOW))
+    found.reverse()
+    return found
+
+
+def _terms_after(terms: list[tuple[str, ...]], start: int, end: int) -> list[str]:
+    """The first ``WINDOW`` terms of the tokens ``start`` to ``end``."""
+    return list(islice(chain.from_iterable(islice(terms, start, end)), WINDOW))
 
 
 def _clause(prose: str, first: int, last: int, start: int, end: int) -> tuple[int, int]:
@@ -509,9 +545,11 @@ def _event(before: Sequence[_Token], after: Sequence[_Token], subject: str | Non
     the claim's own subject count only when no other word names an event ("45 protesters
     were arrested" is an arrest, "5,000 deaths" a killing)."""
     own = {word.lower() for word in (subject or "").split()}
-    return _nearest_event(
-        [t for t in before if t.lower not in own], [t for t in after if t.lower not in own]
-    ) or (_nearest_event(before, after) if own else None)
+    others_before = islice((t for t in reversed(before) if t.lower not in own), EVENT_REACH)
+    others_after = islice((t for t in after if t.lower not in own), EVENT_REACH)
+    return _nearest_event(list(others_before)[::-1], list(others_after)) or (
+        _nearest_event(before, after) if own else None
+    )
 
 
 def _nearest_event(before: Sequence[_Token], after: Sequence[_Token]) -> str | None:
@@ -674,11 +712,13 @@ def _pronoun_before(window: Sequence[_Token]) -> bool:
 def _opening_name(
     clause_before: Sequence[_Token], names: frozenset[str], first_word: int
 ) -> str | None:
-    tokens = list(clause_before)
+    tokens = clause_before
     comma = next((i for i, t in enumerate(tokens[:12]) if t.text == ","), None)
+    skip = 0
     if comma is not None and tokens[:1] and tokens[0].lower in _INTRODUCTIONS:
-        tokens = tokens[comma + 1 :]  # "With almost all ballots counted, New Democracy has"
-    words = [t for t in tokens if t.text[:1].isalpha()]
+        skip = comma + 1  # "With almost all ballots counted, New Democracy has"
+    # Two openers, a name of six words and the two words after it: ten words at most.
+    words = list(islice((t for t in islice(tokens, skip, None) if t.text[:1].isalpha()), 10))
     index = 0
     while index < min(2, len(words)) and words[index].lower in _SENTENCE_OPENERS:
         index += 1
@@ -827,9 +867,13 @@ def _participants(
     found: list[str] = []
     run: list[str] = []
     for token in [*tokens, None]:
-        if token is not None and (
-            _is_name(token, names, token.start == first_word)
-            or (run and _is_name(token, names, False))
+        if (
+            token is not None
+            and "A" <= token.text[:1] <= "Z"  # as every name word begins
+            and (
+                _is_name(token, names, token.start == first_word)
+                or (run and _is_name(token, names, False))
+            )
         ):
             run.append(token.text)
             continue
@@ -890,8 +934,10 @@ def _time_form(match: re.Match[str]) -> str:
 def _role(before: Sequence[_Token], after: Sequence[_Token], *, per: bool = False) -> Role:
     """``per``: the claim's own unit is a rate ("$2,800 a month", "$12 a share")."""
     t = lexicon.tables()
-    words_before = [x.lower for x in before if x.text not in ("(", ")")]
-    words_after = [x.lower for x in after if x.text not in ("(", ")")]
+    # The words read: the mode's reach and the break before it, and after the figure a rate's
+    # reach or the longest phrase of a part.
+    words_before = _words(reversed(before), MODE_REACH + 1)[::-1]
+    words_after = _words(after, max(RATE_REACH + 2, max(_lengths(t.part_after), default=0)))
     previous = words_before[-1:] or [""]
     measure = "level"
     if previous[0] in t.change_verbs or (previous[0] == "by" and not _passive(words_before)):
@@ -918,6 +964,11 @@ def _role(before: Sequence[_Token], after: Sequence[_Token], *, per: bool = Fals
     elif _contains_any(reach, t.planned):
         mode = "planned"
     return Role(measure=measure, scope=scope, rate=rate, mode=mode)
+
+
+def _words(tokens: Iterable[_Token], count: int) -> list[str]:
+    """The lower-case forms of the first ``count`` tokens but brackets."""
+    return [x.lower for x in islice((x for x in tokens if x.text not in ("(", ")")), count)]
 
 
 def _passive(words_before: list[str]) -> bool:
