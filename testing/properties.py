@@ -143,7 +143,7 @@ def check_pipeline(path: str, text: str) -> Result:
         _check_location(document, finding.location)
         for related in finding.related:
             _check_location(by_path[related.location.path], related.location)
-        _check_quote(document, finding.location, finding.message)
+        _check_quote(document, finding.location, finding.message, finding.code)
     for claim in result.claims:
         document = by_path[claim.path]
         _check_location(document, claim.location)
@@ -158,12 +158,17 @@ def _check_location(document: Document, where: Location) -> None:
     assert document.position(where.end) == (where.end_line, where.end_column), f"end: {where}"
 
 
-def _check_quote(document: Document, where: Location, message: str) -> None:
-    """A message that starts by quoting a figure quotes the text the finding points at."""
+def _check_quote(document: Document, where: Location, message: str, code: str) -> None:
+    """A message that starts by quoting a figure quotes the text the finding points at; one
+    about a comment (NC0xx) points at the comment and quotes the word in it that is wrong."""
     if where.start == where.end or not message.startswith("'"):
         return
     span = " ".join(document.source[where.start : where.end].split())
     quoted = " ".join(message.split())
+    if code.startswith("NC0"):
+        word = quoted[1:].split("'", 1)[0]
+        assert word in span, f"message {message!r} quotes nothing of {span!r}"
+        return
     assert quoted.startswith(f"'{span}'"), f"message {message!r} does not quote {span!r}"
 
 

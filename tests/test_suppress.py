@@ -237,6 +237,18 @@ PLAIN_CASES = [
         id="comment-form",
     ),
     pytest.param(
+        _doc("<!-- numcheck: disable-line -->" + WRONG, WRONG),
+        {1, 2},
+        {1},
+        id="comment-then-prose-on-its-line",
+    ),
+    pytest.param(
+        _doc(WRONG, "<!-- numcheck: disable NC101 -->" + WRONG, WRONG),
+        {1, 2, 3},
+        {2, 3},
+        id="disable-from-the-end-of-the-comment",
+    ),
+    pytest.param(
         _doc("Notes: numcheck: disable-file", WRONG),
         {2},
         set(),

@@ -9,8 +9,9 @@ In Markdown the directives are HTML comments (code blocks and code spans are not
     text <!-- numcheck: disable-line -->                   this line
     <!-- numcheck: disable-file NC203 -->                  the whole file
 
-In plain text the same words stand on a line of their own (``numcheck: disable NC101``),
-optionally inside ``<!-- -->``. Rules are named by code, code prefix (``NC2``) or name,
+In plain text the same words open a line of their own (``numcheck: disable NC101``),
+optionally inside ``<!-- -->``, whose ``-->`` ends the directive (text after it on the line is
+prose, as in Markdown). Rules are named by code, code prefix (``NC2``) or name,
 separated by commas or spaces; no rule (or ``all``) means every rule.
 
 Directives are read strictly: every comment that starts with ``numcheck:`` is one, and its
@@ -59,8 +60,11 @@ ACTIONS = (
 )
 _BODY = r"(?P<body>[^\n]*?)"
 _COMMENT = re.compile(r"<!--[ \t]*numcheck:" + _BODY + r"[ \t]*-->", re.IGNORECASE)
+# A line that opens with the directive; a comment's ``-->`` ends it, and what follows on the
+# line is prose again.
 _PLAIN_LINE = re.compile(
-    DIRECTIVE_LINE + _BODY + r"[ \t]*(?:-->)?[ \t]*\r?$", re.IGNORECASE | re.MULTILINE
+    DIRECTIVE_LINE + r"(?P<body>(?:(?!-->)[^\n])*?)[ \t]*(?:-->|[ \t]*\r?$)",
+    re.IGNORECASE | re.MULTILINE,
 )
 _SEPARATOR = re.compile(r"[\s,]+")
 
