@@ -228,6 +228,37 @@ FORMS = [
     C("The gun is a 4½ in (114 mm) piece."),
     C("The gun is a 4½ in (141 mm) piece.", "NC101", "114 mm"),
     C("The missile flew 190 miles (306 kg; 306 km).", "NC102"),  # each target checked
+    C('The pizza is 12" (30 cm) across.'),
+    C('The pizza is 12" (40 cm) across.', "NC101", "30 cm"),
+    C('He said "the pizza was 12" and left (40 cm).'),  # a quotation mark, not inches
+    C("Gravity pulls at 9.81 m/s2 (32.2 ft/s2)."),
+    C("Gravity pulls at 9.81 m/s2 (23.2 ft/s2).", "NC101", "32.2 ft/s2"),
+    C("The bar weighs 2,000.45±0.01 pounds (907.4 kg)."),
+    C("The bar weighs 2,000.45±0.01 pounds (970.4 kg).", "NC101", "907.4 kg"),
+    C("The rod is 25.0 ± 0.5 mm (0.98 in) thick."),
+    C("The rod is 25.0 ± 0.5 mm (0.89 in) thick.", "NC101", "0.98 in"),
+    C("The farm lies one-half mile (0.8 km) east."),
+    C("The farm lies one-half mile (1.8 km) east.", "NC101", "0.8 km"),
+    C("Nothing is colder than absolute zero (−273.15 °C)."),
+    C("Nothing is colder than absolute zero (−200 °C).", "NC101", "-273 °C"),
+    C("Lows of -18 °C to -34 °C (-0.4 °F to -29.2 °F) were recorded."),
+    C(
+        "Lows of -18 °C to -34 °C (-0.4 °F to -39.2 °F) were recorded.",
+        "NC101",
+        "-0.4 °F to -29.2 °F",
+    ),
+    C("The panel delivers 1,000 W/m2 (93 W/sq ft)."),
+    C("The panel delivers 1,000 W/m2 (193 W/sq ft).", "NC101", "93 W/sq ft"),
+    C("It lies about a mile (1.6 km) away."),
+    C("It lies about a mile (2 km) away."),
+    C("It lies about a mile (3 km) away.", "NC101", "2 km"),
+    C("The bridge is half a mile (800 m) long."),
+    C("The bridge is half a mile (1,800 m) long.", "NC101", "805 m"),
+    C("He lost a stone (6.4 kg)."),
+    C("He lost a stone (9 kg).", "NC101", "6 kg"),
+    C("It weighs a ton (907 kg)."),  # short, long or metric: each reading kept
+    C("It weighs a ton (1,016 kg)."),
+    C("It weighs a ton (2,000 kg).", "NC101", "907 kg", **WARNING),  # wrong in every reading
 ]
 
 # Right conversions numcheck must not call wrong.

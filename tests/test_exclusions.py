@@ -25,7 +25,8 @@ CASES = [
     ("The twenty-fifth anniversary came.", "twenty-fifth", "glued_to_text"),
     ("It covers 4km^4 of land.", "4km", "glued_to_text"),
     ("It covers 4km^2 of land.", "4km^2", None),  # a unit
-    ("It weighs 2,000.45±0.01 pounds.", "2,000.45", "glued_to_text"),
+    ("It weighs 2,000.45±0.01 pounds.", "2,000.45±0.01 pounds", None),  # an uncertainty
+    ("The ratio was 2±.", "2", "glued_to_text"),
     ("The 4K screen costs more.", "4K", "glued_to_text"),
     ("The 5G network grew.", "5G", "glued_to_text"),
     ("Workers moved their 401(k) plans.", "401", "glued_to_text"),
@@ -115,10 +116,17 @@ CASES = [
     ("The crater is 2 1/2 miles wide.", "2 1/2 miles", None),
     ("Add ½ cup of sugar.", "½ cup", None),
     # ordinal_after
-    ("Two thirds of voters agreed.", "Two", "ordinal_after"),
-    ("Three fifths of the seats changed.", "Three", "ordinal_after"),
+    ("Two thirds of voters agreed.", "Two thirds", None),  # a fraction in words
+    ("Three fifths of the seats changed.", "Three fifths", None),
     ("A hundred thousandths of a second.", "A hundred", "ordinal_after"),
-    ("Three halves make one and a half.", "Three", "ordinal_after"),
+    ("Three halves make one and a half.", "Three halves", None),
+    ("Twenty thirds make no sense.", "Twenty", "ordinal_after"),
+    ("The two halves of the match were dull.", "two", "ordinal_after"),
+    # fraction_in_a_number
+    ("It came to one hundred thirty two fifths.", "two fifths", "fraction_in_a_number"),
+    ("I counted six million and two thirds.", "two thirds", "fraction_in_a_number"),
+    ("Sales and two thirds of profits fell.", "two thirds", None),
+    ("Of the ten, two thirds agreed.", "two thirds", None),
     ("It measured forty two and a third.", "forty two", "ordinal_after"),
     ("It took two and a half years.", "two and a half years", None),
     ("Two quarters of growth followed.", "Two", None),  # fiscal quarters are counted

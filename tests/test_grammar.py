@@ -711,9 +711,28 @@ FRACTIONS = [
     ("Add ½ cup of sugar.", [E("½ cup", 0.5, "exact", "cup|imperial_cup|metric_cup", "sugar")]),
     ("The shop is open 24/7 and employs 15 people.", [E("15", 15, "exact", None, "people")]),
     ("The 9/11 attacks killed 2,977 people.", [E("2,977", 2977, "exact", None, "people")]),
-    ("Two thirds of voters backed the plan.", NONE),
-    ("Three fifths of the seats went to the party.", NONE),
-    ("Two-thirds of voters backed the plan.", NONE),
+    ("Two thirds of voters backed the plan.", [E("Two thirds", 2 / 3)]),
+    ("Three fifths of the seats went to the party.", [E("Three fifths", 0.6)]),
+    ("Two-thirds of voters backed the plan.", [E("Two-thirds", 2 / 3)]),
+    ("The probability is exactly one sixth.", [E("one sixth", 1 / 6)]),
+    ("A die shows each face one sixth of the time.", [E("one sixth", 1 / 6)]),
+    ("She would like two thirds of the cake.", [E("two thirds", 2 / 3)]),
+    ("Is three halves a fraction?", [E("three halves", 1.5)]),
+    ("The farm lies one-half mile east.", [E("one-half mile", 0.5, "exact", "mile")]),
+    ("The wall is two thirds of a metre high.", [E("two thirds", 2 / 3, "exact", None, "wall")]),
+    ("The two halves of the match were dull.", NONE),  # the parts, not a value of one
+    ("He ate one and two thirds pies.", [E("one and two thirds", 5 / 3, "exact", None, "pies")]),
+    (
+        "The result is three and one fourth.",
+        [E("three and one fourth", 3.25, "exact", None, "result")],
+    ),
+    ("It came to one hundred thirty two fifths.", NONE),
+    ("Sales and two thirds of profits fell.", [E("two thirds", 2 / 3)]),
+    (
+        "Three quarters of a million people voted.",
+        [E("Three quarters of a million", 750000, "exact", None, "people")],
+    ),
+    ("Output shrank for two quarters in a row.", [E("two", 2, "exact", None, "quarters")]),
     ("One in five adults smoked in 2010.", NONE),
     ("Four in 10 Americans own a gun.", NONE),
     ("Stage 4 cancer affects 1 in 20 patients.", NONE),
@@ -1021,6 +1040,133 @@ COMPOUND_UNITS = [
     ("Add ⅜ cup of oil.", [E("⅜ cup", 0.375, "exact", "cup|imperial_cup|metric_cup", "oil")]),
 ]
 
+# The inch mark against a figure, never a quotation mark that closes a quotation.
+INCH_MARKS = [
+    (
+        'The pizza is 12" (30 cm) across.',
+        [E('12"', 12, "exact", "inch", "pizza"), E("30 cm", 30, "exact", "centimeter", "pizza")],
+    ),
+    ('The diffuser takes 9" plates.', [E('9"', 9, "exact", "inch")]),
+    ('Buy the adjustable wrench 8" today.', [E('8"', 8, "exact", "inch")]),
+    ('The "Top 10" list has 8" plates.', [E('8"', 8, "exact", "inch")]),
+    ('He said "we sold 5" and left.', [E("5", 5)]),
+    ('He said "it is 12" long" twice.', [E("12", 12)]),
+    ('The pipe is 2½" across.', [E('2½"', 2.5, "exact", "inch", "pipe")]),
+    ('The verse reads: his number is "six".', [E("six", 6, "exact", None, None)]),
+]
+
+# Units divided by units, written as symbols or words, and how often a thing happens.
+QUOTIENTS = [
+    (
+        "Gravity pulls at 9.81 m/s2 (32.2 ft/s2).",
+        [
+            E("9.81 m/s2", 9.81, "exact", "meter / second ** 2", "Gravity pulls"),
+            E("32.2 ft/s2", 32.2, "exact", "foot / second ** 2", "Gravity pulls"),
+        ],
+    ),
+    (
+        "Violet light oscillates at 4e14 s-1.",
+        [E("4e14 s-1", 4e14, "exact", "hertz", "Violet light oscillates", "1 / [time]")],
+    ),
+    (
+        "The detectors reached over 5 fb−1 of data.",
+        [E("over 5 fb−1", (5, None), "lower-bound", "1 / femtobarn", "data")],
+    ),
+    (
+        "The link ran at 56 kb per second.",
+        [
+            E(
+                "56 kb per second",
+                56,
+                "exact",
+                "kilobit / second|kilobyte / second",
+                "link",
+                "information / [time]",
+            )
+        ],
+    ),
+    ("The file is 300 kb.", [E("300 kb", 300, "exact", "kilobit|kilobyte", "file")]),
+    ("The heater draws -1e-3 W/min.", [E("-1e-3 W/min", -0.001, "exact", "watt / minute")]),
+    ("The engine burns 10 l/km.", [E("10 l/km", 10, "exact", "liter / kilometer")]),
+    ("The panel delivers 1,000 W/m2.", [E("1,000 W/m2", 1000, "exact", "watt / meter ** 2")]),
+    (
+        "Crews on Ceres take 20 J/m^2 per year.",
+        [E("20 J/m^2 per year", 20, "exact", "joule / meter ** 2 / year")],
+    ),
+    ("He gave the answer 5 W/ and left.", [E("5", 5, "exact", None, "W")]),
+    (
+        "The gym is used four times per week.",
+        [E("four times per week", 4, "exact", "1 / week", None, "1 / [time]")],
+    ),
+    ("Take the pill three times a day.", [E("three times a day", 3, "exact", "1 / day")]),
+    ("He was arrested three times.", [E("three", 3, "exact", None, "times")]),
+    ("It is three times as big.", [E("three", 3, "exact", None, "times")]),
+    ("Sales were 3 times higher a year earlier.", [E("3", 3, "exact", None, "times")]),
+]
+
+# A figure and how far it may be off: the unit is written once, after both.
+UNCERTAINTIES = [
+    (
+        "The bar weighs 2,000.45±0.01 pounds.",
+        [E("2,000.45±0.01 pounds", 2000.45, "exact", "pound|GBP", "bar")],
+    ),
+    ("The rod is 25.0 ± 0.5 mm thick.", [E("25.0 ± 0.5 mm", 25, "exact", "millimeter", "rod")]),
+    (
+        "The probe fell at 9.83e-3 +/- 1e-5 km/s2.",
+        [E("9.83e-3 +/- 1e-5 km/s2", 0.00983, "exact", "kilometer / second ** 2", "probe")],
+    ),
+    ("The score was 5 ± 2.", [E("5 ± 2", 5, "exact", None, "score")]),
+]
+
+# Below zero a range may be written from either end; absolute zero is a temperature.
+BELOW_ZERO = [
+    (
+        "Temperatures ranged from -18 °C to -34 °C.",
+        [E("-18 °C to -34 °C", (-34.5, -17.5), "range", "degree_Celsius")],
+    ),
+    (
+        "Lows of -5 to -10 °C are expected.",
+        [E("-5 to -10 °C", (-10.5, -4.5), "range", "degree_Celsius", "Lows")],
+    ),
+    (
+        "It fell from -5 to -10 °C overnight.",
+        [E("-5", -5), E("-10 °C", -10, "exact", "degree_Celsius")],
+    ),
+    ("The ratio went from -2 to -3.", [E("-2", -2), E("-3", -3)]),
+    ("Matter at absolute zero is in its ground state.", [E("zero", 0, "exact", "kelvin")]),
+    (
+        "Nothing is colder than absolute zero (−273.15 °C).",
+        [E("zero", 0, "exact", "kelvin"), E("−273.15 °C", -273.15, "exact", "degree_Celsius")],
+    ),
+    ("The score was zero.", [E("zero", 0, "exact", None, "score")]),
+]
+
+# An article is one of a unit only where a conversion in brackets follows it to check.
+ARTICLES = [
+    (
+        "It lies about a mile (1.6 km) away.",
+        [E("about a mile", 1, "approximate", "mile"), E("1.6 km", 1.6, "exact", "kilometer")],
+    ),
+    (
+        "The bridge is half a mile (800 m) long.",
+        [
+            E("half a mile", 0.5, "exact", "mile", "bridge"),
+            E("800 m", 800, "exact", "meter|", "bridge"),
+        ],
+    ),
+    (
+        "Add an inch (2.5 cm) of water.",
+        [
+            E("an inch", 1, "exact", "inch"),
+            E("2.5 cm", 2.5, "exact", "centimeter"),
+        ],
+    ),
+    ("He walked a mile to work.", NONE),
+    ("A foot injury kept him out.", NONE),
+    ("It took a year (2019) to finish.", NONE),  # the year, not a conversion
+    ("It cost a dollar (90p).", [E("90p", 0.9, "exact", "GBP")]),
+]
+
 # Money rates are never plain amounts: their dimension says what they are counted per.
 MONEY_RATES = [
     (
@@ -1196,7 +1342,8 @@ def _cases() -> list:
         "identifiers": IDENTIFIERS, "times-phones-scores": TIMES_PHONES_SCORES,
         "units-read": UNITS_READ, "inches": INCHES, "compound-units": COMPOUND_UNITS,
         "money-rates": MONEY_RATES, "changes": CHANGES, "magnitudes": MAGNITUDES, "ages": AGES,
-        "four-digits": FOUR_DIGITS,
+        "four-digits": FOUR_DIGITS, "inch-marks": INCH_MARKS, "quotients": QUOTIENTS,
+        "uncertainties": UNCERTAINTIES, "below-zero": BELOW_ZERO, "articles": ARTICLES,
     }  # fmt: skip
     return [
         pytest.param(sentence, expected, id=f"{name}: {sentence[:50]}")

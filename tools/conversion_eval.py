@@ -311,9 +311,24 @@ def corruptions(pair: Pair, chooser: random.Random) -> Iterator[Corruption]:
     source_unit = line[source.unit[0] : source.unit[1]]
     target_unit = line[target.unit[0] : target.unit[1]]
     if source_unit != target_unit:
-        text, shift = _replace(line, [(source.unit, target_unit), (target.unit, source_unit)])
+        edits = [
+            (_unit_span(line, source.figure, source.unit, target_unit), target_unit),
+            (_unit_span(line, target.figure, target.unit, source_unit), source_unit),
+        ]
+        text, shift = _replace(line, edits)
         start = target.figure[0] + shift[target.figure[0]]
         yield Corruption("swapped", text, (start, target.unit[1] + shift[target.unit[1]]))
+
+
+def _unit_span(
+    line: str, figure: tuple[int, int], unit: tuple[int, int], new_unit: str
+) -> tuple[int, int]:
+    """Where a swapped-in unit goes: in place of the old one, and against the figure when it
+    is a mark writers never put after a space ('12"', not '12 "')."""
+    spaced = line[figure[1] : unit[0]]
+    if spaced and not spaced.strip() and lexicon().form(new_unit, spaced=True) is None:
+        return figure[1], unit[1]
+    return unit
 
 
 def _still_right(pair: Pair, corruption: Corruption) -> bool | None:

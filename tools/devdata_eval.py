@@ -1,6 +1,6 @@
 """Measure numcheck's grammar against labelled quantity sentences of other extractors.
 
-    python tools/devdata_eval.py [--devdata DIR] [--misses] [--false] [--set NAME]
+    python tools/devdata_eval.py [--devdata DIR] [--misses] [--false] [--reasons] [--set NAME]
 
 The dev sets (see ``../shared/devdata/README.md``) are Microsoft Recognizers-Text's English
 specification cases (NumberWithUnit Dimension, Currency, Temperature and Age models; Number,
@@ -19,7 +19,11 @@ label as currency; amounts the sets give in cents, pence or dozens are compared 
 pounds and units, as numcheck states them.
 
 The sets label things numcheck leaves alone on purpose (years, the bare "2" of "Voyager 2"):
-those are misses here, and the numbers say so.
+those are misses here, and the numbers say so. ``--reasons`` sorts the misses by why: an
+exclusion rule of numcheck's that set the figure aside (``left alone: year``), no figure
+written at all ("a gallon", "a baker's dozen"), one quantity read as separate figures ("from 44
+mg to 50 mg" after a verb of change), the figure read without the unit or with another value,
+or nothing read there.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import sys
 from collections.abc import Iterable
 from collections.abc import Iterator
@@ -34,8 +39,13 @@ from dataclasses import dataclass
 from dataclasses import field
 from pathlib import Path
 
+from numcheck.extraction.candidates import next_start
 from numcheck.extraction.claims import Claim
+from numcheck.extraction.exclusions import exclusion_reason
 from numcheck.extraction.extract import extract
+from numcheck.extraction.grammar import parse_at
+from numcheck.extraction.numbers import WORD_NUMBER_PATTERN
+from numcheck.extraction.numbers import word_value
 from numcheck.reading.documents import plain_text_document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,6 +73,11 @@ DIMENSION_FAMILIES = {
     "[mass] / [length] / [time] ** 2": "pressure",
     "[mass] / [time]": "mass rate",
     "[mass] / [length] ** 3": "density",
+    "[length] / [time] ** 2": "acceleration",
+    "information / [time]": "data rate",
+    "1 / [length] ** 2": "integrated luminosity",
+    "[length] ** 2 * [mass] / [time] ** 4": "power per time",
+    "[mass] / [time] ** 3": "irradiance",
 }
 
 # The units the sets name, by family; a unit not listed is of a family numcheck lacks.
@@ -71,7 +86,11 @@ UNIT_FAMILIES: dict[str, tuple[str, ...]] = {
         "foot", "inch", "mile", "meter", "metre", "kilometer", "kilometre", "millimeter",
         "decimeter", "picometer", "picometre", "nanometre", "attometre", "centimetre",
     ),
-    "area": ("square meter", "square kilometer", "square kilometre", "square mile", "acre"),
+    # "litre per kilometre" is an area to pint, as to numcheck
+    "area": (
+        "square meter", "square kilometer", "square kilometre", "square mile", "acre",
+        "litre per kilometre",
+    ),
     "volume": (
         "gallon", "milliliter", "barrel", "cubic foot", "tablespoon", "cup", "teaspoon", "litre",
         "cubic kilometre", "cubic centimetre", "centilitre",
@@ -97,7 +116,12 @@ UNIT_FAMILIES: dict[str, tuple[str, ...]] = {
         "megabit", "kilobit",
     ),
     "angle": ("angle", "radian", "turn"),
-    "frequency": ("hertz", "gigahertz", "megahertz"),
+    "frequency": ("hertz", "gigahertz", "megahertz", "inverse second", "count per week"),
+    "irradiance": ("joule per square metre per year",),
+    "acceleration": ("kilometre per square second",),
+    "data rate": ("kilobit per second",),
+    "integrated luminosity": ("inverse femtobarn",),
+    "power per time": ("watt per minute",),
     "radiation dose": ("gray", "milligray"),
     "money rate": ("dollar per hour", "dollar per kilogram"),
     "currency": (
@@ -152,6 +176,7 @@ class Score:
     matched: int = 0
     misses: list[str] = field(default_factory=list)
     false: list[str] = field(default_factory=list)
+    reasons: dict[str, list[str]] = field(default_factory=dict)
 
 
 def _family(unit: str) -> str:
@@ -349,6 +374,8 @@ def score(devset: DevSet) -> Score:
                 got = ", ".join(_describe(c) for c in claims) or "nothing"
                 wanted = f"'{expected.text}' {expected.family} {expected.value:g}"
                 result.misses.append(f"{case.text!r}: wanted {wanted}; got {got}")
+                reason = why_missed(case, expected, claims)
+                result.reasons.setdefault(reason, []).append(f"{case.text!r}: {wanted}")
         for claim in claims:
             if not _counts(devset, claim):
                 continue
@@ -358,6 +385,40 @@ def score(devset: DevSet) -> Score:
             else:
                 result.false.append(f"{case.text!r}: {_describe(claim)}")
     return result
+
+
+_WORD_NUMBER = re.compile(WORD_NUMBER_PATTERN, re.IGNORECASE)
+
+
+def why_missed(case: Case, expected: Expected, claims: list[Claim]) -> str:
+    """Why no claim matched ``expected``, in numcheck's own terms."""
+    span = _span(case, expected)
+    if span is not None:
+        over = [c for c in claims if _overlaps(c, span)]
+        if len(over) > 1:
+            return "read as separate figures"
+        if over:
+            same = any(_close(expected.value or 0.0, v) for v in _claim_values(over[0]))
+            return "read without this unit" if same else "read with another value"
+        position = span[0]
+        while (start := next_start(case.text, position)) is not None and start[0] < span[1]:
+            match = parse_at(case.text, start[0])
+            reason = match and exclusion_reason(case.text, match)
+            if reason:
+                return f"left alone: {reason}"
+            position = start[1]
+    words = (found.group() for found in _WORD_NUMBER.finditer(expected.text))
+    if not re.search(r"\d", expected.text) and all(word_value(w) is None for w in words):
+        return "no figure written"
+    return "not read"
+
+
+def reasons_table(name: str, result: Score) -> str:
+    lines = [f"## {name}: misses by reason"]
+    for reason, cases in sorted(result.reasons.items(), key=lambda item: -len(item[1])):
+        lines.append(f"  {len(cases):>3}  {reason}")
+        lines.extend(f"         {case}" for case in cases)
+    return "\n".join(lines)
 
 
 def _ratio(part: int, whole: int) -> str:
@@ -389,6 +450,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--devdata", type=Path, default=DEFAULT_DEVDATA, help="the devdata folder")
     parser.add_argument("--misses", action="store_true", help="list the expected quantities missed")
     parser.add_argument("--false", action="store_true", help="list the claims that match nothing")
+    parser.add_argument("--reasons", action="store_true", help="sort the misses by why")
     parser.add_argument("--set", action="append", help="only sets whose name contains this")
     parser.add_argument(
         "--skip-not-supported", action="store_true",
@@ -411,6 +473,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.misses and result.misses:
             print(f"## {devset.name}: missed")
             print("\n".join(f"  {line}" for line in result.misses))
+        if args.reasons and result.reasons:
+            print(reasons_table(devset.name, result))
         if args.false and result.false:
             print(f"## {devset.name}: claims that match nothing")
             print("\n".join(f"  {line}" for line in result.false))

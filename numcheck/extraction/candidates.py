@@ -48,7 +48,7 @@ def reference() -> re.Pattern[str]:
     number = (
         rf"\d|\.\d|(?<!\d[ \t])[-\u2212](?=\.?\d)|(?i:minus\s+(?=\d))|[{VULGAR}]"
         rf"|(?i:(?:{SHARE_OF}|{article})?{words})(?![\w])"
-        rf"|{VAGUE_PATTERN}"
+        rf"|{VAGUE_PATTERN}|{_article()}"
     )
     qualifiers = alternation([*qualifier_table(), "between"], fold_case=True)
     return re.compile(
@@ -75,6 +75,20 @@ def next_start(text: str, position: int) -> tuple[int, int] | None:
     return None
 
 
+def _article() -> str:
+    """ "a mile (1.6 km)", "half a mile (800 m)": an article before a word that may be a unit
+    and a conversion in brackets (which words are units the grammar checks)."""
+    unit = alternation(_unit_words(), fold_case=True)
+    bracket = r"[^()\n]{0,40}?[ \t]*\([ \t]*(?:about[ \t]+)?[-\u2212]?\.?\d"
+    return rf"(?i:(?:half[ \t]+)?an?)(?=[ \t]+(?i:{unit}){bracket})"
+
+
+def _unit_words() -> set[str]:
+    """How the unit words an article may stand for one of begin ("a mile (1.6 km)"): their
+    first two letters, enough for the scan."""
+    return {form.surface[:2] for form in lexicon().article_forms}
+
+
 @functools.cache
 def _openings() -> re.Pattern[str]:
     """A character that does not bind, then what a start may open with: every place
@@ -87,6 +101,7 @@ def _openings() -> re.Pattern[str]:
         *_SHARES,
         *(f"{article} {multiplier}" for article in ("a", "an") for multiplier in _MULTIPLIERS),
         *VAGUE_PHRASES,
+        *(f"{article} {word}" for article in ("a", "an", "half a") for word in _unit_words()),
     ]
     follows = [
         first_characters(caseless, fold_case=True),

@@ -143,8 +143,9 @@ def interval(measures: tuple[Measure, ...], qualifier: str) -> tuple[float | Non
             if qualifier == "less-than"
             else (low, high)
         )
-    if qualifier == "range":
-        return first.value - first.half_width, last.value + last.half_width
+    if qualifier == "range":  # "-18 °C to -34 °C" may be written from either end
+        low_end, high_end = sorted((first, last), key=lambda figure: figure.value)
+        return low_end.value - low_end.half_width, high_end.value + high_end.half_width
     width = first.half_width
     if qualifier == "approximate":
         width = max(width, APPROXIMATE_SHARE * abs(first.value))

@@ -12,6 +12,9 @@ import re
 from collections.abc import Callable
 
 from numcheck.extraction.grammar import Match
+from numcheck.extraction.numbers import NUMBER_WORDS
+from numcheck.extraction.numbers import WORD_FRACTION_PATTERN
+from numcheck.extraction.patterns import alternation
 from numcheck.extraction.subjects import FUNCTION_WORDS
 from numcheck.extraction.subjects import following_phrase
 
@@ -84,6 +87,8 @@ _ORDINAL_AFTER = re.compile(
     r"|eigh|nine)tieths?|hundredths?|thousandths?|millionths?|billionths?|trillionths?|halves)\b",
     re.IGNORECASE,
 )
+_WORD_FRACTION = re.compile(WORD_FRACTION_PATTERN)
+_NUMBER_WORD_BEFORE = re.compile(rf"\b(?i:{alternation(NUMBER_WORDS)})(?:[ \t]+(?i:and))?[ \t-]+$")
 _COUNT_WORD = (
     r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty"
     r"|thirty|forty|fifty|a|an)"
@@ -231,8 +236,9 @@ def name_with_number(prose: str, match: Match) -> bool:
     not count the noun after it ("Apollo 11 landed", but "Only 5 remain", "Add 3 eggs")."""
     first = match.measures[0]
     lettered = (
-        len(match.measures) == 1 and first.unit is not None and len(first.unit.form.surface) == 1
-        and first.unit.form.style == "attached" and match.qualifier is None
+        len(match.measures) == 1 and first.unit is not None and first.unit.form.surface.isalpha()
+        and len(first.unit.form.surface) == 1 and first.unit.form.style == "attached"
+        and match.qualifier is None
     )  # fmt: skip
     if not (_bare(match) or lettered) or first.figure.grouped:
         return False
@@ -265,6 +271,15 @@ def label_fraction(prose: str, match: Match) -> bool:
 def ordinal_after(prose: str, match: Match) -> bool:
     """ "two thirds", "three fifths", "forty two and a third": a fraction in words."""
     return _bare(match) and bool(_ORDINAL_AFTER.match(_after(prose, match)))
+
+
+def fraction_in_a_number(prose: str, match: Match) -> bool:
+    """ "one hundred thirty two fifths": a fraction in words right after number words is part
+    of a number numcheck does not read, not a fraction of its own."""
+    first = match.measures[0]
+    if not first.words or not _WORD_FRACTION.fullmatch(first.figure.text):
+        return False
+    return bool(_NUMBER_WORD_BEFORE.search(_before(prose, match)))
 
 
 def ratio(prose: str, match: Match) -> bool:
@@ -336,6 +351,7 @@ RULES: tuple[Rule, ...] = (
     name_with_number,
     label_fraction,
     ordinal_after,
+    fraction_in_a_number,
     ratio,
     unknown_rate,
     unknown_unit,

@@ -391,7 +391,8 @@ def _joins(first: Measure, last: Measure, separator: Separator | None) -> bool:
     """Whether two measures can be the ends of one range: "10-12", "10 to 12 km", "$5-10bn",
     "5% to 10%", "$5 to $10 a share"; not "25% to $5bn", "24703 L-202", "3-0", "0.2 percentage
     points to 3.1%", "300 metres to one kilometre" (two claims, each in its unit) or "50 to
-    40" (a score, a change)."""
+    40" (a score, a change). Below zero the ends may come in either order ("lows of -5 to -10
+    °C")."""
     first_kind, last_kind = _kind(_shared_rate(first, last)), _kind(last)
     if separator is not None and separator.text.lower() == "or" and first_kind is not None:
         return False  # "two or three days"; not "190 miles or 306 km"
@@ -409,7 +410,8 @@ def _joins(first: Measure, last: Measure, separator: Separator | None) -> bool:
     comparable = first.unit is None or (
         last.unit is not None and first.unit.form.surface == last.unit.form.surface
     )
-    return not comparable or low < last.figure.value
+    below_zero = low < 0 and last.figure.value < 0  # "-18 °C to -34 °C", either way round
+    return not comparable or low < last.figure.value or (below_zero and low != last.figure.value)
 
 
 def compound_units(big: Measure, small: Measure) -> tuple[str, str] | None:

@@ -1,18 +1,21 @@
 """One measure: an amount and what is written against it, read in one step.
 
-    measure  := amount [unit [rate] ["-old"]] ("190 miles", "a 190-mile", "86F", "25%",
+    measure  := amount ["±" number] [unit [rate] ["-old"]]
+                                             ("190 miles", "a 190-mile", "86F", "25%",
                                               "760 metres per second", "$2,800 a month",
                                               "a 47-year-old", "20 (kg)")
               | amount "(" unit ")"
     amount   := [currency | "minus"] number [scale]  ("$5bn", "£4.2m", "1.5 million", "5k")
-    number   := fraction | power of ten | digits | magnitude | words
+    number   := fraction | power of ten | digits | magnitude | fraction in words | words
                 ("1/4", "2 1/2", "48 3⁄4", "2.48×10−5", "10,000", "tens of thousands",
-                 "twenty-five")
+                 "two thirds", "twenty-five", "twenty and three fifths")
 
 Units are read from the closed vocabulary of the unit pack: touching the figure ("11in"),
 after a space ("306 km") or a hyphen ("190-mile"), the longest surface winning. A unit followed
 by "per", "/" or "-per-" and a unit of time, length, area, volume, mass, energy or data is read
-as their quotient; money also takes "a"/"an" and a noun it is counted per ("$5 a share"). A
+as their quotient, once more for a physical rate ("20 J/m2 per year"); money also takes
+"a"/"an" and a noun it is counted per ("$5 a share"); a bare figure "times" a unit of time is
+how often ("four times per week"). A
 guarded unit ("in") is read only where a measure is expected (see ``rules/units.yaml``).
 """
 
@@ -29,12 +32,15 @@ from numcheck.extraction.numbers import DIGITS_PATTERN
 from numcheck.extraction.numbers import FRACTION_PATTERN
 from numcheck.extraction.numbers import SCIENTIFIC_PATTERN
 from numcheck.extraction.numbers import VAGUE_PATTERN
+from numcheck.extraction.numbers import VULGAR
+from numcheck.extraction.numbers import WORD_FRACTION_PATTERN
 from numcheck.extraction.numbers import WORD_NUMBER_PATTERN
 from numcheck.extraction.numbers import Figure
 from numcheck.extraction.numbers import digits_figure
 from numcheck.extraction.numbers import fraction_figure
 from numcheck.extraction.numbers import scientific_figure
 from numcheck.extraction.numbers import vague_figure
+from numcheck.extraction.numbers import word_fraction_figure
 from numcheck.extraction.numbers import words_figure
 from numcheck.extraction.patterns import alternation
 from numcheck.extraction.patterns import openers
@@ -45,6 +51,7 @@ from numcheck.extraction.units import CURRENCY
 from numcheck.extraction.units import Lexicon
 from numcheck.extraction.units import Reading
 from numcheck.extraction.units import UnitForm
+from numcheck.extraction.units import lexicon
 from numcheck.extraction.units import rate_readings
 
 
@@ -123,23 +130,69 @@ class _Number(pp.Token):
         (re.compile(SCIENTIFIC_PATTERN), scientific_figure),
         (re.compile(DIGITS_PATTERN), digits_figure),
     )
-    _in_words = ((re.compile(VAGUE_PATTERN), vague_figure),)
+    _in_words = (
+        (re.compile(VAGUE_PATTERN), vague_figure),
+        (re.compile(WORD_FRACTION_PATTERN), word_fraction_figure),
+    )
 
-    def __init__(self) -> None:
+    def __init__(self, *, articles: bool = False) -> None:
         super().__init__()
         self.errmsg = "expected a number"
         self.mayReturnEmpty = False
         self._words = _WordNumber()
+        self._articles = articles  # "a mile (1.6 km)"
 
     def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
         words = loc < len(instring) and instring[loc].isalpha()
+        if words and self._articles:
+            figure = article_figure(instring, loc)
+            if figure is not None:
+                return figure.end, figure
         for pattern, maker in self._in_words if words else self._in_digits:
             found = pattern.match(instring, loc)
             if found:
                 figure = maker(loc, found.group())
                 if figure is not None:
                     return found.end(), figure
-        return self._words.parseImpl(instring, loc, do_actions)
+        end, figure = self._words.parseImpl(instring, loc, do_actions)
+        return self._mixed(instring, end, figure)
+
+    @staticmethod
+    def _mixed(instring: str, end: int, whole: Figure) -> tuple[int, Figure]:
+        """ "twenty and three fifths", "three and one fourth": a whole number and a fraction
+        in words are one figure."""
+        found = _AND_FRACTION.match(instring, end)
+        if found is None:
+            return end, whole
+        part = word_fraction_figure(found.start(1), found.group(1))
+        if part is None or part.value >= 1:
+            return end, whole
+        text = instring[whole.start : found.end()]
+        return found.end(), replace(
+            part, start=whole.start, text=text, value=whole.value + part.value
+        )
+
+
+_ARTICLE_UNIT = re.compile(
+    r"(?i:(?:half[ \t]+)?an?)[ \t]+([^\W\d_]+(?:[ \t-]+[^\W\d_]+){0,2}?)[ \t]*\("
+)
+
+
+def article_figure(instring: str, loc: int) -> Figure | None:
+    """ "a mile (1.6 km)", "an inch (2.5 cm)", "half a mile (800 m)": an article is one (or a
+    half) of a unit word, but only where a conversion in brackets follows, which it is then
+    checked against; elsewhere "a foot", "a bit" and "a stone" are idioms as often. It is
+    exactly the unit, so the conversion is judged at its own precision (a tenth of the
+    figure, as "1.0" would be)."""
+    found = _ARTICLE_UNIT.match(instring, loc)
+    if found is None or lexicon().form(found.group(1), spaced=True) not in lexicon().article_forms:
+        return None
+    text = instring[loc : found.start(1)].rstrip()
+    value = 0.5 if text.lower().startswith("half") else 1.0
+    return Figure(loc, loc + len(text), text, value, value / 10, value / 10, decimals=1)
+
+
+_AND_FRACTION = re.compile(rf"[ \t]+and[ \t]+({WORD_FRACTION_PATTERN})")
 
 
 @dataclass(frozen=True)
@@ -168,7 +221,7 @@ class _Amount(pp.Token):
         touching = alternation(list(lx.scale_attached))
         self._money_scale = re.compile(rf"(?:{touching})(?![\w])|{words}")
         self._plain_scale = re.compile(rf"k(?![\w])|{words}")
-        self._number = _Number()
+        self._number = _Number(articles=True)
 
     def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
         currency = minus = None
@@ -254,6 +307,9 @@ _FIGURE_NEXT = re.compile(r"\s*[-\u2212]?\.?\d")
 _BRACKETED = re.compile(r"[ \t]*[(\[{<][ \t]*")
 _BRACKET_CLOSE = re.compile(r"[ \t]*[)\]}>]")
 _HYPHEN = re.compile(r"-(?=\w)")
+_TIMES = re.compile(r"[ \t]+((?i:times))(?![\w])")
+FREQUENCY = "1 / [time]"
+_PLUS_MINUS = re.compile(r"[ \t]*(?:±|\+/-|\+-)[ \t]*(?=\.?\d)")
 _SPACE = re.compile(r"\s+")
 # Where the claim being parsed begins ("a 14 in gun" needs the article before it), set by the
 # caller of the grammar.
@@ -285,6 +341,7 @@ class MeasureToken(pp.Token):
 
     def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
         end, amount = self._amount.parseImpl(instring, loc, do_actions)
+        end, amount = self._uncertainty(instring, end, amount)
         unit: UnitMention | None = None
         if amount.figure.vague:  # "thousands of dollars": the unit comes after "of"
             of = self._of.match(instring, end)
@@ -303,8 +360,14 @@ class MeasureToken(pp.Token):
                     scale = Token(found.start() + 1, found.end(), found.group().strip())
                     end = found.end()
         rate = self._rated(instring, end, amount, unit)
+        if rate is None and unit is None and amount.currency is None and amount.scale is None:
+            rate = self._times_rate(instring, end, amount)
         if rate is not None:
             unit, end = rate, rate.end
+            if not is_money(rate.form.readings) and amount.currency is None:
+                again = self._rated(instring, end, amount, rate)  # "20 J/m2 per year"
+                if again is not None:
+                    unit, end = again, again.end
         if unit is not None:
             old = _OLD.match(instring, end)
             if old and any(r.dimension == "[time]" for r in unit.form.readings):
@@ -313,6 +376,21 @@ class MeasureToken(pp.Token):
         if scale is not amount.scale:
             amount = replace(amount, scale=scale)
         return end, _measure(self._lx, amount, unit, end)
+
+    def _uncertainty(self, instring: str, end: int, amount: Amount) -> tuple[int, Amount]:
+        """ "2,000.45±0.01 pounds", "9.83e-3 +/- 1e-5 km/s2": the figure and how far it may be
+        off, the unit written once after both."""
+        sign = _PLUS_MINUS.match(instring, end)
+        if sign is None or amount.figure.vague or amount.scale is not None:
+            return end, amount
+        try:
+            after, margin = self._amount._number.parseImpl(instring, sign.end())
+        except pp.ParseException:
+            return end, amount
+        if margin.vague or margin.value < 0:
+            return end, amount
+        figure = replace(amount.figure, uncertainty=margin.value)
+        return after, replace(amount, figure=figure)
 
     def _unit(self, instring: str, end: int, loc: int) -> UnitMention | None:
         if _HYPHEN.match(instring, end):
@@ -325,7 +403,19 @@ class MeasureToken(pp.Token):
         space = _SPACE.match(instring, end)
         if space is None:
             return None
-        return self._unit_at(instring, space.end(), hyphenated=False, spaced=True, loc=loc)
+        found = self._unit_at(instring, space.end(), hyphenated=False, spaced=True, loc=loc)
+        return found or self._quotient_symbol(instring, space.end())
+
+    def _quotient_symbol(self, instring: str, at: int) -> UnitMention | None:
+        """ "5 W/m2", "10 l/km": a symbol read only against the figure ("5W", "10l") is read
+        after a space too when a "/" and a unit to count it per follow."""
+        found = _Surfaces.longest(self._units.touching, instring, at)
+        if found is None or not instring.startswith("/", found.end()):
+            return None
+        if _Surfaces.longest(self._per.spaced, instring, found.end() + 1) is None:
+            return None
+        form = self._lx.form(found.group())
+        return None if form is None else UnitMention(at, found.end(), form, False)
 
     def _unit_at(
         self, instring: str, at: int, *, hyphenated: bool, spaced: bool, loc: int
@@ -336,7 +426,7 @@ class MeasureToken(pp.Token):
             guarded = _Surfaces.longest(self._units.guarded, instring, at)
             if guarded is not None and self._guard_holds(instring, loc, guarded.end()):
                 found = guarded
-        if found is None:
+        if found is None or (found.group() == '"' and not _inch_mark(instring, at)):
             return None
         form = self._lx.form(found.group(), spaced=spaced)
         if form is None:
@@ -414,12 +504,39 @@ class MeasureToken(pp.Token):
         hyphenated = (unit is not None and unit.hyphenated) or connector.group().startswith("-")
         return UnitMention(start, found.end(), UnitForm(surface, "rate", readings), hyphenated)
 
+    def _times_rate(self, instring: str, end: int, amount: Amount) -> UnitMention | None:
+        """ "four times per week", "three times a day": how often, a count per unit of time."""
+        times = _TIMES.match(instring, end)
+        if times is None:
+            return None
+        form = UnitForm(times.group(1), "word", (Reading("1", "1"),))
+        counted = UnitMention(times.start(1), times.end(), form, False)
+        rate = self._rated(instring, times.end(), amount, counted)
+        if rate is None or any(r.dimension != FREQUENCY for r in rate.form.readings):
+            return None
+        return rate
+
     def _per_form(self, surface: str) -> UnitForm | None:
         form = self._lx.form(surface, spaced=True)
         if form is not None:
             return form
         noun = self._lx.per_nouns.get(surface.lower())
         return None if noun is None else UnitForm(surface, "word", (Reading(noun, COUNT),))
+
+
+def _inch_mark(instring: str, at: int) -> bool:
+    """Whether the '"' at ``at`` is the inch mark: against a figure in digits ('9"', '2½"'),
+    and not closing a quotation ('"we sold 5"', 'his number is "six"').  A quotation is open
+    where an odd number of '"' stand before the mark in its paragraph (counted over the last
+    ``QUOTATION_REACH`` characters, so that a long run of marks costs no more than a short one)."""
+    before = instring[at - 1] if at else ""
+    if not (before.isdigit() or before in VULGAR):
+        return False
+    return instring.count('"', max(0, at - QUOTATION_REACH), at) % 2 == 0
+
+
+# How far back an open quotation is looked for: longer than any quotation a figure closes.
+QUOTATION_REACH = 2000
 
 
 def _per_noun_forms(lx: Lexicon) -> list[UnitForm]:

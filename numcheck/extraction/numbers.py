@@ -89,6 +89,23 @@ VAGUE_PHRASES = (
 VAGUE_PATTERN = rf"(?i:{alternation(VAGUE_PHRASES)})(?=\s+of\s)"
 
 
+# "two thirds", "one sixth", "three halves", "one-half": a fraction in words, a numerator from
+# one to twelve and a denominator from halves to twelfths ("three quarters of a million" and
+# "two and a half" are read as numbers in words; "two quarters" are periods of a year as often
+# as a share, so quarters are left alone).
+DENOMINATORS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "fourth": 4, "fourths": 4, "fifth": 5,
+    "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8,
+    "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10, "twelfth": 12,
+    "twelfths": 12,
+}  # fmt: skip
+_NUMERATORS = alternation([word for word, value in ONES.items() if 1 <= value <= 12])
+WORD_FRACTION_PATTERN = (
+    rf"(?i:{_NUMERATORS})[ \t-]+(?i:{alternation(DENOMINATORS)})(?![\w-])"
+    rf"(?!\s+(?:of\s+an?\s+)?{_MULTIPLIER})"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Figure:
     """One figure as written, with its span in the document."""
@@ -102,17 +119,19 @@ class Figure:
     decimals: int = 0
     grouped: bool = False
     vague: bool = False  # a magnitude ("thousands"): ``value`` is the middle of its span
+    uncertainty: float = 0.0  # "2,000.45 ± 0.01": how far the writer says it may be off
 
     @property
     def half_width(self) -> float:
-        """How far the true value may be from the figure, judging by its digits alone."""
+        """How far the true value may be from the figure, judging by its digits (and the
+        uncertainty written after it)."""
         loose = min(self.round_step / 2, ROUNDING_SHARE * abs(self.value))
-        return max(self.step / 2, loose)
+        return max(self.step / 2, loose, self.uncertainty)
 
     def scaled(self, factor: float) -> Figure:
         return replace(
             self, value=self.value * factor, step=self.step * factor,
-            round_step=self.round_step * factor,
+            round_step=self.round_step * factor, uncertainty=self.uncertainty * abs(factor),
         )  # fmt: skip
 
 
@@ -265,6 +284,19 @@ def fraction_figure(start: int, text: str) -> Figure | None:
             return None
         whole = float(prefix[0]) if prefix else 0.0
         value = whole + numerator / denominator
+    step = 1 / 8 if value % 1 else 1.0
+    return Figure(start, start + len(text), text, value, step, step, decimals=2)
+
+
+def word_fraction_figure(start: int, text: str) -> Figure | None:
+    """ "two thirds", "one-half", "three halves": numerator over denominator, known to the
+    eighth as "2 1/2" is. "one thirds" and "two third" are no fraction, and "the two halves"
+    of a match are its parts, not a value of one."""
+    numerator, denominator = re.split(r"[ \t-]+", text.lower())
+    count, parts = ONES[numerator], DENOMINATORS[denominator]
+    if denominator.endswith("s") != (count > 1) or count == parts:
+        return None
+    value = count / parts
     step = 1 / 8 if value % 1 else 1.0
     return Figure(start, start + len(text), text, value, step, step, decimals=2)
 

@@ -8,6 +8,7 @@ around the figure:
   duration ("20 years" of a war).
 * an angle: a bare "degrees" or "°" near a word of turning or direction ("rotate 90
   degrees", "a 180-degree turn"); elsewhere it is a temperature.
+* a temperature: "absolute zero" is zero kelvin, so "absolute zero (−273.15 °C)" converts.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from numcheck.extraction.units import AGE
 from numcheck.extraction.units import ANGLE
 from numcheck.extraction.units import Reading
 
+_ABSOLUTE_BEFORE = re.compile(r"\babsolute[ \t]+\Z", re.IGNORECASE)
 _AGED_BEFORE = re.compile(r"\b(?:aged|age|ages|at\s+the\s+age\s+of)\s+\Z", re.IGNORECASE)
 _BARE_DEGREES = ("degree", "degrees", "deg", "°", "º")
 _ANGLE_CONTEXT = re.compile(
@@ -43,7 +45,16 @@ def in_context(prose: str, match: Match, readings: tuple[Reading, ...]) -> tuple
         return tuple(Reading(r.unit, AGE) for r in readings) or (Reading("year", AGE),)
     if is_angle(prose, match):
         return (Reading("degree", ANGLE),)
+    if _absolute_zero(prose, match, readings):
+        return (Reading("kelvin", "[temperature]"),)
     return readings
+
+
+def _absolute_zero(prose: str, match: Match, readings: tuple[Reading, ...]) -> bool:
+    figure = match.measures[0].figure
+    if readings or match.shape != "single" or figure.text.lower() != "zero":
+        return False
+    return bool(_ABSOLUTE_BEFORE.search(prose, max(0, match.start - 12), match.start))
 
 
 def _aged(prose: str, match: Match, readings: tuple[Reading, ...]) -> bool:

@@ -157,6 +157,18 @@ class Lexicon:
         return None
 
     @functools.cached_property
+    def article_forms(self) -> frozenset[UnitForm]:
+        """The unit words an article may be one of where a conversion follows ("a mile (1.6
+        km)"): physical units, not units of time ("a year (2019)" names the year)."""
+        return frozenset(
+            form
+            for form in self.forms
+            if form.style == "word"
+            and form.readings
+            and all(r.is_physical and r.dimension != "[time]" for r in form.readings)
+        )
+
+    @functools.cached_property
     def denominators(self) -> tuple[UnitForm, ...]:
         """The forms a rate may be counted per ("per hour", "/s", "a gallon")."""
         return tuple(
