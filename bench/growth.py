@@ -148,6 +148,8 @@ def _line(row: Row, output_format: str, startup: float) -> str:
             f"{row.wall:.0f} | {row.cpu:.1f} | – | – | – | {row.peak_mb:.0f} | – | – |"
         )
     status = "" if row.exit_code in (0, 1) else f" (exit {row.exit_code})"
+    if output_format == "json" and row.claims is None:
+        status += " (no report)"  # a crash exits 1 too, with nothing on stdout
     return (
         f"| {row.shape}{status} | {output_format} | {row.megabytes:.1f} | {row.wall:.1f} "
         f"| {row.cpu:.1f} | {row.per_mb(startup):.2f} | {row.claims or '–'} "
