@@ -8,7 +8,9 @@ Each shape of ``bench/shapes.py`` is written at each size into a temporary folde
 by the installed command, ``numcheck check FILE --format json --no-cache`` (the work itself,
 not a cached copy of it), in a child process of its own. For each run the table gives the
 wall time, the CPU time (user + system: on a shared machine the steadier figure), the CPU
-seconds per MB, the peak resident memory, the size of the report, and the growth: the CPU
+seconds per MB, the claims found and the CPU microseconds per claim (JSON reports only: the
+cost of one figure, which is what a text dense in figures pays for), the peak resident
+memory, the size of the report, and the growth: the CPU
 time of the work (the run minus the start-up of numcheck on an empty file) divided by that
 of the size before, over the ratio of the sizes, so 1.00 is linear and 1.20 is 20% worse
 than linear. A run past ``--timeout`` is stopped and says so. The first line gives the load
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -40,11 +43,18 @@ class Row:
     peak_mb: float
     output_mb: float
     exit_code: int
+    claims: int | None = None
     stopped: str = ""
     growth: float | None = None
 
     def per_mb(self, startup: float) -> float:
         return max(self.cpu - startup, 0.0) / self.megabytes
+
+    def per_claim(self, startup: float) -> str:
+        """CPU microseconds per claim found, or a dash when the report did not say."""
+        if not self.claims:
+            return "–"
+        return f"{max(self.cpu - startup, 0.0) / self.claims * 1e6:.0f}"
 
 
 def measure(command: list[str], path: Path, output_format: str, timeout: float) -> runner.Run:
@@ -56,7 +66,14 @@ def measure(command: list[str], path: Path, output_format: str, timeout: float) 
         )
         out.seek(0, os.SEEK_END)
         result.output_bytes = out.tell()  # type: ignore[attr-defined]
+        out.seek(max(0, result.output_bytes - 4096))  # type: ignore[attr-defined]
+        found = _CLAIMS.findall(out.read())
+        result.claims = int(found[-1]) if found else None  # type: ignore[attr-defined]
     return result
+
+
+# The count of claims in the summary at the end of a JSON report.
+_CLAIMS = re.compile(rb'"claims":\s*(\d+)')
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -83,8 +100,11 @@ def main(argv: list[str] | None = None) -> int:
         startup = min(measure(command, empty, "json", args.timeout).cpu for _ in range(3))
         print(f"start-up (empty file): {startup:.2f} s CPU, subtracted before growth ratios")
         print()
-        print("| shape | format | MB | wall s | CPU s | CPU s/MB | peak MB | report MB | growth |")
-        print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+        print(
+            "| shape | format | MB | wall s | CPU s | CPU s/MB | claims | CPU µs/claim "
+            "| peak MB | report MB | growth |"
+        )
+        print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for shape in shapes:
             for output_format in args.formats.split(","):
                 previous: Row | None = None
@@ -102,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
                         result.max_rss_mb,
                         result.output_bytes / 1e6,  # type: ignore[attr-defined]
                         result.exit_code,
+                        result.claims,  # type: ignore[attr-defined]
                         "timed out" if result.timed_out else "over memory"
                         if result.over_memory else "",
                     )  # fmt: skip
@@ -124,12 +145,15 @@ def _line(row: Row, output_format: str, startup: float) -> str:
     if row.stopped:
         return (
             f"| {row.shape} | {output_format} | {row.megabytes:.1f} | {row.stopped} after "
-            f"{row.wall:.0f} | {row.cpu:.1f} | – | {row.peak_mb:.0f} | – | – |"
+            f"{row.wall:.0f} | {row.cpu:.1f} | – | – | – | {row.peak_mb:.0f} | – | – |"
         )
     status = "" if row.exit_code in (0, 1) else f" (exit {row.exit_code})"
+    if output_format == "json" and row.claims is None:
+        status += " (no report)"  # a crash exits 1 too, with nothing on stdout
     return (
         f"| {row.shape}{status} | {output_format} | {row.megabytes:.1f} | {row.wall:.1f} "
-        f"| {row.cpu:.1f} | {row.per_mb(startup):.2f} | {row.peak_mb:.0f} "
+        f"| {row.cpu:.1f} | {row.per_mb(startup):.2f} | {row.claims or '–'} "
+        f"| {row.per_claim(startup)} | {row.peak_mb:.0f} "
         f"| {row.output_mb:.2f} | {growth} |"
     )
 

@@ -18,7 +18,7 @@ LEVEL_RANK: dict[str, int] = {"note": 1, "warning": 2, "error": 3}
 MAX_RELATED = 5
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     """A span of a source file: 1-based lines and columns (code points), end exclusive.
 

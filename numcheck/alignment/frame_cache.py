@@ -94,53 +94,62 @@ class FrameCache:
         if names == self._names:
             names = self._names  # the same object: paragraphs framed with it need no look
         self._names = names
-        framed: list[Claim] = []
+        # The paragraphs in turn: (its key, its claims, how many conversions open it, what
+        # was kept for it or None). Conversions that open a paragraph take the frame of a
+        # claim before it, if any, and are not framed with it.
+        paragraphs: list[tuple[tuple, list[Claim], int, _Framed | None]] = []
         for start, end, group in _by_paragraph(document.prose, claims):
-            framed.extend(self._paragraph(document, start, end, group, names, bool(framed)))
+            leading = 0
+            if paragraphs:
+                while leading < len(group) and group[leading].restates:
+                    leading += 1
+            key = _context(document, start, end, group, leading)
+            found = self._current.get(key) or self._previous.get(key)
+            text = document.prose[start:end]
+            if found is not None and (
+                found.names is not names and any(name in text for name in found.names ^ names)
+            ):
+                found = None
+            paragraphs.append((key, group, leading, found))
+        # Those to frame again, in one reading of the document.
+        missing = [
+            claim
+            for _, group, leading, found in paragraphs
+            if found is None
+            for claim in group[leading:]
+        ]
+        made = iter(frame_claims(document, missing, names) if missing else ())
+        framed: list[Claim] = []
+        for key, group, leading, found in paragraphs:
+            if found is None:
+                self.framed += 1
+                own = [next(made) for _ in range(leading, len(group))]
+                found = _Framed(tuple(group), (*group[:leading], *own), names)
+            else:
+                self.reused += 1
+                found.names = names
+            self._current[key] = found
+            framed.extend(_placed(found, group, leading))
         return _with_sources(framed)
-
-    def _paragraph(
-        self,
-        document: Document,
-        start: int,
-        end: int,
-        group: list[Claim],
-        names: frozenset[str],
-        claims_before: bool,
-    ) -> Sequence[Claim]:
-        # Conversions that open the paragraph take the frame of a claim before it, if any.
-        leading = 0
-        if claims_before:
-            while leading < len(group) and group[leading].restates:
-                leading += 1
-        key = _context(document, start, end, group, leading)
-        found = self._current.get(key) or self._previous.get(key)
-        text = document.prose[start:end]
-        if found is None or (
-            found.names is not names and any(name in text for name in found.names ^ names)
-        ):
-            self.framed += 1
-            own = frame_claims(document, group[leading:], names)
-            found = _Framed(tuple(group), (*group[:leading], *own), names)
-        else:
-            self.reused += 1
-            found.names = names
-        self._current[key] = found
-        if all(a is b for a, b in zip(found.claims, group, strict=True)):
-            return found.framed
-        framed = list(group[:leading])
-        for index in range(leading, len(group)):
-            claim, made = group[index], found.framed[index]
-            # A claim extraction made again as it was (near an edit) stays the same object,
-            # so that what later steps keep for it holds; one that moved is made anew.
-            if claim is not found.claims[index] and claim != found.claims[index]:
-                made = replace(claim, key=made.key, frame=made.frame)
-            framed.append(made)
-        found.claims, found.framed = tuple(group), tuple(framed)
-        return framed
 
     def __len__(self) -> int:
         return len(self._current) + len(self._previous)
+
+
+def _placed(found: _Framed, group: list[Claim], leading: int) -> Sequence[Claim]:
+    """The claims of a paragraph with the keys and frames ``found`` for them."""
+    if all(a is b for a, b in zip(found.claims, group, strict=True)):
+        return found.framed
+    framed = list(group[:leading])
+    for index in range(leading, len(group)):
+        claim, made = group[index], found.framed[index]
+        # A claim extraction made again as it was (near an edit) stays the same object, so
+        # that what later steps keep for it holds; one that moved is made anew.
+        if claim is not found.claims[index] and claim != found.claims[index]:
+            made = replace(claim, key=made.key, frame=made.frame)
+        framed.append(made)
+    found.claims, found.framed = tuple(group), tuple(framed)
+    return framed
 
 
 def _by_paragraph(prose: str, claims: Sequence[Claim]) -> Iterator[tuple[int, int, list[Claim]]]:

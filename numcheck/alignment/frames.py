@@ -26,10 +26,14 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Iterable
 from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import replace
+from itertools import chain
+from itertools import islice
 from typing import NamedTuple
+from typing import TypeVar
 
 from numcheck.alignment import lexicon
 from numcheck.alignment.keys import head_of
@@ -39,6 +43,7 @@ from numcheck.extraction.claims import Anchors
 from numcheck.extraction.claims import Claim
 from numcheck.extraction.claims import Frame
 from numcheck.extraction.claims import Role
+from numcheck.extraction.sentences import LOOK_BACK
 from numcheck.extraction.sentences import sentence_end
 from numcheck.extraction.sentences import sentence_start
 from numcheck.extraction.subjects import FUNCTION_WORDS
@@ -125,8 +130,8 @@ _SAID_BEFORE = re.compile(
     r"\b(?:said|says|say|announced|reported|told|added|confirmed|stated)\s+(?:\w+\s+){0,2}\Z",
     re.IGNORECASE,
 )
-_LISTED_LINE = re.compile(
-    r"^\s*(?:[-*+•·–—]\s|\d{1,3}[.)]\s|\|"
+_LISTED_LINE = re.compile(  # matched at the start of a line
+    r"\s*(?:[-*+•·–—]\s|\d{1,3}[.)]\s|\|"
     r"|[^\s:.][^:.\n]{0,40}?:\s)"
 )
 _ABBREVIATIONS = frozenset("corp. inc. co. ltd. bros. jr. sr. st. mt. ft. dr. mr. mrs. ms.".split())
@@ -156,17 +161,16 @@ def frame_claims(
     ``numcheck.alignment.frame_cache``, which keeps frames between edits: keep the two in
     step.)"""
     _forget_other_packs()
-    if names is None:
-        names = document_names(document.prose)
+    reading = _Reading(document, names)
     framed: list[Claim] = []
-    sentences: dict[int, _Sentence] = {}
     source: Claim | None = None
     for claim in claims:
         if claim.restates and source is not None:
             framed.append(replace(claim, key=source.key, frame=source.frame))
             continue
-        frame = frame_of(document, claim, names, sentences)
-        claim = replace(claim, key=subject_key(claim, frame.event, document.prose), frame=frame)
+        frame = reading.frame(claim)
+        key = reading.shared(subject_key(claim, frame.event, document.prose))
+        claim = replace(claim, key=key, frame=frame)
         framed.append(claim)
         source = claim
     return framed
@@ -196,7 +200,7 @@ _CAPITALISED_WORD = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.&-]*")
 _CAPITALISED_INSIDE = re.compile(r" (?<=[a-z,;] )([A-Z][\w’'.&-]*)")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Sentence:
     """One sentence read once for all its claims: tokens, their terms, its times."""
 
@@ -208,77 +212,267 @@ class _Sentence:
     times: list[tuple[int, int, str]]  # start, end and form of each time not of a report
     first_word: int
     previous_times: tuple[str, ...] | None = None  # those of the sentence before, once read
-
-    @functools.cached_property
-    def all_terms(self) -> frozenset[str]:
-        return frozenset(term for terms in self.terms for term in terms)
+    all_terms: frozenset[str] | None = None  # every term of the sentence, once read
 
 
-def _sentence(prose: str, first: int, last: int) -> _Sentence:
+_Value = TypeVar("_Value")
+
+
+class _Reading:
+    """The frames of one document's claims, read in order of position.
+
+    Text with no sentence end the frames can see (a script with no capital letters, a
+    phrase repeated with no full stop) gives each claim a sentence of its own, reaching
+    ``LOOK_BACK`` characters on either side, and those sentences overlap: each is made from
+    the one before (its tokens and times kept, only its edges read again), and only the
+    sentences a later claim can still reach are kept, so the work and the memory of a
+    document grow with its length, never with the number of its claims times their reach."""
+
+    def __init__(self, document: Document, names: frozenset[str] | None = None) -> None:
+        self.prose = document.prose
+        self.names = document_names(document.prose) if names is None else names
+        self.sentences: dict[int, _Sentence] = {}  # by where they begin, in that order
+        self.latest: _Sentence | None = None
+        self.times = _TimeIndex(document.prose)
+        self.lines = _Lines(document.source)
+        self.kept: dict[object, object] = {}  # one of each value of a frame's parts
+
+    def frame(self, claim: Claim) -> Frame:
+        prose, names = self.prose, self.names
+        start, end = claim.location.start, claim.location.end
+        first = claim.sentence  # where extraction found its sentence to begin
+        last = max(end, sentence_end(prose, end))
+        sentence = self._sentence(first, last)
+        tokens = sentence.tokens
+        before_end = bisect.bisect_left(sentence.starts, start)
+        while before_end > 0 and tokens[before_end - 1].end > start:
+            before_end -= 1
+        after_start = bisect.bisect_left(sentence.starts, end)
+        clause_start, clause_end = _clause(prose, first, last, start, end)
+        clause_first = bisect.bisect_left(sentence.starts, clause_start)
+        clause_last = bisect.bisect_left(sentence.starts, clause_end)
+        while clause_last > after_start and tokens[clause_last - 1].end > clause_end:
+            clause_last -= 1
+        clause_before = tokens[clause_first:before_end]
+        clause_after = tokens[after_start:clause_last]
+        event = _event(clause_before, clause_after, claim.subject)
+        named = _named(claim)
+        owners = _owners(prose, claim, clause_start, first, clause_before, names)
+        times = _times_within(sentence, clause_start, clause_end, start, end)
+        anchors = self.shared(
+            Anchors(
+                named=named,
+                owner=owners,
+                place=_places(clause_before, clause_after, named + owners),
+                time=times,
+            )
+        )
+        terms = sentence.terms
+        before_terms = _terms_before(terms, clause_first, before_end)
+        after_terms = _terms_after(terms, after_start, clause_last)
+        frame = Frame(
+            event=event,
+            anchors=anchors,
+            role=self.shared(_role(clause_before, clause_after, per=" / " in claim.dimension)),
+            terms=self.shared(frozenset(before_terms + after_terms)),
+            sentence_terms=self._all_terms(sentence),
+            listed=self.lines.listed(start),
+            context_time=() if times else self._previous_times(sentence),
+            context_owner=not named + owners and _pronoun_before(clause_before[-OWNER_REACH:]),
+            participants=_participants(
+                clause_before + clause_after, names, anchors, sentence.first_word
+            ),
+        )
+        return self.shared(frame)
+
+    def _sentence(self, first: int, last: int) -> _Sentence:
+        sentence = self.sentences.get(first)
+        if sentence is not None and sentence.last >= last:
+            return sentence
+        sentence = self.sentences[first] = self._read(first, last)
+        self.latest = sentence
+        # A later claim's sentence begins here or after, and the sentence before it (for its
+        # times) at most LOOK_BACK characters earlier: those before that are done with.
+        reach = first - LOOK_BACK - 1
+        while self.sentences:
+            oldest = next(iter(self.sentences))
+            if oldest >= reach:
+                break
+            del self.sentences[oldest]
+        self.times.forget_before(reach - LOOK_BACK)
+        return sentence
+
+    def _read(self, first: int, last: int) -> _Sentence:
+        prose = self.prose
+        tokens, terms = _overlapping_tokens(prose, first, last, self.latest)
+        return _Sentence(
+            first,
+            last,
+            tokens,
+            [t.start for t in tokens],
+            terms,
+            _sentence_times(prose, first, self.times.within(first, last)),
+            _first_word_start(prose, first),
+        )
+
+    def _all_terms(self, sentence: _Sentence) -> frozenset[str]:
+        if sentence.all_terms is None:
+            sentence.all_terms = self.shared(frozenset().union(*sentence.terms))
+        return sentence.all_terms
+
+    def shared(self, value: _Value) -> _Value:
+        """One object for equal values (a key, a role, a set of terms, a whole frame), so
+        that the claims of a document that say alike keep one copy."""
+        if len(self.kept) > 65_536:
+            self.kept.clear()
+        return self.kept.setdefault(value, value)  # type: ignore[return-value]
+
+    def _previous_times(self, sentence: _Sentence) -> tuple[str, ...]:
+        """The times named in the sentence before ``sentence``, in the same paragraph: a
+        sentence with no time of its own usually speaks of that one."""
+        if sentence.previous_times is None:
+            sentence.previous_times = self._times_before(sentence.first)
+        return sentence.previous_times
+
+    def _times_before(self, first: int) -> tuple[str, ...]:
+        prose = self.prose
+        if first <= 0:
+            return ()
+        previous = sentence_start(prose, first - 1)
+        if _BLANK_LINE.search(prose, previous, first):
+            return ()
+        known = self.sentences.get(previous)
+        times = (
+            known.times
+            if known is not None
+            else _sentence_times(prose, previous, self.times.within(previous, first))
+        )
+        return tuple(dict.fromkeys(form for _, _, form in times))
+
+
+def _overlapping_tokens(
+    prose: str, first: int, last: int, before: _Sentence | None
+) -> tuple[list[_Token], list[tuple[str, ...]]]:
+    """The tokens of ``prose[first:last]`` and their terms, those of the part it shares
+    with the sentence ``before`` taken from that one. No token holds a space, so the tokens
+    between the first space of a stretch and its last are the same whatever the stretch's
+    edges: only the edges are read again."""
+    if before is not None and before.first < first < before.last:
+        low = prose.find(" ", first, last)
+        high = prose.rfind(" ", first, min(last, before.last))
+        if 0 <= low <= high:
+            lower = bisect.bisect_left(before.starts, low)
+            upper = bisect.bisect_left(before.starts, high)
+            head = _tokens(prose, first, low)
+            tail = _tokens(prose, high, last)
+            return (
+                head + before.tokens[lower:upper] + tail,
+                [_token_terms(t.text) for t in head]
+                + before.terms[lower:upper]
+                + [_token_terms(t.text) for t in tail],
+            )
     tokens = _tokens(prose, first, last)
-    return _Sentence(
-        first,
-        last,
-        tokens,
-        [t.start for t in tokens],
-        [_token_terms(t.text) for t in tokens],
-        _sentence_times(prose, first, last),
-        _first_word_start(prose, first),
-    )
+    return tokens, [_token_terms(t.text) for t in tokens]
 
 
-def frame_of(
-    document: Document,
-    claim: Claim,
-    names: frozenset[str],
-    sentences: dict[int, _Sentence] | None = None,
-) -> Frame:
-    prose = document.prose
-    start, end = claim.location.start, claim.location.end
-    first = claim.sentence  # where extraction found its sentence to begin
-    last = max(end, sentence_end(prose, end))
-    cache = sentences if sentences is not None else {}
-    sentence = cache.get(first)
-    if sentence is None or sentence.last < last:
-        sentence = cache[first] = _sentence(prose, first, last)
-    tokens = sentence.tokens
-    before_end = bisect.bisect_left(sentence.starts, start)
-    while before_end > 0 and tokens[before_end - 1].end > start:
-        before_end -= 1
-    after_start = bisect.bisect_left(sentence.starts, end)
-    clause_start, clause_end = _clause(prose, first, last, start, end)
-    clause_first = bisect.bisect_left(sentence.starts, clause_start)
-    clause_last = bisect.bisect_left(sentence.starts, clause_end)
-    while clause_last > after_start and tokens[clause_last - 1].end > clause_end:
-        clause_last -= 1
-    clause_before = tokens[clause_first:before_end]
-    clause_after = tokens[after_start:clause_last]
-    event = _event(clause_before, clause_after, claim.subject)
-    named = _named(claim)
-    owners = _owners(prose, claim, clause_start, first, clause_before, names)
-    times = _times_within(sentence, clause_start, clause_end, start, end)
-    anchors = Anchors(
-        named=named,
-        owner=owners,
-        place=_places(clause_before, clause_after, named + owners),
-        time=times,
-    )
-    terms = sentence.terms
-    before_terms = [t for index in range(clause_first, before_end) for t in terms[index]]
-    after_terms = [t for index in range(after_start, clause_last) for t in terms[index]]
-    return Frame(
-        event=event,
-        anchors=anchors,
-        role=_role(clause_before, clause_after, per=" / " in claim.dimension),
-        terms=frozenset(before_terms[-WINDOW:] + after_terms[:WINDOW]),
-        sentence_terms=sentence.all_terms,
-        listed=_listed(document.source, start),
-        context_time=() if times else _previous_times(prose, sentence, cache),
-        context_owner=not named + owners and _pronoun_before(clause_before[-OWNER_REACH:]),
-        participants=_participants(
-            clause_before + clause_after, names, anchors, sentence.first_word
-        ),
-    )
+class _TimeIndex:
+    """The times of a text found in one pass: ``within(first, last)`` gives what
+    ``_TIME.finditer(prose, first, last)`` gives, taken from the matches of the whole text
+    away from the stretch's edges (where they cannot differ) and read again near its end.
+    Matches behind the claims read so far are let go."""
+
+    EDGE = 40  # characters before the end of a stretch read again (every time is shorter)
+
+    def __init__(self, prose: str) -> None:
+        self.prose = prose
+        self.times = _Found(_TIME, prose)
+        self.runs = _Found(_LONG_RUN, prose)
+
+    def forget_before(self, offset: int) -> None:
+        self.times.forget_before(offset)
+        self.runs.forget_before(offset)
+
+    def within(self, first: int, last: int) -> list[re.Match[str]]:
+        prose, times, runs = self.prose, self.times, self.runs
+        if first < times.forgotten + LOOK_BACK or runs.any_between(first - 16, last):
+            return list(_TIME.finditer(prose, first, last))
+        times.read_to(last)
+        low = bisect.bisect_left(times.starts, first)
+        if low > 0 and times.matches[low - 1].end() > first:
+            return list(_TIME.finditer(prose, first, last))  # a time across the start
+        edge = max(first, last - self.EDGE)
+        high = bisect.bisect_left(times.starts, edge, low)
+        if high > low and times.matches[high - 1].end() > edge:
+            high -= 1
+            edge = times.matches[high].start()  # a time across the edge: read it again
+        return times.matches[low:high] + list(_TIME.finditer(prose, edge, last))
+
+
+class _Found:
+    """The matches of a pattern in a whole text, found as far as they are asked for; those
+    before an offset can be let go."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        self.found = pattern.finditer(text)
+        self.matches: list[re.Match[str]] = []
+        self.starts: list[int] = []
+        self.done = False
+        self.forgotten = 0  # matches that begin before this offset were let go
+
+    def read_to(self, offset: int) -> None:
+        """Find the matches that begin before ``offset`` and the one after."""
+        while not self.done and (not self.starts or self.starts[-1] <= offset):
+            match = next(self.found, None)
+            if match is None:
+                self.done = True
+            else:
+                self.matches.append(match)
+                self.starts.append(match.start())
+
+    def any_between(self, first: int, last: int) -> bool:
+        self.read_to(last)
+        index = bisect.bisect_left(self.starts, first)
+        return index < len(self.starts) and self.starts[index] < last
+
+    def forget_before(self, offset: int) -> None:
+        keep = bisect.bisect_left(self.starts, offset)
+        if keep > 256:
+            del self.matches[:keep]
+            del self.starts[:keep]
+            self.forgotten = offset
+
+
+# A run of spaces or digits a time could stretch across ("last      year"), which could reach
+# from far before a stretch's end to past it: a stretch with one is read whole.
+_LONG_RUN = re.compile(r"\s{8}|\d{16}")
+
+
+class _Lines:
+    """Whether a claim's line is a list item, a table row or a "Label: figure" line, for
+    claims asked about in order of position: each line's start and first "|" are found
+    once, so a file of one long line costs no more than one of many lines."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.start = 0  # the start of the line of the offset asked about last
+        self.asked = 0  # the offset asked about last
+        self.bar = -2  # the first "|" of that line (-1: none; -2: not looked for)
+
+    def listed(self, offset: int) -> bool:
+        source = self.source
+        if offset < self.asked:
+            self.start, self.bar = source.rfind("\n", 0, offset) + 1, -2
+        else:
+            newline = source.rfind("\n", self.asked, offset)
+            if newline >= 0:
+                self.start, self.bar = newline + 1, -2
+        self.asked = offset
+        if self.bar == -2:
+            end = source.find("\n", self.start)
+            self.bar = source.find("|", self.start, len(source) if end < 0 else end)
+        if 0 <= self.bar < offset:
+            return True
+        return bool(_LISTED_LINE.match(source, self.start, offset))
 
 
 def _tokens(prose: str, start: int, end: int) -> list[_Token]:
@@ -291,6 +485,18 @@ def _tokens(prose: str, start: int, end: int) -> list[_Token]:
 
 # _Token((text, lower, start, end)) without the generated constructor's Python frame.
 _new_token = functools.partial(tuple.__new__, _Token)
+
+
+def _terms_before(terms: list[tuple[str, ...]], first: int, end: int) -> list[str]:
+    """The last ``WINDOW`` terms of the tokens ``first`` to ``end``."""
+    found = list(islice(chain.from_iterable(map(reversed, reversed(terms[first:end]))), WINDOW))
+    found.reverse()
+    return found
+
+
+def _terms_after(terms: list[tuple[str, ...]], start: int, end: int) -> list[str]:
+    """The first ``WINDOW`` terms of the tokens ``start`` to ``end``."""
+    return list(islice(chain.from_iterable(islice(terms, start, end)), WINDOW))
 
 
 def _clause(prose: str, first: int, last: int, start: int, end: int) -> tuple[int, int]:
@@ -344,9 +550,11 @@ def _event(before: Sequence[_Token], after: Sequence[_Token], subject: str | Non
     the claim's own subject count only when no other word names an event ("45 protesters
     were arrested" is an arrest, "5,000 deaths" a killing)."""
     own = {word.lower() for word in (subject or "").split()}
-    return _nearest_event(
-        [t for t in before if t.lower not in own], [t for t in after if t.lower not in own]
-    ) or (_nearest_event(before, after) if own else None)
+    others_before = islice((t for t in reversed(before) if t.lower not in own), EVENT_REACH)
+    others_after = islice((t for t in after if t.lower not in own), EVENT_REACH)
+    return _nearest_event(list(others_before)[::-1], list(others_after)) or (
+        _nearest_event(before, after) if own else None
+    )
 
 
 def _nearest_event(before: Sequence[_Token], after: Sequence[_Token]) -> str | None:
@@ -509,11 +717,13 @@ def _pronoun_before(window: Sequence[_Token]) -> bool:
 def _opening_name(
     clause_before: Sequence[_Token], names: frozenset[str], first_word: int
 ) -> str | None:
-    tokens = list(clause_before)
+    tokens = clause_before
     comma = next((i for i, t in enumerate(tokens[:12]) if t.text == ","), None)
+    skip = 0
     if comma is not None and tokens[:1] and tokens[0].lower in _INTRODUCTIONS:
-        tokens = tokens[comma + 1 :]  # "With almost all ballots counted, New Democracy has"
-    words = [t for t in tokens if t.text[:1].isalpha()]
+        skip = comma + 1  # "With almost all ballots counted, New Democracy has"
+    # Two openers, a name of six words and the two words after it: ten words at most.
+    words = list(islice((t for t in islice(tokens, skip, None) if t.text[:1].isalpha()), 10))
     index = 0
     while index < min(2, len(words)) and words[index].lower in _SENTENCE_OPENERS:
         index += 1
@@ -662,9 +872,13 @@ def _participants(
     found: list[str] = []
     run: list[str] = []
     for token in [*tokens, None]:
-        if token is not None and (
-            _is_name(token, names, token.start == first_word)
-            or (run and _is_name(token, names, False))
+        if (
+            token is not None
+            and "A" <= token.text[:1] <= "Z"  # as every name word begins
+            and (
+                _is_name(token, names, token.start == first_word)
+                or (run and _is_name(token, names, False))
+            )
         ):
             run.append(token.text)
             continue
@@ -677,32 +891,13 @@ def _participants(
     return tuple(dict.fromkeys(found))
 
 
-def _previous_times(
-    prose: str, sentence: _Sentence, cache: dict[int, _Sentence]
-) -> tuple[str, ...]:
-    """The times named in the sentence before ``sentence``, in the same paragraph: a
-    sentence with no time of its own usually speaks of that one."""
-    if sentence.previous_times is None:
-        sentence.previous_times = _times_before(prose, sentence.first, cache)
-    return sentence.previous_times
-
-
-def _times_before(prose: str, first: int, cache: dict[int, _Sentence]) -> tuple[str, ...]:
-    if first <= 0:
-        return ()
-    previous = sentence_start(prose, first - 1)
-    if _BLANK_LINE.search(prose, previous, first):
-        return ()
-    known = cache.get(previous)
-    times = known.times if known is not None else _sentence_times(prose, previous, first)
-    return tuple(dict.fromkeys(form for _, _, form in times))
-
-
-def _sentence_times(prose: str, first: int, last: int) -> list[tuple[int, int, str]]:
-    """The times a sentence names, apart from the time a report was made ("said on
-    Monday") and months that are words ("may")."""
+def _sentence_times(
+    prose: str, first: int, matches: Iterable[re.Match[str]]
+) -> list[tuple[int, int, str]]:
+    """The times a sentence beginning at ``first`` names (``matches``), apart from the time
+    a report was made ("said on Monday") and months that are words ("may")."""
     found = []
-    for match in _TIME.finditer(prose, first, last):
+    for match in matches:
         if _SAID_BEFORE.search(prose, max(first, match.start() - 40), match.start()):
             continue
         if match.group("month") and not match.group().istitle():
@@ -744,8 +939,10 @@ def _time_form(match: re.Match[str]) -> str:
 def _role(before: Sequence[_Token], after: Sequence[_Token], *, per: bool = False) -> Role:
     """``per``: the claim's own unit is a rate ("$2,800 a month", "$12 a share")."""
     t = lexicon.tables()
-    words_before = [x.lower for x in before if x.text not in ("(", ")")]
-    words_after = [x.lower for x in after if x.text not in ("(", ")")]
+    # The words read: the mode's reach and the break before it, and after the figure a rate's
+    # reach or the longest phrase of a part.
+    words_before = _words(reversed(before), MODE_REACH + 1)[::-1]
+    words_after = _words(after, max(RATE_REACH + 2, max(_lengths(t.part_after), default=0)))
     previous = words_before[-1:] or [""]
     measure = "level"
     if previous[0] in t.change_verbs or (previous[0] == "by" and not _passive(words_before)):
@@ -772,6 +969,11 @@ def _role(before: Sequence[_Token], after: Sequence[_Token], *, per: bool = Fals
     elif _contains_any(reach, t.planned):
         mode = "planned"
     return Role(measure=measure, scope=scope, rate=rate, mode=mode)
+
+
+def _words(tokens: Iterable[_Token], count: int) -> list[str]:
+    """The lower-case forms of the first ``count`` tokens but brackets."""
+    return [x.lower for x in islice((x for x in tokens if x.text not in ("(", ")")), count)]
 
 
 def _passive(words_before: list[str]) -> bool:
@@ -844,10 +1046,3 @@ def _sizes_by_first_word(phrases: frozenset[tuple[str, ...]]) -> dict[str, froze
     for phrase in phrases:
         sizes.setdefault(phrase[0], set()).add(len(phrase))
     return {word: frozenset(lengths) for word, lengths in sizes.items()}
-
-
-def _listed(source: str, offset: int) -> bool:
-    """Whether the claim's line is a list item, a table row or a "Label: figure" line."""
-    line_start = source.rfind("\n", 0, offset) + 1
-    prefix = source[line_start:offset]
-    return bool(_LISTED_LINE.match(prefix)) or "|" in prefix

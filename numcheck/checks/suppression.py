@@ -67,6 +67,9 @@ class InvalidSuppression(Check):
         """Findings on the directives of the reported documents, once the other checks'
         findings have been marked suppressed."""
         checks = all_checks()
+        used_by: dict[tuple[str, int], set[str]] = {}  # the rules each directive silenced
+        for path, index, rule in suppression.used:
+            used_by.setdefault((path, index), set()).add(rule)
         for document in corpus.documents:
             if corpus.report_on is not None and document.path not in corpus.report_on:
                 continue
@@ -76,11 +79,7 @@ class InvalidSuppression(Check):
             for index, directive in enumerate(found):
                 yield from self._problems(document, directive, checks)
                 if directive.valid and directive.action != "enable":
-                    used = {
-                        rule
-                        for path, i, rule in suppression.used
-                        if (path, i) == (document.path, index)
-                    }
+                    used = used_by.get((document.path, index), set())
                     yield from self._unused(document, directive, used, ran, checks)
 
     def _problems(

@@ -15,7 +15,7 @@ APPROXIMATE_SHARE = 0.10
 QUALIFIERS = ("exact", "approximate", "lower-bound", "upper-bound", "less-than", "range")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Anchors:
     """What a figure is anchored to, each as written: the names its subject carries ("North
     Korean" troops), the owner it is said of ("Arsenal", "North Korea has sent"), the places
@@ -38,7 +38,7 @@ class Anchors:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Role:
     """What part a figure plays in its fact: a ``level`` or a ``change`` ("rose 5%"), the
     ``whole`` or a ``part`` ("three of the nine"), a ``rate`` or not ("a month", "per"), and
@@ -54,7 +54,7 @@ class Role:
         return {"measure": self.measure, "scope": self.scope, "rate": self.rate, "mode": self.mode}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Frame:
     """Which fact a claim states, from the words of its clause (``numcheck.alignment``).
 
@@ -77,7 +77,7 @@ class Frame:
     context_owner: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     """One numeric claim of a document.
 

@@ -52,6 +52,8 @@ __all__ = ["Match", "Measure", "compound_units", "grammar", "parse_at", "shift_m
 
 # The longest stretch of text one claim may cover; a window never crosses a blank line.
 WINDOW = 160
+LOOK_BEHIND = 200  # the grammar reads at most this far before a claim (it reads 80)
+BLOCK = 65_536  # windows of a long paragraph begin at a multiple of this
 
 
 @dataclass(frozen=True)
@@ -228,9 +230,12 @@ def parse_at(text: str, offset: int) -> Match | None:
     into ``text``."""
     limit = text.find("\n\n", offset, offset + WINDOW)
     end = limit if limit != -1 else offset + WINDOW
-    window = text if end >= len(text) else text[:end]
+    # In a very long paragraph the window begins at a block boundary well before the claim,
+    # so that no claim copies the whole text before it.
+    base = max(0, offset - LOOK_BEHIND) // BLOCK * BLOCK
+    window = text if end >= len(text) and not base else text[base:end]
     claim = grammar()
-    start = claim.preParse(window, offset)
+    start = claim.preParse(window, offset - base)
     token = CLAIM_START.set(start)
     try:
         _, tokens = claim._parse(window, start, callPreParse=False)
@@ -238,7 +243,8 @@ def parse_at(text: str, offset: int) -> Match | None:
         return None
     finally:
         CLAIM_START.reset(token)
-    return _match(tokens, start, window)
+    match = _match(tokens, start, window)
+    return shift_match(match, base) if match is not None else None
 
 
 def _after_change_from(text: str, offset: int) -> bool:

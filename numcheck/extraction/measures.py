@@ -55,7 +55,7 @@ from numcheck.extraction.units import lexicon
 from numcheck.extraction.units import rate_readings
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class UnitMention:
     start: int
     end: int
@@ -64,7 +64,7 @@ class UnitMention:
     age: bool = False  # "a 47-year-old": the time unit is an age
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Measure:
     """One figure with what is written around it: currency, scale and unit."""
 

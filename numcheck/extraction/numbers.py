@@ -106,7 +106,7 @@ WORD_FRACTION_PATTERN = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """One figure as written, with its span in the document."""
 

@@ -40,7 +40,7 @@ DENOMINATOR_DIMENSIONS = frozenset(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reading:
     """One meaning of a unit surface: a pint unit, a currency code (``scale`` is the share of
     the unit a subunit is: 0.01 for cents), or a scale word ("m" as million)."""
