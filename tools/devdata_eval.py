@@ -78,6 +78,7 @@ DIMENSION_FAMILIES = {
     "1 / [length] ** 2": "integrated luminosity",
     "[length] ** 2 * [mass] / [time] ** 4": "power per time",
     "[mass] / [time] ** 3": "irradiance",
+    "[length] ** 2 * [mass] / [time]": "action",
 }
 
 # The units the sets name, by family; a unit not listed is of a family numcheck lacks.
@@ -108,6 +109,7 @@ UNIT_FAMILIES: dict[str, tuple[str, ...]] = {
         "electronvolt", "teraelectronvolt", "watt hour", "megawatt hour", "british thermal unit",
     ),
     "power": ("watt",),
+    "action": ("joule second",),
     "percent": ("percentage",),
     "duration": ("year", "month", "week", "day", "hour", "minute", "megayear", "gigayear"),
     "age": ("age",),

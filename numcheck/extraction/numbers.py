@@ -48,11 +48,13 @@ SHARE_LEADS = {
     "t": r"hree[\s-]quarters\s+(?:of\s+an?\s+)?",
 }
 SHARE_OF = "(?:" + "|".join(k + v for k, v in SHARE_LEADS.items()) + f")(?={_MULTIPLIER})"
+# "and" joins the parts of a number in words; "&" is written for it ("two hundred & forty").
+_AND = r"\s+(?:and|&)\s+"
 # "two and a half", "one and a quarter million"
-_AND_SHARE = rf"\s+and\s+(?:a\s+half|a\s+quarter|three[\s-]quarters)(?:\s+{_MULTIPLIER})?"
+_AND_SHARE = rf"{_AND}(?:a\s+half|a\s+quarter|three[\s-]quarters)(?:\s+{_MULTIPLIER})?"
 WORD_NUMBER_PATTERN = (
     rf"(?:{SHARE_OF}|an?\s+(?={_MULTIPLIER}))?"
-    rf"(?:{_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_WORD}))*(?![\w])(?:{_AND_SHARE})?(?![\w])"
+    rf"(?:{_WORD})(?:(?:{_AND}|\s+|-)(?:{_WORD}))*(?![\w])(?:{_AND_SHARE})?(?![\w])"
 )
 SHARES = {"half": 0.5, "quarter": 0.25, "quarters": 0.75}
 _GROUP_SEPARATORS = " \u00a0\u202f\u2009"
@@ -62,12 +64,18 @@ DIGITS_PATTERN = (
     rf"|\d{{1,3}}(?:[{_GROUP_SEPARATORS}]\d{{3}})+(?:\.\d+)?(?!\d)"
     r"|\d+(?:\.\d+)?|\.\d+)"
 )
-# "2.48×10−5", "6.02 x 10^23", "1e-3": a figure times a power of ten.
+# "2.48×10−5", "6.02 x 10^23", "1e-3", "8×2^10", "10^6", "10⁶": a figure times a power of ten
+# or of two, or such a power alone. Only ten and two are bases of quantities ("2^10 bytes");
+# "3^4" is sums, and a bare power takes the caret or superscripts after a ten only ("10⁶"),
+# never after other digits, where a superscript is a footnote mark ("in 2019¹").
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+_TEN_TO = r"10(?:\^[-\u2212]?\d\d?|⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})"
+_TWO_TO = r"2(?:\^\d\d?|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})"
 SCIENTIFIC_PATTERN = (
-    r"[-\u2212]?\d+(?:\.\d+)?"
-    r"(?:[ \t]?[×x][ \t]?10(?:\^[-\u2212]?\d\d?|[-\u2212]\d\d?|⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})|e[-+]?\d\d?)"
-    r"(?![\w.])"
+    r"(?:[-\u2212]?\d+(?:\.\d+)?"
+    rf"(?:[ \t]?[×x][ \t]?(?:10[-\u2212]\d\d?|{_TEN_TO}|{_TWO_TO})|e[-+]?\d\d?)"
+    rf"|(?<![\d.,]){_TEN_TO}|(?<![\d.,])2\^\d\d?)"
+    r"(?![\w.^])"
 )
 # "2 1/2", "48 3⁄4" (with the fraction slash), "2 1 ⁄ 2", "½", "4½"
 FRACTION_PATTERN = (
@@ -163,7 +171,7 @@ def digits_figure(start: int, text: str) -> Figure:
 def word_value(text: str) -> float | None:
     """The value of a number in words ("twenty-five", "ten thousand", "half a million",
     "two and a half"); None if the words are not a number ("million" alone, "two three")."""
-    tokens = [t for t in re.split(r"[\s-]+", text.lower()) if t]
+    tokens = ["and" if t == "&" else t for t in re.split(r"[\s-]+", text.lower()) if t]
     share, tokens = _leading_share(tokens)
     if not tokens:
         return None
@@ -233,7 +241,7 @@ def words_figure(start: int, text: str) -> Figure | None:
     if value is None:
         return None
     step, round_step = _whole_number_steps(value)
-    added = re.search(r"\band\s+(?:a|three)\s+(half|quarters?)\b(?:\s+(\w+))?", text, re.I)
+    added = re.search(r"(?:\band|&)\s+(?:a|three)\s+(half|quarters?)\b(?:\s+(\w+))?", text, re.I)
     if added:  # "two and a half million": written to the nearest half million
         share = 0.5 if added.group(1).lower() == "half" else 0.25
         multiplier = MULTIPLIERS.get((added.group(2) or "").lower(), 1.0)
@@ -242,12 +250,14 @@ def words_figure(start: int, text: str) -> Figure | None:
 
 
 def scientific_figure(start: int, text: str) -> Figure:
-    """ "2.48×10−5", "6.02 x 10^23", "1e-3": the digits of the mantissa carry the precision."""
+    """ "2.48×10−5", "6.02 x 10^23", "1e-3", "8×2^10", "10^6": the digits of the mantissa carry
+    the precision; a power alone is exact to its own order ("10^6" to the million)."""
     plain = text.replace("\u2212", "-").translate(_SUPERSCRIPTS)
-    found = re.fullmatch(r"(-?[\d.]+)(?:\s?[×x]\s?10\^?|e)([-+]?\d+)", plain)
+    found = re.fullmatch(r"(?:(-?[\d.]+)\s?(?:[×x]\s?(?=10|2)|(?=e)))?(10|2|e)\^?([-+]?\d+)", plain)
     assert found is not None  # the pattern guarantees the shape
-    mantissa = digits_figure(start, found.group(1))
-    factor = 10.0 ** int(found.group(2))
+    mantissa = digits_figure(start, found.group(1) or "1")
+    base = 10 if found.group(2) in ("10", "e") else 2
+    factor = float(base) ** int(found.group(3))
     return replace(
         mantissa.scaled(factor), end=start + len(text), text=text, round_step=mantissa.step * factor
     )
