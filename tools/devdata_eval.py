@@ -134,15 +134,16 @@ UNIT_FAMILIES: dict[str, tuple[str, ...]] = {
         "lao kip", "sri lankan rupee", "sen", "satoshi", "new zealand dollar", "cent",
         "pound sterling", "dime",
     ),
-    "count": ("dimensionless", "dozen"),
+    "count": ("dimensionless", "dozen", "baker's dozen"),
     "mass rate": ("ton per day",),
     "density": ("kilogram per cubic centimetre",),
 }  # fmt: skip
 UNITS = {name: family for family, names in UNIT_FAMILIES.items() for name in names}
 # Units the sets count in that numcheck states in a larger one: "34 cents" is USD 0.34,
-# "a dozen" is 12.
+# "a dozen" is 12, "a baker's dozen" 13.
 UNIT_FACTORS = {
     "cent": 0.01, "pence": 0.01, "penny": 0.01, "dime": 0.1, "satoshi": 1e-8, "dozen": 12.0,
+    "baker's dozen": 13.0,
 }  # fmt: skip
 
 

@@ -28,6 +28,7 @@ TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
+DOZENS = {"dozen": 12, "bakers-dozen": 13}
 MULTIPLIERS = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 VULGAR_FRACTIONS = {
     "½": 1 / 2, "¼": 1 / 4, "¾": 3 / 4, "⅓": 1 / 3, "⅔": 2 / 3, "⅕": 1 / 5, "⅖": 2 / 5,
@@ -37,8 +38,10 @@ VULGAR_FRACTIONS = {
 VULGAR = "".join(VULGAR_FRACTIONS)
 
 NUMBER_WORDS = (*ONES, *TENS, *MULTIPLIERS, "dozen")
-_WORD = alternation(NUMBER_WORDS)
-_MULTIPLIER = r"(?:hundred|thousand|million|billion|trillion|dozen)\b"
+# "a baker's dozen" is thirteen, as "a dozen" is twelve.
+BAKERS_DOZEN = r"baker['’]s\s+dozen"
+_WORD = alternation(NUMBER_WORDS) + "|" + BAKERS_DOZEN
+_MULTIPLIER = rf"(?:hundred|thousand|million|billion|trillion|dozen|{BAKERS_DOZEN})\b"
 # "half a million", "a quarter million", "three-quarters of a billion": a share of a multiplier,
 # by the letter it begins with and what follows that letter (read case-insensitively).
 SHARE_LEADS = {
@@ -171,13 +174,14 @@ def digits_figure(start: int, text: str) -> Figure:
 def word_value(text: str) -> float | None:
     """The value of a number in words ("twenty-five", "ten thousand", "half a million",
     "two and a half"); None if the words are not a number ("million" alone, "two three")."""
-    tokens = ["and" if t == "&" else t for t in re.split(r"[\s-]+", text.lower()) if t]
+    plain = re.sub(BAKERS_DOZEN, "bakers-dozen", text.lower())
+    tokens = ["and" if t == "&" else t for t in re.split(r"[\s]+|-(?!dozen)", plain) if t]
     share, tokens = _leading_share(tokens)
     if not tokens:
         return None
     if tokens[0] in ("a", "an"):
         tokens[0] = "one"
-    elif share == 1 and (tokens[0] in MULTIPLIERS or tokens[0] == "dozen"):
+    elif share == 1 and (tokens[0] in MULTIPLIERS or tokens[0] in DOZENS):
         return None  # a multiplier needs a figure before it
     total, current, previous, last_multiplier = 0.0, 0.0, "", 1.0
     index = 0
@@ -200,8 +204,8 @@ def word_value(text: str) -> float | None:
             if previous in ONES or (previous in TENS and small >= 10) or previous == "share":
                 return None
             current += small
-        elif token == "dozen":
-            current = max(current, 1) * 12
+        elif token in DOZENS:
+            current = max(current, 1) * DOZENS[token]
         elif token == "hundred":
             current = max(current, 1) * 100
         elif token in MULTIPLIERS:
