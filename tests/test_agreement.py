@@ -18,6 +18,23 @@ from numcheck.reading.documents import plain_text_document
 from testing.claims import claims_of
 
 TROOPS = "Sources said {} North Korean troops were sent to Russia to fight in Kursk."
+# Two reports of one election result, the second in a clause about another party too.
+SEATS = [
+    "Golden Dawn won 18 seats in parliament.",
+    "The leftist Syriza party gained 71 seats, while the far-right Golden Dawn party had 6.9 "
+    "per cent of the vote, earning 18 seats.",
+]
+# A quotation told in two articles.
+QUOTE = (
+    '"He is the same man who drove me and our new baby daughter home from the hospital {} '
+    'years ago this summer," she said in her speech.'
+)
+# Three reviews of one phone that give its memory one figure in other words.
+RAM = [
+    "The S5 offers 2GB of RAM and a big battery.",
+    "Thanks to a quad-core chip and 2GB of RAM, it is fast.",
+    "The phone has 2GB of RAM and 16GB of storage.",
+]
 
 
 def _story(*texts: str, order: list[int] | None = None):
@@ -62,6 +79,43 @@ STORIES = [
     ([TROOPS.format("11,000"), "Sources said 3,000 Russian troops were sent to Kursk."], []),
     ([TROOPS.format("11,000"), "In 2019, sources said 3,000 North Korean troops were sent."],
      [("0.txt", "NC203"), ("1.txt", "NC203")]),
+    # a story that gives a fact one figure in three or more other documents, told in other
+    # words each time, stands against a claim that may restate it
+    ([*RAM, "Thanks to a fast processor and 3GB of RAM, the phone flies."], [("3.txt", "NC202")]),
+    ([*RAM, "Its 3GB of RAM makes the phone fly."], [("3.txt", "NC202")]),
+    # ... but not with two documents behind it, nor when the story gives other figures
+    ([*RAM[:2], "Thanks to a fast processor and 3GB of RAM, the phone flies."], []),
+    ([*RAM[:2], "The phone has 3GB of RAM and 16GB of storage.",
+      "Thanks to a fast processor and 1GB of RAM, the phone flies."], []),
+    # ... nor against a claim that names what the others do not, or dates its figure alone,
+    # or states no fact
+    ([*RAM, "The Note 3 packs 3GB of RAM into a bigger body."], []),
+    ([*RAM, "Last year the phone shipped with 1GB of RAM."], []),
+    ([*RAM, "If the phone had 3GB of RAM, it would fly."], []),
+    ([*RAM, "The phone has 2GB of RAM and a 5.1-inch screen."], []),
+    # two documents are enough when one of them is aligned with the claim; the clause's
+    # other names must be told on both sides ("Golden Dawn party, known for ..., won")
+    ([*SEATS, "The extreme right Golden Dawn party got 9 seats."], [("2.txt", "NC202")]),
+    ([*SEATS, "In an election in which the neo-Nazi Golden Dawn party, known for its "
+      "scuffles with immigrants, won 9 seats in Parliament, Mr. Samaras won."],
+     [("2.txt", "NC202")]),
+    # ... not when neither is aligned with it: another fact in other words
+    (["Citrus canker destroyed 500,000 trees around Emerald.",
+      "The outbreak led to the destruction of all citrus in the region, about 500,000 trees.",
+      "Under a replacement project 5,000 trees will be planted every day for four months."],
+     []),
+    # a claim without a key in a close copy of a sentence of another document: a quotation
+    ([QUOTE.format("10"), QUOTE.format("5")], [("0.txt", "NC202"), ("1.txt", "NC202")]),
+    ([QUOTE.format("10"), QUOTE.format("5"), QUOTE.format("10")], [("1.txt", "NC202")]),
+    ([QUOTE.format("10"), QUOTE.format("10")], []),
+    ([QUOTE.format("10"), QUOTE.format("about 10")], []),
+    # ... not other words around the figure, nor a line too short to call a copy
+    (["She drove home from the hospital 10 years ago this summer, she said.",
+      "The family moved to Chicago 5 years ago this summer, she said."], []),
+    (["Body Dimensions 142 x 72.5 x 8.1 mm", "Body Dimensions 136.6 x 69.8 x 7.9 mm"], []),
+    (["In a normal year almost 4,000 gigalitres of water flows down the system.",
+      "It is designed to help supply 500 gigalitres of water under the Murray Initiative.",
+      "The shortfall in the Murray River is some 500 gigalitres."], []),
 ]  # fmt: skip
 
 

@@ -417,6 +417,54 @@ PAIRS = [
         CONFLICT,
     ),
     ("Rent costs $2,800 a month in Berlin.", "In Berlin, rent costs $2,800 a month.", SAME),
+    # a measure without a subject phrase is keyed by the noun phrase written after it
+    (
+        "The S5 has a faster, 2.5GHz quad-core processor and 2GB of RAM.",
+        "The S5 has a 2.5GHz quad-core processor and 2GB of RAM.",
+        SAME,
+    ),
+    (
+        "The S5 has a faster, 2.5GHz quad-core processor and 2GB of RAM.",
+        "The S5 has a 1.2GHz quad-core processor and 2GB of RAM.",
+        CONFLICT,
+    ),
+    ("It runs a 2.5GHz quad-core processor.", "It has a 2.5GHz screen refresh.", "subject"),
+    # a clause after the subject ("it has") is no part of it
+    (
+        "The 2GB of RAM it has is plenty for a phone.",
+        "The 2GB of RAM it ships with is plenty for a phone.",
+        SAME,
+    ),
+    (
+        "The 2GB of RAM it has is plenty for a phone.",
+        "The 3GB of RAM it ships with is plenty for a phone.",
+        CONFLICT,
+    ),
+    # "and a big battery" is another phrase, not a rate ("2GB a battery")
+    (
+        "The S5 offers 2GB of RAM and a big battery.",
+        "The S5 offers 2GB of RAM and a huge battery.",
+        SAME,
+    ),
+    # related events ("related_events"): seats won and the vote that earned them
+    (
+        "Golden Dawn won 18 seats in parliament.",
+        "Golden Dawn had 6.9 per cent of the vote, earning 18 seats in parliament.",
+        SAME,
+    ),
+    (
+        "Golden Dawn won 18 seats in parliament.",
+        "Golden Dawn had 6.9 per cent of the vote, earning 21 seats in parliament.",
+        CONFLICT,
+    ),
+    # ... but seats lost are a change, not the result
+    ("Golden Dawn won 18 seats in parliament.", "Golden Dawn lost 18 seats in parliament.", "role"),
+    # a promised figure is not a measured one
+    (
+        "Samsung promises 10 hours of web browsing on a single charge.",
+        "Testers got 8 hours of web browsing on a single charge.",
+        "role",
+    ),
 ]
 
 

@@ -87,6 +87,12 @@ FRAMES: list[tuple[str, str, dict[str, Any]]] = [
     ("Players scored an average of 18 goals.", "18", {"rate": True}),
     ("Sky pays £6.6m a fixture.", "£6.6m", {"rate": True}),
     ("Sky paid £4.2bn to show 126 matches per season.", "£4.2bn", {"rate": False}),
+    # "a" after a function word opens another phrase, not a rate
+    ("The S5 offers 2GB of RAM and a big battery.", "2GB", {"rate": False}),
+    ("You can add 64GB via a microSD card.", "64GB", {"rate": False}),
+    ("Farmers planted 5,000 trees a day.", "5,000", {"rate": True}),
+    # "promises" makes a figure expected, as "promised" does
+    ("Samsung promises 10 hours of web browsing.", "10 hours", {"mode": "planned"}),
     # modes
     ("If the deal goes through, the firm could save $5 million.", "$5 million",
      {"mode": "hypothetical"}),

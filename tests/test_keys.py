@@ -71,6 +71,13 @@ SAME_KEY = [
     ("Apple's profit was $8.5bn", "Apple earned $8.5bn"),
     ("it has a 2.5GHz quad-core CPU", "it has a 2.5GHz Snapdragon 801 processor"),
     ("the airline's revenue was $3bn", "the airline's revenues reached $3bn"),
+    # a measure without a subject phrase: the short noun phrase written right after it
+    ("it has a faster, 2.5GHz quad-core processor, and", "a 2.5GHz quad-core CPU"),
+    ("we have a 2.5GHz, quad-core Qualcomm MSM8974 processor and", "its 2.5GHz processor"),
+    ("at just 8.1mm thick.", "just 8.1mm thick, which"),
+    # a clause after the subject is no part of it
+    ("The 2GB of RAM it’s rockin’ is de rigeur.", "The phone has 2GB of RAM."),
+    ("The 2GB of RAM it has is plenty.", "The S5 offers 2GB of RAM."),
 ]
 # Names are not in the key (they are the frame's anchors, numcheck.alignment.facts).
 DIFFERENT_KEY = [
@@ -104,6 +111,11 @@ def test_different_key(first: str, second: str) -> None:
         "The report counted 500 people.",
         "It can fight effectively next 12 months.",
         "It took some time: 3 hours.",
+        # no noun phrase right after a measure: a function word or a verb comes first
+        "you can add up to 128GB via a microSD card",
+        "It is 145g and thin.",
+        "The S5 was 2.5GHz, fast enough.",
+        "the focal length in 35mm equivalent",
     ],
 )
 def test_no_key_without_a_subject(text: str) -> None:

@@ -69,3 +69,18 @@ def test_a_changed_figure_keeps_its_format() -> None:
     assert EVAL._changed_figure("190", 0.5) == "95"
     assert EVAL._changed_figure("2.5", 1.5) == "3.8"
     assert EVAL._changed_figure("1", 0.5) == "0.5"
+
+
+def test_the_plant_listing_shows_each_plant_with_its_other_statements(tmp_path: Path) -> None:
+    devdata = _news(tmp_path)
+    listing = tmp_path / "plants.txt"
+    args = ["--devdata", str(devdata), "--sets", "stories", "--sample", "0"]
+    assert EVAL.main([*args, "--plants", str(listing)]) == 0
+    plants = listing.read_text(encoding="utf-8").split("### ")[1:]
+    assert len(plants) == 3 and all(p.startswith("CAUGHT") for p in plants)
+    first = plants[0]
+    assert "('132 people')" in first and "NC202/warning" in first
+    # the two other copies of the report, each with its frame and why it is aligned
+    assert first.count("    other:   The crash of the night train killed 132 people") == 2
+    assert first.count("key=count|person killed event=killed") == 3
+    assert "aligned overlap=1.00" in first

@@ -146,6 +146,12 @@ class Plant:
     end: int
     before: str
     after: str
+    stated: tuple[str, str] = ("", "")  # the figure as written and the word after it
+
+    @property
+    def end_after(self) -> int:
+        """Where the changed figure ends in the changed text."""
+        return self.start + len(self.after)
 
 
 def _figure_key(document: Document, claim: Claim) -> tuple[str, str] | None:
@@ -208,12 +214,17 @@ def plants(
             start = claim.location.start + figure.start()
             end = claim.location.start + figure.end()
             after = _changed_figure(figure.group(), rng.choice((1.5, 0.5)))
-            topic_plants.append(Plant(document.path, start, end, figure.group(), after))
+            key = _figure_key(document, claim) or ("", "")
+            topic_plants.append(Plant(document.path, start, end, figure.group(), after, key))
         per_topic.append(topic_plants)
     return per_topic
 
 
-def planted_recall(stories_dir: Path, runs: int | None, seed: int, out) -> tuple[int, int]:
+def planted_recall(
+    stories_dir: Path, runs: int | None, seed: int, out, listing=None
+) -> tuple[int, int]:
+    """Caught and planted changes; the misses go to ``out``, and with ``listing`` every
+    plant, caught or not, with the sentences that state its figure elsewhere."""
     groups = topic_groups(stories_dir)
     documents, _ = read_documents([str(stories_dir)])
     claims = {d.path: document_claims(d) for d in documents}
@@ -240,28 +251,124 @@ def planted_recall(stories_dir: Path, runs: int | None, seed: int, out) -> tuple
         result = check_documents(changed_documents, story_groups=groups, extracted=extracted)
         for plant in planted.values():
             total += 1
-            end = plant.start + len(plant.after)
-            hit = any(
-                f.code in AGREEMENT
-                and f.level in ("error", "warning")
-                and f.path == plant.path
-                and f.location.start <= plant.start < f.location.end
-                or f.code in AGREEMENT
-                and f.level in ("error", "warning")
-                and f.path == plant.path
-                and plant.start <= f.location.start < end
-                for f in result.findings
-            )
-            if hit:
-                caught += 1
-            else:
-                source = next(d.source for d in changed_documents if d.path == plant.path)
-                misses.append((plant, sentence_at(source, plant.start, end)))
+            landed = _landed(plant, result.findings)
+            hit = any(f.level in ("error", "warning") for f in landed)
+            caught += hit
+            source = next(d.source for d in changed_documents if d.path == plant.path)
+            if not hit:
+                misses.append((plant, sentence_at(source, plant.start, plant.end_after)))
+            if listing is not None:
+                texts = {d.path: d.source for d in documents}
+                print(
+                    describe_plant(plant, hit, landed, source, extracted, claims, texts),
+                    file=listing,
+                )
     if out is not None and misses:
         print(f"\n## Planted changes not caught ({len(misses)})\n", file=out)
         for plant, sentence in misses:
             print(f"- {plant.path}: {plant.before} -> {plant.after}: {sentence}", file=out)
     return caught, total
+
+
+def _landed(plant: Plant, findings: Iterable[Finding]) -> list[Finding]:
+    """The agreement findings, of any level, that land on the changed figure."""
+    return [
+        f
+        for f in findings
+        if f.code in AGREEMENT
+        and f.path == plant.path
+        and (
+            f.location.start <= plant.start < f.location.end
+            or plant.start <= f.location.start < plant.end_after
+        )
+    ]
+
+
+def _claim_at(claims: Sequence[Claim], start: int) -> Claim | None:
+    return next((c for c in claims if c.location.start <= start < c.location.end), None)
+
+
+def _frame_line(claim: Claim | None) -> str:
+    if claim is None or claim.frame is None:
+        return "no claim"
+    frame = claim.frame
+    anchors = {k: v for k, v in frame.anchors.to_dict().items() if v}
+    role = frame.role
+    return (
+        f"key={claim.key} event={frame.event} anchors={anchors} "
+        f"role={role.measure}/{role.scope}/{'rate' if role.rate else '-'}/{role.mode}"
+    )
+
+
+def describe_plant(
+    plant: Plant,
+    hit: bool,
+    landed: Sequence[Finding],
+    source: str,
+    extracted: dict[str, list[Claim]],
+    original: dict[str, list[Claim]],
+    texts: dict[str, str],
+) -> str:
+    """One plant for a person to classify: the changed sentence and frame, each sentence of
+    another article of its topic that states the figure in the same words, and why each pair
+    is or is not aligned."""
+    from numcheck.alignment.facts import alignment
+    from numcheck.alignment.facts import close_rewrites
+    from numcheck.alignment.facts import rarity
+    from numcheck.alignment.facts import why_not_aligned
+
+    changed = _claim_at(extracted[plant.path], plant.start)
+    status = "CAUGHT" if hit else "missed"
+    shown = ", ".join(f"{f.code}/{f.level}" for f in landed) or "no finding"
+    lines = [
+        f"### {status}: {plant.path} {plant.before} -> {plant.after} "
+        f"('{plant.stated[0]} {plant.stated[1]}'): {shown}",
+        f"    changed: {sentence_at(source, plant.start, plant.end_after)}",
+        f"             {_frame_line(changed)}",
+    ]
+    topic = str(Path(plant.path).parent)
+    partners = [
+        (path, claim)
+        for path, found in original.items()
+        if path != plant.path and str(Path(path).parent) == topic
+        for claim in found
+        if not claim.restates and _figure_key(_Text(path, texts[path]), claim) == plant.stated
+    ]
+    members = [
+        [t for c in found if c.frame for t in c.frame.terms]
+        for path, found in original.items()
+        if str(Path(path).parent) == topic
+    ]
+    weights = rarity(members)
+    for path, claim in partners:
+        if changed is None or changed.frame is None or claim.frame is None:
+            verdict = "not compared (no frame)"
+        else:
+            reason = why_not_aligned(changed, claim)
+            found = None if reason else alignment(changed, claim, weights)
+            if reason:
+                verdict = f"apart: {reason}"
+            elif found is None:
+                verdict = "apart: overlap"
+            else:
+                rewrite = close_rewrites(changed, claim, weights)
+                verdict = (
+                    f"aligned overlap={found.overlap:.2f} identified={found.identified} "
+                    f"confident={found.confident} rewrite={rewrite}"
+                )
+        where = claim.location
+        lines.append(f"    other:   {sentence_at(texts[path], where.start, where.end)}")
+        lines.append(f"             {Path(path).name}:{where.line} {_frame_line(claim)}")
+        lines.append(f"             {verdict}")
+    return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class _Text:
+    """What ``_figure_key`` reads of a document."""
+
+    path: str
+    source: str
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -272,6 +379,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample-file", type=Path, help="write the sample and misses here")
     parser.add_argument("--planted-runs", type=int, help="at most this many planting rounds")
     parser.add_argument("--no-planted", action="store_true")
+    parser.add_argument(
+        "--plants",
+        type=Path,
+        help="write every plant here, with the sentences that state its figure elsewhere",
+    )
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
     news = args.devdata / "news"
@@ -288,7 +400,14 @@ def main(argv: list[str] | None = None) -> int:
         if args.sample:
             write_sample(results, args.sample, args.seed, out)
         if not args.no_planted and "stories" in args.sets.split(","):
-            caught, total = planted_recall(news / "stories", args.planted_runs, args.seed, out)
+            listing = open(args.plants, "w", encoding="utf-8") if args.plants else None
+            try:
+                caught, total = planted_recall(
+                    news / "stories", args.planted_runs, args.seed, out, listing
+                )
+            finally:
+                if listing is not None:
+                    listing.close()
             share = 100 * caught / max(total, 1)
             print(f"\nplanted recall on stories/: {caught} of {total} caught ({share:.0f}%)")
     finally:

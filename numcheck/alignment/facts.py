@@ -3,8 +3,9 @@
 Two claims state one fact only when all of these hold:
 
 1. their subject keys are equal (``keys.subject_key``: same dimension, same head noun);
-2. their events are equal, or, where either has none, both carry a name (an owner or a
-   name in the subject: "North Korean troops", "ATACMS"): a named subject is specific
+2. their events are equal or related (``related_events`` of ``rules/frames.yaml``: "won"
+   seats and the vote that "voted" them), or, where either has none, both carry a name (an
+   owner or a name in the subject: "North Korean troops", "ATACMS"): a named subject is specific
    enough alone; with neither, only a close rewrite (rule 5, at ``REWRITE``, with at least
    ``MIN_SHARED`` terms in common) is one fact;
 3. no anchor conflicts: when both name an owner, a place or a time of one kind, the names
@@ -26,6 +27,16 @@ Two claims state one fact only when all of these hold:
    over the documents of the story, or over the claims of the document when both are in
    one.
 
+A claim *may restate* another when only the overlap of their clauses keeps them apart, each
+names nothing the other's sentence does not, and neither alone dates its figure: within a
+story that gives the fact one figure in every other document, that is enough
+(``numcheck.checks.agreement``).
+
+Two claims without a key are one fact only when they sit in close copies of one sentence
+(``copies``): the same ``COPY_CONTEXT`` words on each side of the figure, sentences that
+overlap by at least ``REWRITE`` and share ``COPY_SHARED`` terms or more: a quotation
+("home from the hospital 10 years ago this summer") or a wire report told again.
+
 An alignment is *confident* when the two are identified or their clauses overlap by at least
 ``CONFIDENT``; only confident alignments make a story disagreement a warning.
 
@@ -42,6 +53,7 @@ from __future__ import annotations
 
 import math
 import re
+import string
 from collections import defaultdict
 from collections.abc import Iterable
 from collections.abc import Sequence
@@ -51,6 +63,7 @@ from dataclasses import field
 from numcheck.alignment import lexicon
 from numcheck.extraction.claims import Anchors
 from numcheck.extraction.claims import Claim
+from numcheck.extraction.claims import Frame
 
 ALIGN = 0.30
 # Terms two clauses must share before a rewrite alone (no event, no name) makes one fact.
@@ -58,6 +71,9 @@ MIN_SHARED = 3
 CONFIDENT = 0.45
 REWRITE = 0.60
 MAX_CANDIDATES = 32
+# Words on each side of a figure, and terms two sentences share, that make them copies.
+COPY_CONTEXT = 3
+COPY_SHARED = 5
 SEED_TERMS = 6
 _PLACE_GENERIC = frozenset(
     "the region province state city county area district town village country capital "
@@ -185,7 +201,7 @@ def why_not_aligned(a: Claim, b: Claim) -> str | None:
     if "hypothetical" in (a.frame.role.mode, b.frame.role.mode):
         return "hypothetical"  # "if 105 people send a letter": a scenario, not a fact
     fa, fb = a.frame, b.frame
-    if fa.event and fb.event and fa.event != fb.event:
+    if fa.event and fb.event and not lexicon.same_event(fa.event, fb.event):
         return "event"
     ours, theirs = fa.anchors, fb.anchors
     our_time, their_time = ours.time, theirs.time
@@ -233,9 +249,7 @@ def specific(a: Claim, b: Claim) -> bool:
     rewrite ("The storm brought winds of 100 mph", "... of 161 km/h") names one fact."""
     assert a.frame is not None and b.frame is not None
     fa, fb = a.frame, b.frame
-    return bool(fa.event and fa.event == fb.event) or bool(
-        fa.anchors.names() and fb.anchors.names()
-    )
+    return lexicon.same_event(fa.event, fb.event) or bool(fa.anchors.names() and fb.anchors.names())
 
 
 def alignment(a: Claim, b: Claim, weights: Weights) -> Alignment | None:
@@ -249,7 +263,7 @@ def alignment(a: Claim, b: Claim, weights: Weights) -> Alignment | None:
         enough = len(fa.terms & fb.terms) >= MIN_SHARED
         return Alignment(score, False) if score >= REWRITE and enough else None
     identified = bool(
-        fa.event and fa.event == fb.event and fa.anchors.names() and fb.anchors.names()
+        lexicon.same_event(fa.event, fb.event) and fa.anchors.names() and fb.anchors.names()
     ) or bool(fa.anchors.named and fb.anchors.named)  # matching named subjects
     score = overlap(fa.terms, fb.terms, weights)
     if not identified and score < ALIGN:
@@ -268,6 +282,56 @@ def close_rewrites(a: Claim, b: Claim, weights: Weights) -> bool:
         overlap(a.frame.terms, b.frame.terms, weights) >= REWRITE
         or overlap(a.frame.sentence_terms, b.frame.sentence_terms, weights) >= REWRITE
     )
+
+
+def may_restate(a: Claim, b: Claim) -> bool:
+    """Whether ``b`` may restate ``a`` when the overlap of their clauses is left aside: no
+    rule of 1 to 4 keeps them apart, each names nothing the other's sentence does not
+    ("the Note 3's 3GB of RAM" is not "the phone's 2GB of RAM"), and neither dates the
+    figure alone. Only a story that gives the fact one figure everywhere lets such a pair
+    stand for one fact (``numcheck.checks.agreement``)."""
+    if why_not_aligned(a, b) is not None:
+        return False
+    assert a.frame is not None and b.frame is not None
+    fa, fb = a.frame, b.frame
+    if bool(fa.anchors.time) != bool(fb.anchors.time):
+        return False
+    return _names_told(fa, fb.sentence_terms) and _names_told(fb, fa.sentence_terms)
+
+
+def _names_told(frame: Frame, sentence_terms: frozenset[str]) -> bool:
+    """Whether a sentence tells every name a frame is anchored to and, when its clause
+    names others, one of those ("won 18 seats" in a clause about Golden Dawn)."""
+
+    def told(name: str) -> bool:
+        return lexicon.name_terms(name) <= sentence_terms
+
+    others = [name for name in frame.participants if lexicon.name_terms(name)]  # not "Mr."
+    return all(map(told, frame.anchors.names())) and (not others or any(map(told, others)))
+
+
+def copy_context(prose: str, claim: Claim) -> tuple[str, ...]:
+    """The ``COPY_CONTEXT`` words on each side of a claim in its sentence, lower case and
+    without punctuation: two claims that sit between the same words of two close copies of
+    one sentence state one fact ("home from the hospital 10 years ago this summer")."""
+    start, end = claim.location.start, claim.location.end
+    before = prose[max(claim.sentence, start - 60) : start].lower().split()[-COPY_CONTEXT:]
+    after = prose[end : end + 60].lower().split()[:COPY_CONTEXT]
+    return tuple(
+        [w.strip(_PUNCTUATION) for w in before] + ["#"] + [w.strip(_PUNCTUATION) for w in after]
+    )
+
+
+def copies(a: Claim, b: Claim, weights: Weights) -> bool:
+    """Whether two claims sit in close copies of one sentence: sentences that overlap by at
+    least ``REWRITE`` and share at least ``COPY_SHARED`` terms (their words around the
+    figure, ``copy_context``, are compared by the caller)."""
+    assert a.frame is not None and b.frame is not None
+    ours, theirs = a.frame.sentence_terms, b.frame.sentence_terms
+    return len(ours & theirs) >= COPY_SHARED and overlap(ours, theirs, weights) >= REWRITE
+
+
+_PUNCTUATION = string.punctuation + "“”‘’—–"
 
 
 def candidates(claims: Sequence[Claim], weights: Weights) -> dict[int, list[int]]:

@@ -788,6 +788,7 @@ def _is_rate(words_after: list[str], words_before: list[str], t: lexicon.FrameTa
         following = near[index + 1 : index + 2]
         if word in ("per", "each", "every", "apiece") or (
             word in ("a", "an")
+            and (index == 0 or near[index - 1] not in FUNCTION_WORDS)  # not "and a", "via a"
             and following
             and following[0].isalpha()
             and following[0] not in ("few", "lot", "number", "total", "further", "record")

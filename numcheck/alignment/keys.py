@@ -13,6 +13,9 @@ miles away" share ``[length]|range``. The rules:
    something (not a duration) or is money: "capable of engaging targets up to 190 miles
    away" is a range; so does a measure or money whose head names an event ("Apple's profit
    was $8.5bn" and "Apple earned $8.5bn" are both ``currency|earned``).
+   A measure without a subject phrase that has no event either takes the short noun
+   phrase written right after it as its subject ("a faster, 2.5GHz quad-core processor,"
+   is a processor's speed), when one follows before a punctuation mark or a function word.
 4. A head that says too little alone ("people", "residents") is compared only together with
    the event it counts ("killed 132 people", "30,000 residents fled"); without one it gets no
    key.
@@ -34,6 +37,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from numcheck.extraction.claims import Claim
+from numcheck.extraction.subjects import FUNCTION_WORDS
+from numcheck.extraction.subjects import VERBS
 from numcheck.rulepacks import load_kind
 from numcheck.rulepacks import require
 from numcheck.rulepacks import string_list
@@ -44,6 +49,7 @@ _PART_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PART_AFTER = re.compile(r"\s+(?:more|additional|other|extra|further)\b", re.IGNORECASE)
+_NOUN_PHRASE_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -120,6 +126,8 @@ def head_of(phrase: str) -> tuple[str, list[str]]:
     """The canonical head noun and the capitalised modifiers of a subject phrase."""
     t = tables()
     words = phrase.replace("’s", "").replace("'s", "").split()
+    while len(words) > 1 and words[-1].lower() in FUNCTION_WORDS:
+        words.pop()  # "the RAM it’s rockin’": a clause after the subject, not its head
     lowered_phrase = " ".join([*words[:-1], singular(words[-1].lower())]).lower()
     for written, form in t.synonyms.items():
         if " " in written and lowered_phrase.endswith(written):
@@ -138,12 +146,15 @@ def subject_key(claim: Claim, event: str | None, prose: str) -> str | None:
         return None
     if any(measure.figure.vague for measure in claim.measures):
         return None  # "thousands of species": a magnitude, not a figure to hold a writer to
-    if not claim.subject:
+    subject = claim.subject
+    if not subject and not event and claim.dimension not in ("count", "percent", "[time]"):
+        subject = noun_after(prose, end)
+    if not subject:
         # a duration without a subject is the span of another figure ("20 million in two
         # months"), never a fact of its own
         named_by_event = claim.dimension not in ("count", "percent", "[time]")
         return f"{claim.dimension}|{event}" if event and named_by_event else None
-    head, _ = head_of(claim.subject)
+    head, _ = head_of(subject)
     t = tables()
     if head in t.generic or head in t.attribution or not head.isalpha() or len(head) < 2:
         return None
@@ -154,3 +165,34 @@ def subject_key(claim: Claim, event: str | None, prose: str) -> str | None:
             return None
         head = f"{head} {event}"
     return f"{claim.dimension}|{head}"
+
+
+def noun_after(prose: str, end: int) -> str | None:
+    """The short noun phrase right after a figure, up to a punctuation mark or a function
+    word: "quad-core processor" in "a 2.5GHz quad-core processor, 2GB of RAM"; None when a
+    function word or a verb comes first ("128GB via a microSD card", "145g and")."""
+    words: list[str] = []
+    line_end = prose.find("\n", end)
+    stop = min(len(prose) if line_end < 0 else line_end, end + 80)
+    for match in _WORD_OR_MARK.finditer(prose, end, stop):
+        text = match.group()
+        if text == "," and not words and match.start() == end:
+            continue  # "a 2.5GHz, quad-core processor": adjectives in a row
+        if not text[:1].isalnum() or text.lower() in FUNCTION_WORDS:
+            break
+        words.append(text)
+        if len(words) > _NOUN_PHRASE_WORDS:
+            return None
+    return _phrase(words)
+
+
+def _phrase(words: list[str]) -> str | None:
+    if not words:
+        return None
+    head = words[-1]
+    if not re.fullmatch(r"[a-z][a-z-]{2,}", head) or head in VERBS or head.endswith("ed"):
+        return None
+    return " ".join(words)
+
+
+_WORD_OR_MARK = re.compile(r"[\w’'-]+|[^\w\s]")

@@ -39,6 +39,7 @@ class FrameTables:
     owner_suffixes: frozenset[str]
     common: frozenset[str]
     irregular: dict[str, str]
+    families: dict[str, str]  # event: the first event of its family of related events
 
     @functools.cached_property
     def longest_event(self) -> int:
@@ -69,7 +70,14 @@ def tables() -> FrameTables:
     demonyms: dict[str, str] = {}
     irregular: dict[str, str] = {}
     suffixes: set[str] = set()
+    families: dict[str, str] = {}
     for name, data in packs:
+        related = require(name, data.get("related_events", []), list, "related_events")
+        for index, family in enumerate(related):
+            members = [w.lower() for w in string_list(name, family, f"related_events.{index}")]
+            first = families.get(members[0], members[0]) if members else ""
+            for member in members:
+                families[member] = first
         for event, words in require(name, data.get("events", {}), dict, "events").items():
             for text in string_list(name, words, f"events.{event}"):
                 events[phrase(text)] = str(event).lower()
@@ -98,11 +106,22 @@ def tables() -> FrameTables:
         owner_suffixes=frozenset(suffixes),
         common=words["common"],
         irregular=irregular,
+        families=families,
     )
     _built = (packs, built)
     term.cache_clear()
     name_form.cache_clear()
+    name_terms.cache_clear()
     return built
+
+
+def same_event(a: str | None, b: str | None) -> bool:
+    """Whether two events are one, or of one family of ``related_events`` ("won" seats and
+    the share of the vote that "voted" them are one election result)."""
+    if a is None or b is None:
+        return False
+    families = tables().families
+    return a == b or families.get(a, a) == families.get(b, b)
 
 
 def base_form(word: str) -> str:
@@ -171,3 +190,9 @@ def terms(text: str) -> list[str]:
         if value is not None:
             found.append(value)
     return found
+
+
+@functools.lru_cache(maxsize=16_384)
+def name_terms(name: str) -> frozenset[str]:
+    """The terms of a name, kept for names seen again."""
+    return frozenset(terms(name))

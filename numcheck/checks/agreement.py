@@ -17,12 +17,16 @@ from dataclasses import dataclass
 from typing import Any
 from typing import ClassVar
 
+from numcheck.alignment.facts import COPY_SHARED
 from numcheck.alignment.facts import Alignment
 from numcheck.alignment.facts import Weights
 from numcheck.alignment.facts import alignment
 from numcheck.alignment.facts import candidates
 from numcheck.alignment.facts import close_rewrites
+from numcheck.alignment.facts import copies
+from numcheck.alignment.facts import copy_context
 from numcheck.alignment.facts import label
+from numcheck.alignment.facts import may_restate
 from numcheck.alignment.facts import rarity
 from numcheck.checks import Check
 from numcheck.checks import Corpus
@@ -39,12 +43,19 @@ from numcheck.text import one_line
 
 DOCUMENT, STORY_CONFLICT = "document", "story-conflict"
 STORY_VARIANCE, STORY_UNSETTLED = "story-variance", "story-unsettled"
+STORY_COPY = "story-copy"
 # A finding lists at most this many related places ("and K more" for the rest), and a
 # claim is listed as a related place in at most this many findings.
 MAX_RELATED = 5
 MAX_LISTED = 20
 # A subject given this many different figures in one document is an enumeration.
 ENUMERATION = 4
+# A story whose other documents, this many or more (one fewer when one of them is aligned
+# with the claim), all give a fact one figure stands against a claim that may restate it
+# and cannot be true with that figure; key groups larger than UNANIMITY_GROUP give many
+# figures and are not searched for such a story.
+CONSENSUS = 3
+UNANIMITY_GROUP = 64
 
 
 @dataclass(frozen=True)
@@ -79,6 +90,44 @@ def comparable_claims(corpus: Corpus) -> dict[str, list[Claim]]:
 def _analyse(corpus: Corpus) -> Iterator[Disagreement]:
     for claims in comparable_claims(corpus).values():
         yield from _story_disagreements(claims)
+    yield from _copied_disagreements(corpus)
+
+
+def _copied_disagreements(corpus: Corpus) -> Iterator[Disagreement]:
+    """Claims without a key that sit in close copies of one sentence in other documents of
+    their story (``facts.copies``) and cannot be true with any of those copies: a quotation
+    or a wire report told with another figure. Reported as NC202, as close rewrites are."""
+    groups: dict[tuple[str, str, tuple[str, ...]], list[Claim]] = defaultdict(list)
+    for document in corpus.documents:
+        story = corpus.stories.get(document.path, document.path)
+        for claim in corpus.claims.get(document.path, ()):
+            frame = claim.frame
+            if claim.key or frame is None or len(frame.sentence_terms) < COPY_SHARED:
+                continue  # keyed claims are aligned by their frames; a short line is no copy
+            if claim.restates or claim.ambiguous or frame.listed:
+                continue
+            if frame.role.mode != "hypothetical":
+                context = copy_context(document.prose, claim)
+                groups[(story, claim.dimension, context)].append(claim)
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        if len({(claim.low, claim.high, claim.unit) for claim in group}) < 2:
+            continue  # one figure everywhere: nothing to compare
+        if len({claim.path for claim in group}) < 2:
+            continue
+        group.sort(key=lambda c: (c.path, c.location.start))
+        weights = rarity(c.frame.sentence_terms for c in group if c.frame)
+        unit = shared_unit(group)
+        items = [c for c in (comparable(claim, unit) for claim in group) if c is not None]
+        intervals = _Intervals(items)
+        for item in items:
+            if not intervals.conflicting_documents(item):
+                continue  # the usual case: every copy gives the same figure
+            conflicting, compatible = intervals.split(item)
+            copied = [o for o in conflicting if copies(item.claim, o.claim, weights)]
+            if copied and not any(copies(item.claim, o.claim, weights) for o in compatible):
+                yield Disagreement(STORY_COPY, item.claim, tuple(o.claim for o in copied))
 
 
 def _story_disagreements(claims: Sequence[Claim]) -> Iterator[Disagreement]:
@@ -226,11 +275,102 @@ def _across_documents(items: Sequence[Comparable], weights: Weights) -> Iterator
         return
     neighbours = _neighbours(items, weights)
     by_claim = {id(n.item.claim): n for n in neighbours}
+    restates: dict[tuple[int, int], bool] = {}
+    intervals = _Intervals(items)
     for mine in neighbours:
         verdict = _verdict(mine, by_claim, weights)
+        others = tuple(o.claim for o in mine.restatements())
+        if verdict != STORY_CONFLICT and len(items) <= UNANIMITY_GROUP:
+            story = _one_figure_against(mine.item, weights, restates, intervals)
+            if story:
+                verdict, others = STORY_CONFLICT, tuple(o.claim for o in story)
         if verdict is not None:
-            others = tuple(o.claim for o in mine.restatements())
             yield Disagreement(verdict, mine.item.claim, others)
+
+
+class _Intervals:
+    """The claims of one group by interval, so that which claims cannot be true with a
+    claim is worked out once per pair of distinct intervals, not per pair of claims (most
+    figures of a group recur)."""
+
+    def __init__(self, items: Sequence[Comparable]) -> None:
+        self.groups: dict[tuple, list[Comparable]] = defaultdict(list)
+        for item in items:
+            self.groups[self._interval(item)].append(item)
+        self.known: dict[tuple[tuple, tuple], bool] = {}
+
+    @staticmethod
+    def _interval(item: Comparable) -> tuple:
+        return (item.low, item.high, item.qualifier)
+
+    def _conflicting(self, item: Comparable) -> Iterator[list[Comparable]]:
+        ours = self._interval(item)
+        for theirs, members in self.groups.items():
+            found = self.known.get((ours, theirs))
+            if found is None:
+                found = self.known[(ours, theirs)] = conflict(item, members[0])
+            if found:
+                yield members
+
+    def conflicting_documents(self, item: Comparable) -> set[str]:
+        """The other documents with a claim that cannot be true with ``item``."""
+        paths = {other.claim.path for members in self._conflicting(item) for other in members}
+        paths.discard(item.claim.path)
+        return paths
+
+    def split(self, item: Comparable) -> tuple[list[Comparable], list[Comparable]]:
+        """The claims of the other documents that cannot be true with ``item``, and the rest."""
+        path = item.claim.path
+        against = {id(o) for members in self._conflicting(item) for o in members}
+        conflicting, compatible = [], []
+        for members in self.groups.values():
+            for other in members:
+                if other.claim.path != path:
+                    (conflicting if id(other) in against else compatible).append(other)
+        return conflicting, compatible
+
+
+def _one_figure_against(
+    item: Comparable,
+    weights: Weights,
+    restates: dict[tuple[int, int], bool],
+    intervals: _Intervals,
+) -> list[Comparable]:
+    """The claims of the other documents that may restate ``item`` (``may_restate``), when
+    ``CONSENSUS`` documents or more hold them (one fewer when one of them is aligned with
+    it), they all give one figure, and ``item`` cannot be true with it: the story knows the
+    fact by one figure, whatever the wording ("2GB of RAM" in ten reviews of one phone,
+    "3GB of RAM" in the eleventh). Else none. ``restates`` keeps ``may_restate`` of each
+    pair, by the ids of its claims, for the other claims of the group; ``intervals`` holds
+    the group's claims by interval."""
+
+    def may(other: Comparable) -> bool:
+        pair = (id(item.claim), id(other.claim))
+        pair = pair if pair[0] < pair[1] else (pair[1], pair[0])
+        found = restates.get(pair)
+        if found is None:
+            found = restates[pair] = may_restate(item.claim, other.claim)
+        return found
+
+    if len(intervals.conflicting_documents(item)) < CONSENSUS - 1:
+        return []
+    conflicting, compatible = intervals.split(item)
+    story: list[Comparable] = []
+    for other in conflicting:
+        if may(other):
+            if story and not same_figure(story[0], other):
+                return []  # the story gives the fact more than one figure
+            story.append(other)
+    documents = len({other.claim.path for other in story})
+    if documents < CONSENSUS - 1:
+        return []
+    if any(map(may, compatible)):
+        return []  # another document may restate it and agree with it
+    if documents < CONSENSUS and not any(
+        alignment(item.claim, other.claim, weights) for other in story
+    ):
+        return []
+    return story
 
 
 def _verdict(mine: _Neighbours, by_claim: dict[int, _Neighbours], weights: Weights) -> str | None:
@@ -489,7 +629,16 @@ class StoryDisagreement(_AgreementCheck):
       same names, or clauses that overlap strongly); or
     - it stands against a close rewrite: a document that tells it in nearly the same words
       (the seed articles are such rewrites), when neither dates the figure and the other
-      does not.
+      does not; or
+    - it stands against a story that knows the fact by one figure: three or more other
+      documents (two, when one of them is aligned with it) give a claim that may restate it
+      (same key, no event, anchor or role apart, each side's names told in the other's
+      sentence, neither dated alone) and all give one figure, whatever their wording ("2GB
+      of RAM" in ten reviews of a phone, "3GB of RAM" in the eleventh); or
+    - it has no subject, and a copy of its sentence in another document (the same three
+      words on each side of the figure, sentences that overlap strongly) gives a figure
+      that cannot be true with it: a quotation ("home from the hospital 10 years ago this
+      summer") or a wire report told again with another figure.
 
     A disagreement of one article with one other is reported on both, so which file was
     named first, or sorts first, never decides which is right, and a pre-commit hook given
@@ -515,7 +664,10 @@ class StoryDisagreement(_AgreementCheck):
     messages = {
         STORY_CONFLICT: (
             "{fact}: {said} disagrees with {documents} of this story, which say {figures}"
-        )
+        ),
+        STORY_COPY: (
+            "{said} disagrees with {documents} of this story that tell this sentence with {figures}"
+        ),
     }
 
 
