@@ -204,6 +204,15 @@ SHIPS_ENGINES_DATA = [
 
 # "in" for inches, several targets in one bracket, compound units and mixed numbers as sources.
 FORMS = [
+    # powers of ten, numbers in words joined by "&", a baker's dozen
+    C("Light travels at 3 x 10^8 m/s (670 million mph)."),
+    C("Light travels at 3 x 10^8 m/s (900 million mph).", "NC101", "671 million mph"),
+    C("The mine produced 10^6 tonnes (2.2 billion lb) of ore."),
+    C("The mine produced 10^6 tonnes (22 billion lb) of ore.", "NC101", "2 billion lb"),
+    C("The tank held two hundred & forty imperial gallons (1,091 litres)."),
+    C("The tank held two hundred & forty imperial gallons (800 litres).", "NC101", "1091 litres"),
+    C("The crate held a baker's dozen kilograms (29 lb) of fruit."),
+    C("The crate held a baker's dozen kilograms (40 lb) of fruit.", "NC101", "29 lb"),
     C("The armour is 25 millimetres (0.98 in) thick."),
     C("The armour is 25 millimetres (0.89 in) thick.", "NC101", "0.98 in"),
     C("The blade is 30 cm (12 in) long."),

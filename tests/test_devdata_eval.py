@@ -30,7 +30,8 @@ EVAL = _tool()
 
 
 def _case(sentence: str, surface: str, unit: str, value: float):
-    expected = EVAL.Expected(value, EVAL._family(unit), surface)
+    scaled = value * EVAL.UNIT_FACTORS.get(unit.lower(), 1.0)  # as the sets are read
+    expected = EVAL.Expected(scaled, EVAL._family(unit), surface)
     return EVAL.Case(sentence, [expected]), expected
 
 
@@ -48,7 +49,11 @@ CASES = [
     ("The class is English 101.", "101", "dimensionless", 101, "left alone: name_with_number"),
     ("The grid is 2.1 pm wide.", "2.1 pm", "picometre", 2.1, "left alone: time_of_day"),
     ("I want a gallon of beer", "a gallon", "gallon", 1, "no figure written"),
-    ("A baker's dozen is 13", "A baker's dozen", "baker's dozen", 1, "no figure written"),
+    ("A baker's dozen is 13", "A baker's dozen", "baker's dozen", 1, None),
+    ("A gross is 144", "A gross", "gross", 1, "no figure written"),
+    ("It was two hundred & forty, you say?", "two hundred & forty", "dimensionless", 240, None),
+    ("A kibibyte is 8x2^10 bits", "8x2^10 bits", "bit", 8192, None),
+    ("The spin is 45 Js", "45 Js", "joule second", 45, None),
     (
         "Treatment was reduced from 44 mg to 50 mg ethanol.", "44 mg to 50 mg", "milligram", 47,
         "read as separate figures",

@@ -1332,6 +1332,63 @@ FOUR_DIGITS = [
 ]
 
 
+# Numbers in words joined by "&" or parted by a comma after a multiplier, powers of ten and
+# of two, and "a baker's dozen"; with the neighbours that must stay as they are.
+NUMBER_FORMS = [
+    (
+        "The bill came to three million, two hundred & forty dollars.",
+        [E("three million, two hundred & forty dollars", 3000240, "exact", "USD")],
+    ),
+    (
+        "They printed one million, two hundred thousand ballots.",
+        [E("one million, two hundred thousand", 1.2e6, "exact", None, "ballots")],
+    ),
+    (  # a list: each figure is larger than the multiplier before the comma
+        "The options were one thousand, two thousand or three thousand.",
+        [
+            E("one thousand", 1000, "exact", None, "options"),
+            E("two thousand or three thousand", (1900, 3150), "range"),
+        ],
+    ),
+    (  # one word after the comma is not a part of the number
+        "He paid a thousand, two more than last year.",
+        [E("a thousand", 1000), E("two", 2)],
+    ),
+    (
+        "The firm hired two hundred & forty engineers.",
+        [E("two hundred & forty", 240, "exact", None, "engineers")],
+    ),
+    ("Johnson & Johnson cut 2,000 jobs.", [E("2,000", 2000, "exact", None, "jobs")]),
+    ("Five & six", [E("Five", 5), E("six", 6)]),
+    ("A kibibyte is exactly 8x2^10 bits.", [E("8x2^10 bits", 8192, "exact", "bit")]),
+    (
+        "Light travels at 3 x 10^8 m/s.",
+        [E("3 x 10^8 m/s", 3e8, "exact", "meter / second", "Light travels")],
+    ),
+    (
+        "The mine produced 10^6 tonnes of ore.",
+        [E("10^6 tonnes", 1e6, "exact", "metric_ton", "ore")],
+    ),
+    ("The drive stores 2^40 bytes.", [E("2^40 bytes", 2.0**40, "exact", "byte")]),
+    ("We computed 3^4 = 81.", [E("81", 81)]),  # arithmetic is no quantity
+    (  # a superscript after a year is a footnote mark
+        "The report in 2019¹ said 40 people came.",
+        [E("40", 40, "exact", None, "people")],
+    ),
+    (
+        "Planck's constant is 6.626×10−34 J·s.",
+        [E("6.626×10−34 J·s", 6.626e-34, "exact", "joule * second", "Planck's constant")],
+    ),
+    ("The spin was 45 Js.", [E("45 Js", 45, "exact", "joule * second", "spin")]),
+    ("The firm sold 2 joule-seconds.", [E("2 joule-seconds", 2, "exact", "joule * second")]),
+    (
+        "A baker's dozen of rolls cost $5.",
+        [E("A baker's dozen", 13), E("$5", 5, "exact", "USD", "rolls")],
+    ),
+    ("The baker's shop sold a dozen loaves.", [E("a dozen", 12, "exact", None, "loaves")]),
+]
+
+
 def _cases() -> list:
     tables = {
         "seeds": SEEDS, "counts": COUNTS, "words": WORDS, "money": SCALES_AND_MONEY,
@@ -1344,6 +1401,7 @@ def _cases() -> list:
         "money-rates": MONEY_RATES, "changes": CHANGES, "magnitudes": MAGNITUDES, "ages": AGES,
         "four-digits": FOUR_DIGITS, "inch-marks": INCH_MARKS, "quotients": QUOTIENTS,
         "uncertainties": UNCERTAINTIES, "below-zero": BELOW_ZERO, "articles": ARTICLES,
+        "number-forms": NUMBER_FORMS,
     }  # fmt: skip
     return [
         pytest.param(sentence, expected, id=f"{name}: {sentence[:50]}")

@@ -8,11 +8,13 @@ import re
 import pytest
 
 from numcheck.extraction.numbers import DIGITS_PATTERN
+from numcheck.extraction.numbers import SCIENTIFIC_PATTERN
 from numcheck.extraction.numbers import WORD_NUMBER_PATTERN
 from numcheck.extraction.numbers import digits_figure
 from numcheck.extraction.numbers import format_like
 from numcheck.extraction.numbers import fraction_figure
 from numcheck.extraction.numbers import is_whole
+from numcheck.extraction.numbers import scientific_figure
 from numcheck.extraction.numbers import word_value
 from numcheck.extraction.numbers import words_figure
 from numcheck.extraction.numbers import writing_place
@@ -105,6 +107,14 @@ WORDS = [
     ("twenty-one trillion three hundred", 21e12 + 300),
     ("a dozen", 12),
     ("three dozen", 36),
+    ("a baker's dozen", 13),  # thirteen, as "a dozen" is twelve
+    ("a baker’s dozen", 13),
+    ("two baker's dozen", 26),
+    ("baker's dozen", None),  # like "dozen", it needs a figure
+    ("two hundred & forty", 240),  # "&" is written for "and"
+    ("one hundred & six", 106),
+    ("two & a half", 2.5),
+    ("five & six", None),  # as "five and six": two numbers
     ("half a dozen", 6),
     ("a million", 1e6),
     ("half a million", 5e5),
@@ -138,6 +148,9 @@ def test_word_value(text: str, value: float | None) -> None:
         ("half a million people", "half a million"),
         ("two and a half years", "two and a half"),
         ("one hundred and six tanks", "one hundred and six"),
+        ("two hundred & forty people", "two hundred & forty"),
+        ("a baker's dozen rolls", "a baker's dozen"),
+        ("the baker's shop", None),
         ("an hour", None),  # "a" alone is not a number
         ("a third", None),
         ("twentieth", None),
@@ -234,3 +247,44 @@ def test_writing_place(text: str, place: float) -> None:
 )
 def test_is_whole(value: float, whole: bool) -> None:
     assert is_whole(value) is whole
+
+
+@pytest.mark.parametrize(
+    ("text", "matched", "value"),
+    [
+        ("2.48×10−5 in the test", "2.48×10−5", 2.48e-5),
+        ("6.02 x 10^23 atoms", "6.02 x 10^23", 6.02e23),
+        ("3 x 10^8 m/s", "3 x 10^8", 3e8),
+        ("1.5×10⁻³ m", "1.5×10⁻³", 1.5e-3),
+        ("1e-3 m", "1e-3", 1e-3),
+        ("8x2^10 bits", "8x2^10", 8192),  # a power of two: bits and bytes
+        ("8 × 2^10 bits", "8 × 2^10", 8192),
+        ("2^10 bytes", "2^10", 1024),
+        ("10^6 tonnes", "10^6", 1e6),  # a power alone
+        ("10⁶ tonnes", "10⁶", 1e6),
+        ("10^-3 m", "10^-3", 1e-3),
+        ("3^4 is 81", None, None),  # arithmetic, not a quantity
+        ("12^2 = 144", None, None),
+        ("2^100", None, None),
+        ("2019¹ was", None, None),  # a footnote mark, not a power
+        ("4x4 vehicles", None, None),
+        ("10x2 m", None, None),
+    ],
+)
+def test_scientific_pattern_and_figure(text: str, matched: str | None, value: float | None) -> None:
+    found = re.match(SCIENTIFIC_PATTERN, text)
+    assert (found.group() if found else None) == matched
+    if found is not None:
+        assert scientific_figure(0, found.group()).value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "step"),
+    [
+        ("8x2^10", 1024),  # the mantissa is known to the unit
+        ("10^6", 1e6),  # a power alone is known to its own order
+        ("6.02 x 10^23", 1e21),
+    ],
+)
+def test_scientific_figure_precision(text: str, step: float) -> None:
+    assert scientific_figure(0, text).step == pytest.approx(step)

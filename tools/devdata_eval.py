@@ -78,6 +78,7 @@ DIMENSION_FAMILIES = {
     "1 / [length] ** 2": "integrated luminosity",
     "[length] ** 2 * [mass] / [time] ** 4": "power per time",
     "[mass] / [time] ** 3": "irradiance",
+    "[length] ** 2 * [mass] / [time]": "action",
 }
 
 # The units the sets name, by family; a unit not listed is of a family numcheck lacks.
@@ -108,6 +109,7 @@ UNIT_FAMILIES: dict[str, tuple[str, ...]] = {
         "electronvolt", "teraelectronvolt", "watt hour", "megawatt hour", "british thermal unit",
     ),
     "power": ("watt",),
+    "action": ("joule second",),
     "percent": ("percentage",),
     "duration": ("year", "month", "week", "day", "hour", "minute", "megayear", "gigayear"),
     "age": ("age",),
@@ -132,15 +134,16 @@ UNIT_FAMILIES: dict[str, tuple[str, ...]] = {
         "lao kip", "sri lankan rupee", "sen", "satoshi", "new zealand dollar", "cent",
         "pound sterling", "dime",
     ),
-    "count": ("dimensionless", "dozen"),
+    "count": ("dimensionless", "dozen", "baker's dozen"),
     "mass rate": ("ton per day",),
     "density": ("kilogram per cubic centimetre",),
 }  # fmt: skip
 UNITS = {name: family for family, names in UNIT_FAMILIES.items() for name in names}
 # Units the sets count in that numcheck states in a larger one: "34 cents" is USD 0.34,
-# "a dozen" is 12.
+# "a dozen" is 12, "a baker's dozen" 13.
 UNIT_FACTORS = {
     "cent": 0.01, "pence": 0.01, "penny": 0.01, "dime": 0.1, "satoshi": 1e-8, "dozen": 12.0,
+    "baker's dozen": 13.0,
 }  # fmt: skip
 
 

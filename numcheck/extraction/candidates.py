@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import re
 
+from numcheck.extraction.numbers import BAKERS_DOZEN
 from numcheck.extraction.numbers import NUMBER_WORDS
 from numcheck.extraction.numbers import SHARE_OF
 from numcheck.extraction.numbers import VAGUE_PATTERN
@@ -34,7 +35,7 @@ from numcheck.extraction.units import lexicon
 # What may stand right before a claim: anything but these.
 _BINDING = r"\w.,/:@#&+$£€¥₹%^×±–—-"
 # An article counts as "one" before these: "a hundred" ("an eighty" is no figure).
-_MULTIPLIERS = ("hundred", "thousand", "million", "billion", "dozen")
+_MULTIPLIERS = ("hundred", "thousand", "million", "billion", "dozen", "baker's", "baker’s")
 # What a share of a multiplier opens with: "half a million", "a quarter of", "three-quarters".
 _SHARES = ("half", "a quarter", "an quarter", "quarter", "three quarters", "three-quarters")
 
@@ -43,7 +44,7 @@ _SHARES = ("half", "a quarter", "an quarter", "quarter", "three quarters", "thre
 def reference() -> re.Pattern[str]:
     """Where a claim can begin, in one expression."""
     money = alternation(lexicon().currency_prefixes)
-    words = alternation(NUMBER_WORDS)
+    words = f"(?:{alternation(NUMBER_WORDS)}|{BAKERS_DOZEN})"
     article = rf"an?\s+(?={'|'.join(_MULTIPLIERS)})"
     number = (
         rf"\d|\.\d|(?<!\d[ \t])[-\u2212](?=\.?\d)|(?i:minus\s+(?=\d))|[{VULGAR}]"

@@ -30,6 +30,7 @@ import pyparsing as pp
 
 from numcheck.extraction.numbers import DIGITS_PATTERN
 from numcheck.extraction.numbers import FRACTION_PATTERN
+from numcheck.extraction.numbers import MULTIPLIERS
 from numcheck.extraction.numbers import SCIENTIFIC_PATTERN
 from numcheck.extraction.numbers import VAGUE_PATTERN
 from numcheck.extraction.numbers import VULGAR
@@ -84,6 +85,7 @@ class Token:
     text: str
 
 
+_COMMA = re.compile(r",[ \t]+")
 # "twenty-one trillion three hundred and forty-five thousand six hundred and seventy-eight"
 _MOST_WORDS = 20
 
@@ -101,6 +103,13 @@ class _WordNumber(pp.Token):
         self.mayReturnEmpty = False
 
     def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
+        best = self._longest(instring, loc)
+        if best is None:
+            raise pp.ParseException(instring, loc, self.errmsg, self)
+        best = self._with_comma_part(instring, best)
+        return best.end, best
+
+    def _longest(self, instring: str, loc: int) -> Figure | None:
         found = self._pattern.match(instring, loc)
         text = found.group() if found else ""
         ends = [cut.start() for cut in self._cut.finditer(text)][:_MOST_WORDS] + [len(text)]
@@ -113,9 +122,25 @@ class _WordNumber(pp.Token):
                 misses += 1
                 if misses > 3:
                     break
-        if best is None:
-            raise pp.ParseException(instring, loc, self.errmsg, self)
-        return best.end, best
+        return best
+
+    def _with_comma_part(self, instring: str, head: Figure) -> Figure:
+        """ "three million, two hundred and forty": after "thousand", "million"... a comma may
+        part a number in words, when what follows is a number of more than one word below
+        that multiplier. A list ("one thousand, two thousand") or a lone word after the comma
+        ("a thousand, two more") is left as it is."""
+        multiplier = MULTIPLIERS.get(head.text.rsplit(None, 1)[-1].lower(), 0)
+        comma = _COMMA.match(instring, head.end)
+        if multiplier < 1000 or comma is None:
+            return head
+        tail = self._longest(instring, comma.end())
+        if tail is None or tail.value >= multiplier or len(self._cut.split(tail.text)) < 2:
+            return head
+        joined = words_figure(head.start, f"{head.text} {tail.text}")
+        if joined is None:
+            return head
+        text = instring[head.start : tail.end]
+        return replace(joined, end=tail.end, text=text)
 
 
 class _Number(pp.Token):

@@ -28,6 +28,7 @@ TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
+DOZENS = {"dozen": 12, "bakers-dozen": 13}
 MULTIPLIERS = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 VULGAR_FRACTIONS = {
     "½": 1 / 2, "¼": 1 / 4, "¾": 3 / 4, "⅓": 1 / 3, "⅔": 2 / 3, "⅕": 1 / 5, "⅖": 2 / 5,
@@ -37,8 +38,10 @@ VULGAR_FRACTIONS = {
 VULGAR = "".join(VULGAR_FRACTIONS)
 
 NUMBER_WORDS = (*ONES, *TENS, *MULTIPLIERS, "dozen")
-_WORD = alternation(NUMBER_WORDS)
-_MULTIPLIER = r"(?:hundred|thousand|million|billion|trillion|dozen)\b"
+# "a baker's dozen" is thirteen, as "a dozen" is twelve.
+BAKERS_DOZEN = r"baker['’]s\s+dozen"
+_WORD = alternation(NUMBER_WORDS) + "|" + BAKERS_DOZEN
+_MULTIPLIER = rf"(?:hundred|thousand|million|billion|trillion|dozen|{BAKERS_DOZEN})\b"
 # "half a million", "a quarter million", "three-quarters of a billion": a share of a multiplier,
 # by the letter it begins with and what follows that letter (read case-insensitively).
 SHARE_LEADS = {
@@ -48,11 +51,13 @@ SHARE_LEADS = {
     "t": r"hree[\s-]quarters\s+(?:of\s+an?\s+)?",
 }
 SHARE_OF = "(?:" + "|".join(k + v for k, v in SHARE_LEADS.items()) + f")(?={_MULTIPLIER})"
+# "and" joins the parts of a number in words; "&" is written for it ("two hundred & forty").
+_AND = r"\s+(?:and|&)\s+"
 # "two and a half", "one and a quarter million"
-_AND_SHARE = rf"\s+and\s+(?:a\s+half|a\s+quarter|three[\s-]quarters)(?:\s+{_MULTIPLIER})?"
+_AND_SHARE = rf"{_AND}(?:a\s+half|a\s+quarter|three[\s-]quarters)(?:\s+{_MULTIPLIER})?"
 WORD_NUMBER_PATTERN = (
     rf"(?:{SHARE_OF}|an?\s+(?={_MULTIPLIER}))?"
-    rf"(?:{_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_WORD}))*(?![\w])(?:{_AND_SHARE})?(?![\w])"
+    rf"(?:{_WORD})(?:(?:{_AND}|\s+|-)(?:{_WORD}))*(?![\w])(?:{_AND_SHARE})?(?![\w])"
 )
 SHARES = {"half": 0.5, "quarter": 0.25, "quarters": 0.75}
 _GROUP_SEPARATORS = " \u00a0\u202f\u2009"
@@ -62,12 +67,18 @@ DIGITS_PATTERN = (
     rf"|\d{{1,3}}(?:[{_GROUP_SEPARATORS}]\d{{3}})+(?:\.\d+)?(?!\d)"
     r"|\d+(?:\.\d+)?|\.\d+)"
 )
-# "2.48×10−5", "6.02 x 10^23", "1e-3": a figure times a power of ten.
+# "2.48×10−5", "6.02 x 10^23", "1e-3", "8×2^10", "10^6", "10⁶": a figure times a power of ten
+# or of two, or such a power alone. Only ten and two are bases of quantities ("2^10 bytes");
+# "3^4" is sums, and a bare power takes the caret or superscripts after a ten only ("10⁶"),
+# never after other digits, where a superscript is a footnote mark ("in 2019¹").
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+_TEN_TO = r"10(?:\^[-\u2212]?\d\d?|⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})"
+_TWO_TO = r"2(?:\^\d\d?|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})"
 SCIENTIFIC_PATTERN = (
-    r"[-\u2212]?\d+(?:\.\d+)?"
-    r"(?:[ \t]?[×x][ \t]?10(?:\^[-\u2212]?\d\d?|[-\u2212]\d\d?|⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})|e[-+]?\d\d?)"
-    r"(?![\w.])"
+    r"(?:[-\u2212]?\d+(?:\.\d+)?"
+    rf"(?:[ \t]?[×x][ \t]?(?:10[-\u2212]\d\d?|{_TEN_TO}|{_TWO_TO})|e[-+]?\d\d?)"
+    rf"|(?<![\d.,]){_TEN_TO}|(?<![\d.,])2\^\d\d?)"
+    r"(?![\w.^])"
 )
 # "2 1/2", "48 3⁄4" (with the fraction slash), "2 1 ⁄ 2", "½", "4½"
 FRACTION_PATTERN = (
@@ -163,13 +174,14 @@ def digits_figure(start: int, text: str) -> Figure:
 def word_value(text: str) -> float | None:
     """The value of a number in words ("twenty-five", "ten thousand", "half a million",
     "two and a half"); None if the words are not a number ("million" alone, "two three")."""
-    tokens = [t for t in re.split(r"[\s-]+", text.lower()) if t]
+    plain = re.sub(BAKERS_DOZEN, "bakers-dozen", text.lower())
+    tokens = ["and" if t == "&" else t for t in re.split(r"[\s]+|-(?!dozen)", plain) if t]
     share, tokens = _leading_share(tokens)
     if not tokens:
         return None
     if tokens[0] in ("a", "an"):
         tokens[0] = "one"
-    elif share == 1 and (tokens[0] in MULTIPLIERS or tokens[0] == "dozen"):
+    elif share == 1 and (tokens[0] in MULTIPLIERS or tokens[0] in DOZENS):
         return None  # a multiplier needs a figure before it
     total, current, previous, last_multiplier = 0.0, 0.0, "", 1.0
     index = 0
@@ -192,8 +204,8 @@ def word_value(text: str) -> float | None:
             if previous in ONES or (previous in TENS and small >= 10) or previous == "share":
                 return None
             current += small
-        elif token == "dozen":
-            current = max(current, 1) * 12
+        elif token in DOZENS:
+            current = max(current, 1) * DOZENS[token]
         elif token == "hundred":
             current = max(current, 1) * 100
         elif token in MULTIPLIERS:
@@ -233,7 +245,7 @@ def words_figure(start: int, text: str) -> Figure | None:
     if value is None:
         return None
     step, round_step = _whole_number_steps(value)
-    added = re.search(r"\band\s+(?:a|three)\s+(half|quarters?)\b(?:\s+(\w+))?", text, re.I)
+    added = re.search(r"(?:\band|&)\s+(?:a|three)\s+(half|quarters?)\b(?:\s+(\w+))?", text, re.I)
     if added:  # "two and a half million": written to the nearest half million
         share = 0.5 if added.group(1).lower() == "half" else 0.25
         multiplier = MULTIPLIERS.get((added.group(2) or "").lower(), 1.0)
@@ -242,12 +254,14 @@ def words_figure(start: int, text: str) -> Figure | None:
 
 
 def scientific_figure(start: int, text: str) -> Figure:
-    """ "2.48×10−5", "6.02 x 10^23", "1e-3": the digits of the mantissa carry the precision."""
+    """ "2.48×10−5", "6.02 x 10^23", "1e-3", "8×2^10", "10^6": the digits of the mantissa carry
+    the precision; a power alone is exact to its own order ("10^6" to the million)."""
     plain = text.replace("\u2212", "-").translate(_SUPERSCRIPTS)
-    found = re.fullmatch(r"(-?[\d.]+)(?:\s?[×x]\s?10\^?|e)([-+]?\d+)", plain)
+    found = re.fullmatch(r"(?:(-?[\d.]+)\s?(?:[×x]\s?(?=10|2)|(?=e)))?(10|2|e)\^?([-+]?\d+)", plain)
     assert found is not None  # the pattern guarantees the shape
-    mantissa = digits_figure(start, found.group(1))
-    factor = 10.0 ** int(found.group(2))
+    mantissa = digits_figure(start, found.group(1) or "1")
+    base = 10 if found.group(2) in ("10", "e") else 2
+    factor = float(base) ** int(found.group(3))
     return replace(
         mantissa.scaled(factor), end=start + len(text), text=text, round_step=mantissa.step * factor
     )
