@@ -51,6 +51,7 @@ the work grows with the number of claims, not its square.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import string
@@ -136,6 +137,7 @@ def _names_match(a: tuple[str, ...], b: tuple[str, ...], generic=frozenset()) ->
     return False
 
 
+@functools.lru_cache(maxsize=4096)
 def _time_kind(time: str) -> str:
     if re.fullmatch(r"\d{4}(-\d\d)?", time):
         return "year"

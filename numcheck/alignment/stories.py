@@ -56,12 +56,14 @@ def features(document: Document, claims: Sequence[Claim]) -> frozenset[str]:
 def _names(prose: str) -> frozenset[str]:
     """The capitalised words of a text, sentence openers and the calendar left out; kept
     for texts seen again (an editor re-checks the unchanged documents of a story)."""
-    found: set[str] = set()
-    for match in _NAME.finditer(prose):
-        word = match.group()
-        if word not in _NOT_NAMES and match.start() > 0:
-            found.add("name:" + word.lower().replace("’s", "").replace("'s", ""))
-    return frozenset(found)
+    words = _NAME.findall(prose)
+    if _NAME.match(prose):
+        del words[0]  # the word that opens the text
+    return frozenset(
+        "name:" + word.lower().replace("’s", "").replace("'s", "")
+        for word in set(words)
+        if word not in _NOT_NAMES
+    )
 
 
 class _Groups:

@@ -252,7 +252,10 @@ class _Neighbours:
     item: Comparable
     others: dict[str, tuple[Alignment, Comparable]]
 
+    @functools.cached_property
     def restatements(self) -> list[Comparable]:
+        """The best restatement in each other document, by position (read once ``others``
+        is complete)."""
         return [other for _, other in sorted(self.others.values(), key=_order)]
 
     def confident(self, other: Comparable) -> bool:
@@ -263,12 +266,12 @@ class _Neighbours:
     def compatible_side(self) -> int:
         """The documents whose restatements can be true together with this claim, its own
         document included."""
-        return 1 + sum(1 for o in self.restatements() if not conflict(self.item, o))
+        return 1 + sum(1 for o in self.restatements if not conflict(self.item, o))
 
     @functools.cached_property
     def same_side(self) -> int:
         """The documents whose restatements give this claim's figure, its own included."""
-        return 1 + sum(1 for o in self.restatements() if same_figure(self.item, o))
+        return 1 + sum(1 for o in self.restatements if same_figure(self.item, o))
 
 
 def _order(entry: tuple[Alignment, Comparable]) -> tuple[str, int]:
@@ -306,7 +309,7 @@ def _across_documents(items: Sequence[Comparable], weights: Weights) -> Iterator
     intervals = _Intervals(items)
     for mine in neighbours:
         verdict = _verdict(mine, by_claim, weights)
-        others = tuple(o.claim for o in mine.restatements())
+        others = tuple(o.claim for o in mine.restatements)
         if verdict != STORY_CONFLICT and len(items) <= UNANIMITY_GROUP:
             story = _one_figure_against(mine.item, weights, restates, intervals)
             if story:
@@ -406,7 +409,7 @@ def _verdict(mine: _Neighbours, by_claim: dict[int, _Neighbours], weights: Weigh
     a figure fewer documents give than another, or that a close rewrite or a confident
     restatement as well supported gives differently."""
     item = mine.item
-    others = mine.restatements()
+    others = mine.restatements
     differing = [o for o in others if not same_figure(item, o)]
     if not differing:
         return None
