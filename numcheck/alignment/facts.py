@@ -122,6 +122,7 @@ def overlap(a: frozenset[str], b: frozenset[str], weights: Weights) -> float:
     return 2 * sum(weights(t) for t in a & b) / total
 
 
+@functools.lru_cache(maxsize=16_384)
 def _words(name: str, generic: frozenset[str] = frozenset()) -> frozenset[str]:
     return frozenset(w for w in lexicon.name_form(name).split() if w not in generic)
 
@@ -246,28 +247,22 @@ class Alignment:
         return self.identified or self.overlap >= CONFIDENT
 
 
-def specific(a: Claim, b: Claim) -> bool:
-    """Whether two claims share an event or both carry a name: short of that, only a close
-    rewrite ("The storm brought winds of 100 mph", "... of 161 km/h") names one fact."""
-    assert a.frame is not None and b.frame is not None
-    fa, fb = a.frame, b.frame
-    return lexicon.same_event(fa.event, fb.event) or bool(fa.anchors.names() and fb.anchors.names())
-
-
 def alignment(a: Claim, b: Claim, weights: Weights) -> Alignment | None:
     """How ``a`` and ``b`` state one fact, or None when they do not."""
     if why_not_aligned(a, b) is not None:
         return None
     assert a.frame is not None and b.frame is not None
     fa, fb = a.frame, b.frame
-    if not specific(a, b):
-        score = overlap(fa.terms, fb.terms, weights)
+    same_event = lexicon.same_event(fa.event, fb.event)
+    both_named = bool(fa.anchors.names() and fb.anchors.names())
+    score = overlap(fa.terms, fb.terms, weights)
+    if not (same_event or both_named):
+        # Short of a shared event or names on both sides, only a close rewrite names one
+        # fact ("The storm brought winds of 100 mph", "... of 161 km/h").
         enough = len(fa.terms & fb.terms) >= MIN_SHARED
         return Alignment(score, False) if score >= REWRITE and enough else None
-    identified = bool(
-        lexicon.same_event(fa.event, fb.event) and fa.anchors.names() and fb.anchors.names()
-    ) or bool(fa.anchors.named and fb.anchors.named)  # matching named subjects
-    score = overlap(fa.terms, fb.terms, weights)
+    # the same event with names on both sides, or matching named subjects
+    identified = (same_event and both_named) or bool(fa.anchors.named and fb.anchors.named)
     if not identified and score < ALIGN:
         return None
     return Alignment(score, identified)
