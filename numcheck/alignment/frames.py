@@ -196,7 +196,7 @@ def _bare_name(word: str) -> str:
 
 
 _LOWER_WORD = re.compile(r"(?<![\w’'])[a-z][a-z’'-]*")
-_CAPITALISED_WORD = re.compile(r"(?<![\w’'.-])[A-Z][\w’'.&-]*")
+_CAPITALISED_WORD = re.compile(r"(?=[A-Z])(?<![\w’'.-])[A-Z][\w’'.&-]*")  # cheap test first
 # "the Arsenal", "it, Canepa": the space first, so that a search skips ahead to spaces.
 _CAPITALISED_INSIDE = re.compile(r" (?<=[a-z,;] )([A-Z][\w’'.&-]*)")
 

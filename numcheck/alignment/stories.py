@@ -34,7 +34,8 @@ THRESHOLD = 0.35
 MAX_POSTING = 50
 # Each document suggests pairs through its rarest features only.
 SEED_FEATURES = 24
-_NAME = re.compile(r"(?<![.!?\n]\s)(?<![\n\"“])\b[A-Z][\w’'-]*\w")
+# "(?=[A-Z])" first: a cheap test that skips most places before the look-behinds.
+_NAME = re.compile(r"(?=[A-Z])(?<![.!?\n]\s)(?<![\n\"“])\b[A-Z][\w’'-]*\w")
 # Capitalised words that name no story: sentence openers and the calendar.
 _NOT_NAMES = frozenset(
     "The A An This That These Those It He She They We I In On At For But And Or If As While "
