@@ -304,6 +304,16 @@ ROUNDING_AND_READINGS = [
     C("The tank held 50 litres (80 kg) of fuel.", "NC102", level="note"),
 ]
 
+# A correction is written as precisely as it must be to pass when it is read again: a figure in
+# powers of ten rounds to one significant digit, but the zeros of "200,000" round by 5% only.
+CORRECTIONS_THAT_HOLD = [
+    C("It weighs 96 tonnes (1e5 lb).", "NC101", "210,000 lb"),
+    C("It weighs 96 tonnes (3e5 lb).", "NC101", "210,000 lb"),
+    C("A load of 50 tonnes (2e5 lb) was lifted.", "NC101", "110,000 lb"),
+    C("A 50-tonne (2e5 lb) load was lifted.", "NC101", "110,000 lb"),
+    C("It weighs 3 tonnes (5,000 lb).", "NC101", "6,614 lb"),
+]
+
 # Money is never converted (no exchange rates), nor are ages or money rates.
 NOT_CONVERTED = [
     C("Shares closed at 212p ($2.70)."),
@@ -318,7 +328,7 @@ def _cases() -> list:
         "temperature": TEMPERATURE, "energy-power": ENERGY_POWER, "dimension": DIMENSIONS,
         "not-a-conversion": NOT_CONVERSIONS, "ships-engines-data": SHIPS_ENGINES_DATA,
         "forms": FORMS, "rounding-and-readings": ROUNDING_AND_READINGS,
-        "not-converted": NOT_CONVERTED,
+        "not-converted": NOT_CONVERTED, "corrections-that-hold": CORRECTIONS_THAT_HOLD,
     }  # fmt: skip
     return [
         pytest.param(case, id=f"{name}: {case.sentence[:60]}")

@@ -16,6 +16,7 @@ from numcheck.extraction.grammar import compound_units
 from numcheck.extraction.measures import Measure
 from numcheck.extraction.numbers import ROUNDING_SHARE
 from numcheck.extraction.numbers import Figure
+from numcheck.extraction.numbers import digits_figure
 from numcheck.extraction.numbers import format_like
 from numcheck.extraction.units import Reading
 from numcheck.extraction.units import convert
@@ -254,16 +255,18 @@ def _rounded_like(
     exact: float, figure: Figure, measure: Measure, target: Claim, source: Claim, extra: float
 ) -> str:
     """``exact`` written to the last digit the writer wrote ("360" -> "306"), or finer if
-    that is not precise enough to pass."""
+    that is not precise enough to pass. Each candidate is judged as its digits will be read
+    again: "1e5 lb" corrected to one significant figure is "200,000 lb", whose zeros may
+    round by 5% only, so it takes "210,000"."""
     value = exact / measure.scale
     raw = Figure(0, 0, figure.text, figure.value / measure.scale, figure.step / measure.scale,
                  figure.round_step / measure.scale, figure.decimals, figure.grouped)  # fmt: skip
     place = raw.step
-    for _ in range(6):
+    for _ in range(12):
         text = format_like(value, raw, place)
-        candidate = float(text.replace(",", "")) * measure.scale
-        point = Point(candidate, place * measure.scale, None)
-        if abs(candidate - exact) <= _tolerance(point, target, source, extra) or place <= 1e-3:
+        written = digits_figure(0, text).scaled(measure.scale)
+        point = Point(written.value, written.step, written)
+        if abs(written.value - exact) <= _tolerance(point, target, source, extra) or place <= 1e-3:
             return text
         place /= 10
     return format_like(value, raw, place)
