@@ -164,7 +164,7 @@ NOT_CONVERSIONS = [
     C("The missile flew 190 miles (and then 360 km more)."),
 ]
 
-# The units the issue of careful editors' text needs: each right and each wrong.
+# The units careful editors' text needs: each right and each wrong.
 SHIPS_ENGINES_DATA = [
     C("The ship made 21 knots (39 km/h)."),
     C("The ship made 21 knots (49 km/h).", "NC101", "39 km/h"),
