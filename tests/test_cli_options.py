@@ -378,7 +378,6 @@ def test_junit(run_numcheck, tmp_path: Path) -> None:
 
 
 def test_lsp_accepts_stdio(run_numcheck, tmp_path: Path) -> None:
-    pytest.importorskip("pygls")
     run = run_numcheck("lsp", "--stdio", cwd=tmp_path, stdin="")
     assert run.returncode == 0, run
     assert "unrecognized" not in run.stderr

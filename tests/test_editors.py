@@ -40,7 +40,6 @@ def editor(name: str) -> str:
     found = shutil.which(name)
     if found is None:
         pytest.skip(f"{name} is not installed (.ci/run installs it with apt-get)")
-    pytest.importorskip("pygls")
     return found
 
 
@@ -127,7 +126,6 @@ def _message(body: dict) -> bytes:
 
 
 def test_helix_snippet_starts_the_server(tmp_path: Path) -> None:
-    pytest.importorskip("pygls")
     config = tomllib.loads(readme_snippet("toml", "Helix 23.10 or later"))
     server = config["language-server"]["numcheck"]
     (markdown,) = [language for language in config["language"] if language["name"] == "markdown"]

@@ -11,15 +11,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+import pytest_lsp
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig
+from pytest_lsp import LanguageClient
+from pytest_lsp import client_capabilities
 
-pytest_lsp = pytest.importorskip("pytest_lsp")
-
-from lsprotocol import types  # noqa: E402
-from pytest_lsp import ClientServerConfig  # noqa: E402
-from pytest_lsp import LanguageClient  # noqa: E402
-from pytest_lsp import client_capabilities  # noqa: E402
-
-from numcheck.report.links import rule_page  # noqa: E402
+from numcheck.report.links import rule_page
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 

@@ -7,18 +7,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from lsprotocol import types
+from test_lsp import change_range
+from test_lsp import client  # noqa: F401 - the fixture
+from test_lsp import diagnostics_for
+from test_lsp import folder  # noqa: F401 - the fixture
+from test_lsp import has
+from test_lsp import open_document
 
-pytest.importorskip("pytest_lsp")
-
-from lsprotocol import types  # noqa: E402
-from test_lsp import change_range  # noqa: E402
-from test_lsp import client  # noqa: E402, F401 - the fixture
-from test_lsp import diagnostics_for  # noqa: E402
-from test_lsp import folder  # noqa: E402, F401 - the fixture
-from test_lsp import has  # noqa: E402
-from test_lsp import open_document  # noqa: E402
-
-from numcheck.lsp.server import MAX_CHARACTERS  # noqa: E402
+from numcheck.lsp.server import MAX_CHARACTERS
 
 pytestmark = pytest.mark.asyncio(loop_scope="function")
 WRONG = "It flew 190 miles (360 km).\n"

@@ -15,12 +15,10 @@ from typing import Any
 
 import pytest
 
-pytest.importorskip("pygls")
-
-from numcheck.lsp.framing import MAX_HEADER_LINE  # noqa: E402
-from numcheck.lsp.framing import decode  # noqa: E402
-from numcheck.lsp.server import MAX_CHARACTERS  # noqa: E402
-from numcheck.lsp.server import MAX_DIAGNOSTICS  # noqa: E402
+from numcheck.lsp.framing import MAX_HEADER_LINE
+from numcheck.lsp.framing import decode
+from numcheck.lsp.server import MAX_CHARACTERS
+from numcheck.lsp.server import MAX_DIAGNOSTICS
 
 WAIT = 60  # seconds before a silent server counts as hung
 

@@ -9,25 +9,22 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import given
+from hypothesis import settings
+from hypothesis import strategies as st
 
-pytest.importorskip("hypothesis")
-
-from hypothesis import HealthCheck  # noqa: E402
-from hypothesis import given  # noqa: E402
-from hypothesis import settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from testing.properties import check_cache  # noqa: E402
-from testing.properties import check_fix  # noqa: E402
-from testing.properties import check_kept  # noqa: E402
-from testing.properties import check_pipeline  # noqa: E402
-from testing.properties import check_suppression_index  # noqa: E402
-from testing.properties import edited  # noqa: E402
-from testing.properties import edits  # noqa: E402
-from testing.properties import paths  # noqa: E402
-from testing.properties import story_texts  # noqa: E402
-from testing.properties import story_words  # noqa: E402
-from testing.properties import texts  # noqa: E402
+from testing.properties import check_cache
+from testing.properties import check_fix
+from testing.properties import check_kept
+from testing.properties import check_pipeline
+from testing.properties import check_suppression_index
+from testing.properties import edited
+from testing.properties import edits
+from testing.properties import paths
+from testing.properties import story_texts
+from testing.properties import story_words
+from testing.properties import texts
 
 FIXED = settings(
     max_examples=int(os.environ.get("NUMCHECK_EXAMPLES", "100")),
