@@ -5,27 +5,13 @@ alarm per 100 right conversions."""
 
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from testing.tools import load_tool
 
-
-def _tool():
-    spec = importlib.util.spec_from_file_location(
-        "conversion_eval", ROOT / "tools" / "conversion_eval.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["conversion_eval"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-EVAL = _tool()
+EVAL = load_tool("conversion_eval")
 
 
 def test_the_fixed_sample_meets_the_bar() -> None:

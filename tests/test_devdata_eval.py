@@ -4,29 +4,13 @@ numcheck did not read it. The dev sets themselves live outside the repository.""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
 from numcheck.extraction.extract import extract
 from numcheck.reading.documents import plain_text_document
+from testing.tools import load_tool
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _tool():
-    spec = importlib.util.spec_from_file_location(
-        "devdata_eval", ROOT / "tools" / "devdata_eval.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["devdata_eval"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-EVAL = _tool()
+EVAL = load_tool("devdata_eval")
 
 
 def _case(sentence: str, surface: str, unit: str, value: float):

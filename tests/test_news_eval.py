@@ -4,23 +4,15 @@ tool counts findings, samples them and plants figures as its documentation says.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
+
+from testing.tools import load_tool
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 
-def _tool():
-    spec = importlib.util.spec_from_file_location("news_eval", ROOT / "tools" / "news_eval.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["news_eval"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-EVAL = _tool()
+EVAL = load_tool("news_eval")
 
 
 def _news(tmp_path: Path) -> Path:

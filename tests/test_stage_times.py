@@ -3,25 +3,16 @@ the claims it counts are those a run extracts."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 from numcheck.api import extract_claims
+from testing.tools import load_tool
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = str(ROOT / "seeds")
 
 
-def _tool():
-    spec = importlib.util.spec_from_file_location("stage_times", ROOT / "tools" / "stage_times.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["stage_times"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-STAGE_TIMES = _tool()
+STAGE_TIMES = load_tool("stage_times")
 
 
 def test_every_stage_is_timed_on_the_seeds() -> None:
