@@ -55,8 +55,22 @@ def test_frames_read_in_one_pass_equal_frames_read_alone(name: str, text: str) -
         assert reading.frame(claim) == _alone(document, claim), claim.text
 
 
-def _times_alone(prose: str, first: int, last: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in frames._TIME.finditer(prose, first, last)]
+def _found(prose: str, matches) -> list[tuple[int, int, str, tuple[str, ...]]]:
+    """Where each time is, as written in ``prose``, and the forms it matched (the index
+    matches in a lowered copy of the text)."""
+    return [
+        (
+            m.start(),
+            m.end(),
+            prose[m.start() : m.end()],
+            tuple(k for k, v in m.groupdict().items() if v),
+        )
+        for m in matches
+    ]
+
+
+def _times_alone(prose: str, first: int, last: int) -> list[tuple[int, int, str, tuple[str, ...]]]:
+    return _found(prose, frames._TIME.finditer(prose, first, last))
 
 
 @pytest.mark.parametrize("seed", range(5))
@@ -72,10 +86,26 @@ def test_times_of_a_stretch_are_those_found_in_it_alone(seed: int) -> None:
     first = 0
     while first < len(prose) - 10:
         last = min(len(prose), first + chooser.randint(1, 600))
-        found = [(m.start(), m.end(), m.group()) for m in index.within(first, last)]
+        found = _found(prose, index.within(first, last))
         assert found == _times_alone(prose, first, last), (first, last)
         index.forget_before(first - 2 * frames.LOOK_BACK)
         first += chooser.randint(1, 40)
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "In MARCH 2019 and last Year, two WEEKS AGO, Q3, on Monday ",
+        "On \u212aelvin Monday, \u0130n 2019 and last year ",  # "İ" lowers to two characters
+        "ſunday, thıs year, in March 2019 and the Fourth Quarter ",  # IGNORECASE: "s", "i"
+        "Το 2019, τον Μάρτιο ΣΑΣ, last year and 1989–90 ",
+    ],
+)
+def test_times_in_lowered_text_are_those_ignorecase_finds(prose: str) -> None:
+    index = frames._TimeIndex(prose * 3)
+    assert _found(prose * 3, index.within(0, len(prose) * 3)) == _times_alone(
+        prose * 3, 0, len(prose) * 3
+    )
 
 
 def _listed_alone(source: str, offset: int) -> bool:
