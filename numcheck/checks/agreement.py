@@ -39,6 +39,7 @@ from numcheck.checks.intervals import shared_unit
 from numcheck.checks.kept import StoryMemo
 from numcheck.checks.kept import story_memos
 from numcheck.extraction.claims import Claim
+from numcheck.extraction.claims import Frame
 from numcheck.findings import Finding
 from numcheck.findings import Related
 from numcheck.text import one_line
@@ -281,15 +282,26 @@ def _order(entry: tuple[Alignment, Comparable]) -> tuple[str, int]:
 
 def _neighbours(items: Sequence[Comparable], weights: Weights) -> list[_Neighbours]:
     """Each claim with its best restatement in every other document of its story (each
-    pair of candidates aligned once, for both of its claims)."""
+    pair of candidates aligned once, for both of its claims).
+
+    The claims of a group share a key and a role, and across documents ``alignment`` reads
+    nothing of a claim but its frame: two claims whose frames are equal to those of a pair
+    aligned before align as that pair did (a story tells its facts again and again)."""
     near = candidates([i.claim for i in items], weights)
     pairs = {(min(i, j), max(i, j)) for i, others in near.items() for j in others}
     neighbours = [_Neighbours(item, {}) for item in items]
+    one_of_each: dict[Frame | None, Frame | None] = {}
+    frames = [one_of_each.setdefault(i.claim.frame, i.claim.frame) for i in items]
+    aligned: dict[tuple[int, int], Alignment | None] = {}  # by the ids of the two frames
     for i, j in sorted(pairs):
         first, second = items[i], items[j]
         if first.claim.path == second.claim.path:
             continue
-        found = alignment(first.claim, second.claim, weights)
+        pair = (id(frames[i]), id(frames[j]))
+        if pair in aligned:
+            found = aligned[pair]
+        else:
+            found = aligned[pair] = alignment(first.claim, second.claim, weights)
         if found is None:
             continue
         for mine, other in ((neighbours[i], second), (neighbours[j], first)):
