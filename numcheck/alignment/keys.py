@@ -32,6 +32,7 @@ extends them.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -93,6 +94,7 @@ def tables() -> SubjectTables:
         synonyms, irregular, frozenset(generic), frozenset(attribution), frozenset(needs_event)
     )
     _built = (packs, built)
+    _head_of.cache_clear()
     return built
 
 
@@ -124,6 +126,13 @@ def synonym(word: str) -> str | None:
 
 def head_of(phrase: str) -> tuple[str, list[str]]:
     """The canonical head noun and the capitalised modifiers of a subject phrase."""
+    tables()  # built afresh, and the phrases read with the tables before forgotten, on a change
+    head, modifiers = _head_of(phrase)
+    return head, list(modifiers)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _head_of(phrase: str) -> tuple[str, tuple[str, ...]]:
     t = tables()
     words = phrase.replace("’s", "").replace("'s", "").split()
     while len(words) > 1 and words[-1].lower() in FUNCTION_WORDS:
@@ -136,7 +145,7 @@ def head_of(phrase: str) -> tuple[str, list[str]]:
     head = singular(words[-1].lower().strip(".,"))
     head = t.synonyms.get(head, head)
     joined = " ".join(w for w in words[:-1] if w[:1].isupper())
-    return head, [joined] if joined else []
+    return head, (joined,) if joined else ()
 
 
 def subject_key(claim: Claim, event: str | None, prose: str) -> str | None:
