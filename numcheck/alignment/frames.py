@@ -213,8 +213,10 @@ def _bare_name(word: str) -> str:
     return word.rstrip(".’'").removesuffix("’s").removesuffix("'s")
 
 
-_LOWER_WORD = re.compile(r"(?<![\w’'])[a-z][a-z’'-]*")
-_CAPITALISED_WORD = re.compile(r"(?=[A-Z])(?<![\w’'.-])[A-Z][\w’'.&-]*")  # cheap test first
+# A word's first letter, then a look behind it at the character before: a pattern that opens
+# with a set of letters lets the search skip ahead to them.
+_LOWER_WORD = re.compile(r"[a-z](?<![\w’'][a-z])[a-z’'-]*")
+_CAPITALISED_WORD = re.compile(r"[A-Z](?<![\w’'.-][A-Z])[\w’'.&-]*")
 # "the Arsenal", "it, Canepa": the space first, so that a search skips ahead to spaces.
 _CAPITALISED_INSIDE = re.compile(r" (?<=[a-z,;] )([A-Z][\w’'.&-]*)")
 
