@@ -663,7 +663,12 @@ def _owners(
 ) -> tuple[str, ...]:
     owners: list[str] = []
     start = claim.location.start
-    possessive = _POSSESSIVE_BEFORE.search(prose, max(sentence_first, start - 80), start)
+    window = max(sentence_first, start - 80)
+    possessive = (  # a possessive needs an "'s": a cheap test before the pattern
+        _POSSESSIVE_BEFORE.search(prose, window, start)
+        if prose.find("'s", window, start) >= 0 or prose.find("’s", window, start) >= 0
+        else None
+    )
     if possessive and not _TIME.fullmatch(possessive.group(1).lower()):
         owners.append(re.sub(r"^(?:The|A|An)\s+", "", possessive.group(1)))
     if claim.dimension not in ("count", "percent", "currency"):
