@@ -82,7 +82,7 @@ def test_times_of_a_stretch_are_those_found_in_it_alone(seed: int) -> None:
     ]  # fmt: skip
     chooser = random.Random(seed)
     prose = "".join(chooser.choice(pieces) for _ in range(400))
-    index = frames._TimeIndex(prose)
+    index = frames._TimeIndex(prose, frames._lowered(prose))
     first = 0
     while first < len(prose) - 10:
         last = min(len(prose), first + chooser.randint(1, 600))
@@ -95,17 +95,20 @@ def test_times_of_a_stretch_are_those_found_in_it_alone(seed: int) -> None:
 @pytest.mark.parametrize(
     "prose",
     [
-        "In MARCH 2019 and last Year, two WEEKS AGO, Q3, on Monday ",
-        "On \u212aelvin Monday, \u0130n 2019 and last year ",  # "İ" lowers to two characters
-        "ſunday, thıs year, in March 2019 and the Fourth Quarter ",  # IGNORECASE: "s", "i"
-        "Το 2019, τον Μάρτιο ΣΑΣ, last year and 1989–90 ",
+        "In MARCH 2019 and last Year, two WEEKS AGO, Q3, on Monday; BUT Whereas ",
+        "On \u212aelvin Monday, \u0130n 2019 and last year, And ",  # "İ" lowers to two characters
+        "ſunday, thıs year, in March 2019 and the Fourth Quarter, ſo but ",  # IGNORECASE: "s", "i"
+        "Το 2019, τον Μάρτιο ΣΑΣ, last year and 1989–90, Whereas ",
     ],
 )
-def test_times_in_lowered_text_are_those_ignorecase_finds(prose: str) -> None:
-    index = frames._TimeIndex(prose * 3)
-    assert _found(prose * 3, index.within(0, len(prose) * 3)) == _times_alone(
-        prose * 3, 0, len(prose) * 3
-    )
+def test_patterns_find_in_lowered_text_what_ignorecase_finds(prose: str) -> None:
+    prose *= 3
+    lowered = frames._lowered(prose)
+    index = frames._TimeIndex(prose, lowered)
+    assert _found(prose, index.within(0, len(prose))) == _times_alone(prose, 0, len(prose))
+    breaks = [m.span() for m in frames._CLAUSE_BREAK.finditer(prose)]
+    if lowered is not None:
+        assert [m.span() for m in frames._CLAUSE_BREAK_LOWERED.finditer(lowered)] == breaks
 
 
 def _listed_alone(source: str, offset: int) -> bool:
