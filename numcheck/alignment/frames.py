@@ -398,12 +398,12 @@ def _overlapping_tokens(
             tail = _tokens(prose, high, last)
             return (
                 head + before.tokens[lower:upper] + tail,
-                [_token_terms(t.text) for t in head]
+                [_TERMS[t.text] for t in head]
                 + before.terms[lower:upper]
-                + [_token_terms(t.text) for t in tail],
+                + [_TERMS[t.text] for t in tail],
             )
     tokens = _tokens(prose, first, last)
-    return tokens, [_token_terms(t.text) for t in tokens]
+    return tokens, [_TERMS[t.text] for t in tokens]
 
 
 class _TimeIndex:
@@ -575,8 +575,18 @@ def _clause(
     return clause_start, clause_end
 
 
-# The terms of each token text read so far, for the frame tables they were read with.
-_TERMS: dict[str, tuple[str, ...]] = {}
+class _TermsOfTokens(dict[str, tuple[str, ...]]):
+    """The terms of each token text read so far (looked up as ``_TERMS[text]``), for the
+    frame tables they were read with."""
+
+    def __missing__(self, text: str) -> tuple[str, ...]:
+        if len(self) > 65_536:
+            self.clear()
+        found = self[text] = _read_terms(text)
+        return found
+
+
+_TERMS = _TermsOfTokens()
 _READ_WITH: list[object] = []  # the tables of the rule packs _TERMS and _modifiers were read with
 
 
@@ -589,17 +599,8 @@ def _forget_other_packs() -> None:
         _READ_WITH[:] = current
 
 
-def _token_terms(text: str) -> tuple[str, ...]:
-    """The content terms of one token ("deep-strike" gives two)."""
-    known = _TERMS.get(text)
-    if known is None:
-        known = _TERMS[text] = _read_terms(text)
-        if len(_TERMS) > 65_536:
-            _TERMS.clear()
-    return known
-
-
 def _read_terms(text: str) -> tuple[str, ...]:
+    """The content terms of one token ("deep-strike" gives two)."""
     found = []
     for part in text.split("-"):
         value = lexicon.term(part) if part[:1].isalpha() else None
@@ -615,9 +616,13 @@ def _event(before: Sequence[_Token], after: Sequence[_Token], subject: str | Non
     own = {word.lower() for word in (subject or "").split()}
     others_before = islice((t for t in reversed(before) if t.lower not in own), EVENT_REACH)
     others_after = islice((t for t in after if t.lower not in own), EVENT_REACH)
-    return _nearest_event(list(others_before)[::-1], list(others_after)) or (
-        _nearest_event(before, after) if own else None
-    )
+    found = _nearest_event(list(others_before)[::-1], list(others_after))
+    if found or not own:
+        return found or None
+    near = chain(before[-EVENT_REACH:], after[:EVENT_REACH])
+    if not any(token.lower in own for token in near):
+        return found  # the same words read again: no event among them either
+    return _nearest_event(before, after)
 
 
 def _nearest_event(before: Sequence[_Token], after: Sequence[_Token]) -> str | None:
