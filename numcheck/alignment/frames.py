@@ -28,6 +28,7 @@ import functools
 import operator
 import re
 from collections.abc import Iterable
+from collections.abc import Iterator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import fields
@@ -943,25 +944,36 @@ def _participants(
     """The names of the clause that are none of its anchors: who else takes part."""
     taken = [set(lexicon.name_form(n).split()) for n in anchors.names() + anchors.place]
     found: list[str] = []
+    for run in _name_runs(tokens, names, first_word):
+        name = _without_possessive(" ".join(run))
+        words = set(lexicon.name_form(name).split())
+        if not any(words <= other for other in taken) and not _TIME.fullmatch(name.lower()):
+            found.append(name)
+    return tuple(dict.fromkeys(found))
+
+
+def _name_runs(
+    tokens: Sequence[_Token], names: frozenset[str], first_word: int
+) -> Iterator[list[str]]:
+    """The runs of name words of ``tokens``, as written ("Luis Suarez")."""
     run: list[str] = []
-    for token in [*tokens, None]:
-        if (
-            token is not None
-            and "A" <= token.text[:1] <= "Z"  # as every name word begins
-            and (
-                _is_name(token, names, token.start == first_word)
-                or (run and _is_name(token, names, False))
-            )
+    following = -1  # the index of the token that would go on with the run
+    # Every name word is capitalised: the other tokens are passed over in one comprehension,
+    # and a gap between the indexes of two capitalised words ends a run.
+    for index, token in [(i, t) for i, t in enumerate(tokens) if "A" <= t.text[:1] <= "Z"]:
+        if run and index != following:
+            yield run
+            run = []
+        if _is_name(token, names, token.start == first_word) or (
+            run and _is_name(token, names, False)
         ):
             run.append(token.text)
-            continue
-        if run:
-            name = _without_possessive(" ".join(run))
-            words = set(lexicon.name_form(name).split())
-            if not any(words <= other for other in taken) and not _TIME.fullmatch(name.lower()):
-                found.append(name)
+            following = index + 1
+        elif run:
+            yield run
             run = []
-    return tuple(dict.fromkeys(found))
+    if run:
+        yield run
 
 
 def _sentence_times(
