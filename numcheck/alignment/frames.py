@@ -171,6 +171,8 @@ def frame_claims(
     the caller has them. (What a frame reads outside its claim's paragraph is listed in
     ``numcheck.alignment.frame_cache``, which keeps frames between edits: keep the two in
     step.)"""
+    if not claims:
+        return []
     _forget_other_packs()
     reading = _Reading(document, names)
     framed: list[Claim] = []
@@ -215,6 +217,7 @@ def document_names(prose: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@functools.lru_cache(maxsize=65_536)  # the names of one story come back in every article
 def _bare_name(word: str) -> str:
     return word.rstrip(".’'").removesuffix("’s").removesuffix("'s")
 
