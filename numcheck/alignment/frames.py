@@ -97,6 +97,7 @@ _WEAK_ATTRIBUTION_VERBS = frozenset(
     "reported reports announced announces estimated estimates claimed claims confirmed "
     "confirms added adds noted notes warned warns".split()
 )
+_CAPITAL = re.compile(r"[A-Z]")
 _NAME_WORD = re.compile(r"[A-Z][\w’'.&-]*")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9-]*[A-Z0-9]s?")
 _NOT_OWNERS = frozenset({"US", "UK", "EU", "UN", "USA", "AM", "PM", "GMT", "UTC", "TV", "CEO"})
@@ -241,6 +242,7 @@ class _Sentence:
     terms: list[tuple[str, ...]]
     times: list[tuple[int, int, str]]  # start, end and form of each time not of a report
     first_word: int
+    capitalised: bool  # whether a capital letter is written in it: else no word is a name
     previous_times: tuple[str, ...] | None = None  # those of the sentence before, once read
     all_terms: frozenset[str] | None = None  # every term of the sentence, once read
 
@@ -316,7 +318,9 @@ class _Reading:
             context_owner=not named + owners and _pronoun_before(clause_before[-OWNER_REACH:]),
             participants=_participants(
                 clause_before + clause_after, names, anchors, sentence.first_word
-            ),
+            )
+            if sentence.capitalised
+            else (),
         )
         return self.shared(frame)
 
@@ -339,15 +343,16 @@ class _Reading:
 
     def _read(self, first: int, last: int) -> _Sentence:
         prose = self.prose
-        tokens, terms = _overlapping_tokens(prose, first, last, self.latest)
+        tokens, starts, terms = _overlapping_tokens(prose, first, last, self.latest)
         return _Sentence(
             first,
             last,
             tokens,
-            [t.start for t in tokens],
+            starts,
             terms,
             _sentence_times(prose, first, self.times.within(first, last)),
             _first_word_start(prose, first),
+            _CAPITAL.search(prose, first, last) is not None,
         )
 
     def _all_terms(self, sentence: _Sentence) -> frozenset[str]:
@@ -387,11 +392,11 @@ class _Reading:
 
 def _overlapping_tokens(
     prose: str, first: int, last: int, before: _Sentence | None
-) -> tuple[list[_Token], list[tuple[str, ...]]]:
-    """The tokens of ``prose[first:last]`` and their terms, those of the part it shares
-    with the sentence ``before`` taken from that one. No token holds a space, so the tokens
-    between the first space of a stretch and its last are the same whatever the stretch's
-    edges: only the edges are read again."""
+) -> tuple[list[_Token], list[int], list[tuple[str, ...]]]:
+    """The tokens of ``prose[first:last]``, where they start and their terms, those of the
+    part it shares with the sentence ``before`` taken from that one. No token holds a space,
+    so the tokens between the first space of a stretch and its last are the same whatever
+    the stretch's edges: only the edges are read again."""
     if before is not None and before.first < first < before.last:
         low = prose.find(" ", first, last)
         high = prose.rfind(" ", first, min(last, before.last))
@@ -402,12 +407,13 @@ def _overlapping_tokens(
             tail = _tokens(prose, high, last)
             return (
                 head + before.tokens[lower:upper] + tail,
+                [t.start for t in head] + before.starts[lower:upper] + [t.start for t in tail],
                 [_TERMS[t.text] for t in head]
                 + before.terms[lower:upper]
                 + [_TERMS[t.text] for t in tail],
             )
     tokens = _tokens(prose, first, last)
-    return tokens, [_TERMS[t.text] for t in tokens]
+    return tokens, [t.start for t in tokens], [_TERMS[t.text] for t in tokens]
 
 
 class _TimeIndex:
