@@ -47,6 +47,13 @@ FRAMES: list[tuple[str, str, dict[str, Any]]] = [
      {"owner": (), "time": ()}),
     ("The S5 has a 5.1-inch Super AMOLED display.", "5.1-inch",
      {"named": ("Super AMOLED",), "key": "[length]|display"}),
+    # a name before a means word owns no figure after it: the figure is the means's
+    ("The Android 4.4.2 OS is controlled via a 5.1-inch Super AMOLED touchscreen.", "5.1-inch",
+     {"named": ("Super AMOLED",), "owner": (), "key": "[length]|display"}),
+    ("The GS5 comes with a 5.1-inch screen.", "5.1-inch", {"owner": ("GS5",)}),
+    ("Photos are shown through the GS5's 5.1-inch screen.", "5.1-inch", {"owner": ("GS5",)}),
+    ("Reviewers say the GS5 was tested using a 2.5GHz chip.", "2.5GHz", {"owner": ()}),
+    ("Reviewers say the GS5 ships with a 2.5GHz chip.", "2.5GHz", {"owner": ("GS5",)}),
     # places: a name or a venue right around the figure
     ("Russian forces killed 40 fighters in Kursk on Monday.", "40",
      {"place": ("Kursk",), "time": ("monday",)}),

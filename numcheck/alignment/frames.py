@@ -614,11 +614,16 @@ def _owners(
 ) -> tuple[str, ...]:
     owners: list[str] = []
     start = claim.location.start
-    possessive = _POSSESSIVE_BEFORE.search(prose, max(sentence_first, start - 80), start)
+    means = _means_end(clause_before)
+    if means is not None:  # "The OS is controlled via a 5.1-inch screen": not the OS's screen
+        clause_before = [t for t in clause_before if t.start >= means]
+        clause_start = max(clause_start, means)
+    reach = sentence_first if means is None else max(sentence_first, means)
+    possessive = _POSSESSIVE_BEFORE.search(prose, max(reach, start - 80), start)
     if possessive and not _TIME.fullmatch(possessive.group(1).lower()):
         owners.append(re.sub(r"^(?:The|A|An)\s+", "", possessive.group(1)))
     if claim.dimension not in ("count", "percent", "currency"):
-        acronym = _acronym_before(prose, sentence_first, start)
+        acronym = _acronym_before(prose, reach, start)
         if acronym:
             owners.append(acronym)
     subject = _clause_subject(prose, clause_start, sentence_first, clause_before, names)
@@ -628,6 +633,17 @@ def _owners(
     for owner in owners:
         seen.setdefault(lexicon.name_form(owner), " ".join(owner.split()))
     return tuple(seen.values())
+
+
+def _means_end(clause_before: Sequence[_Token]) -> int | None:
+    """Where the last word of ``means`` (``rules/frames.yaml``) before a figure in its clause
+    ends: what the figure measures is the means ("controlled via a 5.1-inch screen", "add
+    128GB through a microSD card"), so no name before it owns the figure. None without one."""
+    means = lexicon.tables().means
+    for token in reversed(clause_before):
+        if token.lower in means:
+            return token.end
+    return None
 
 
 def _named(claim: Claim) -> tuple[str, ...]:

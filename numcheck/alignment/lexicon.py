@@ -35,6 +35,7 @@ class FrameTables:
     hypothetical: frozenset[Phrase]
     planned: frozenset[Phrase]
     comparison: frozenset[Phrase]
+    means: frozenset[str]
     demonyms: dict[str, str]
     owner_suffixes: frozenset[str]
     common: frozenset[str]
@@ -66,7 +67,7 @@ def tables() -> FrameTables:
     events: dict[Phrase, str] = {}
     sets: dict[str, set[Phrase]] = {}
     cue_keys = ("part_after", "part_before", "rate_after", "rate_before", "hypothetical")
-    cue_keys += ("planned", "comparison", "change_verbs", "change_nouns", "common")
+    cue_keys += ("planned", "comparison", "change_verbs", "change_nouns", "common", "means")
     demonyms: dict[str, str] = {}
     irregular: dict[str, str] = {}
     suffixes: set[str] = set()
@@ -102,6 +103,7 @@ def tables() -> FrameTables:
         hypothetical=frozenset(sets.get("hypothetical", ())),
         planned=frozenset(sets.get("planned", ())),
         comparison=frozenset(sets.get("comparison", ())),
+        means=words["means"],
         demonyms=demonyms,
         owner_suffixes=frozenset(suffixes),
         common=words["common"],
