@@ -74,6 +74,14 @@ FRAMES: list[tuple[str, str, dict[str, Any]]] = [
     ("The city recorded 45 murders last year.", "45", {"time": ("last year",)}),
     ("The unemployment rate was 7% in March.", "7%", {"time": ("mar",)}),
     ("The firm hired 300 workers a decade ago.", "300", {"time": ("a decade ago",)}),
+    # a day right before a verb of reporting is the report's, not the figure's
+    ("Near complete results early on Monday showed New Democracy gaining 129 seats.", "129",
+     {"time": ()}),
+    ("Police on Sunday said 40 people were killed.", "40", {"time": ()}),
+    ("Figures released yesterday revealed 300 jobs were lost.", "300", {"time": ()}),
+    ("Police said 40 people were killed on Sunday.", "40", {"time": ("sunday",)}),
+    ("Sales on Monday rose 5% to $20 million.", "$20 million", {"time": ("monday",)}),
+    ("Results of the 2012 vote showed 129 seats for the party.", "129", {"time": ("2012",)}),
     # roles: level or change
     ("Sales rose 18% to $500 million.", "18%", {"measure": "change"}),
     ("Sales rose 18% to $500 million.", "$500 million", {"measure": "level"}),

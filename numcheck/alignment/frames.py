@@ -917,10 +917,27 @@ def _sentence_times(
     for match in matches:
         if _SAID_BEFORE.search(prose, max(first, match.start() - 40), match.start()):
             continue
+        if (match.group("weekday") or match.group("day")) and _reported_after(prose, match.end()):
+            continue
         if match.group("month") and not match.group().istitle():
             continue
         found.append((match.start(), match.end(), _time_form(match)))
     return found
+
+
+_NEXT_WORDS = re.compile(r"[\s,]*(\w+)(?:\s+(\w+))?")
+
+
+def _reported_after(prose: str, end: int) -> bool:
+    """Whether the day that ends at ``end`` is when a report was made, not when its figure
+    held: it is followed, at once or after one word, by a verb of ``report_verbs``
+    (``rules/frames.yaml``): "results early on Monday showed 129 seats", "police on Sunday
+    said"."""
+    found = _NEXT_WORDS.match(prose, end, end + 40)
+    if found is None:
+        return False
+    verbs = lexicon.tables().report_verbs
+    return any(word is not None and word.lower() in verbs for word in found.groups())
 
 
 def _times_within(

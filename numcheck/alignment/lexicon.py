@@ -36,6 +36,7 @@ class FrameTables:
     planned: frozenset[Phrase]
     comparison: frozenset[Phrase]
     means: frozenset[str]
+    report_verbs: frozenset[str]
     demonyms: dict[str, str]
     owner_suffixes: frozenset[str]
     common: frozenset[str]
@@ -68,6 +69,7 @@ def tables() -> FrameTables:
     sets: dict[str, set[Phrase]] = {}
     cue_keys = ("part_after", "part_before", "rate_after", "rate_before", "hypothetical")
     cue_keys += ("planned", "comparison", "change_verbs", "change_nouns", "common", "means")
+    cue_keys += ("report_verbs",)
     demonyms: dict[str, str] = {}
     irregular: dict[str, str] = {}
     suffixes: set[str] = set()
@@ -104,6 +106,7 @@ def tables() -> FrameTables:
         planned=frozenset(sets.get("planned", ())),
         comparison=frozenset(sets.get("comparison", ())),
         means=words["means"],
+        report_verbs=words["report_verbs"],
         demonyms=demonyms,
         owner_suffixes=frozenset(suffixes),
         common=words["common"],
