@@ -45,6 +45,20 @@ FRAMES: list[tuple[str, str, dict[str, Any]]] = [
      {"owner": ("New Democracy",)}),
     ("Sources said on Sunday that 11,000 troops were sent.", "11,000",
      {"owner": (), "time": ()}),
+    # a name with lower-case modifiers and a common noun ("party") before its verb
+    ("Results came in, while the pro-bailout Socialist PASOK party came in third with 33 seats.",
+     "33", {"owner": ("Socialist PASOK",)}),
+    ("The leftist Syriza party, which surged on anger, won 71 seats.", "71",
+     {"owner": ("Syriza",)}),
+    ("Results came in, while the conservative party came in first with 129 seats.", "129",
+     {"owner": ()}),
+    # the second of two figures joined by "and" shares the first one's owner
+    ("Results showed the New Democracy party gaining about 30 per cent of the vote and 129 "
+     "seats.", "129", {"owner": ("New Democracy",)}),
+    ("Results showed the New Democracy party gaining about 30 per cent of the vote, while 129 "
+     "seats went to the others.", "129", {"owner": ()}),
+    ("Reports say that Apple sold 5 million iPhones and Samsung sold 3 million phones.",
+     "3 million", {"owner": ("Samsung",)}),
     ("The S5 has a 5.1-inch Super AMOLED display.", "5.1-inch",
      {"named": ("Super AMOLED",), "key": "[length]|display"}),
     # a name before a means word owns no figure after it: the figure is the means's
@@ -54,6 +68,13 @@ FRAMES: list[tuple[str, str, dict[str, Any]]] = [
     ("Photos are shown through the GS5's 5.1-inch screen.", "5.1-inch", {"owner": ("GS5",)}),
     ("Reviewers say the GS5 was tested using a 2.5GHz chip.", "2.5GHz", {"owner": ()}),
     ("Reviewers say the GS5 ships with a 2.5GHz chip.", "2.5GHz", {"owner": ("GS5",)}),
+    # a bare count in brackets after a figure counts what an earlier one in the sentence did
+    ("New Democracy has 29.7% of the vote (129 seats), Syriza 26.9% (71) and Pasok 12.3% (33).",
+     "71", {"key": "count|seat", "owner": ("Syriza",)}),
+    ("New Democracy has 29.7% of the vote (129 seats), Syriza 26.9% (71) and Pasok 12.3% (33).",
+     "33", {"key": "count|seat", "owner": ("Pasok",)}),
+    ("Syriza won 26.9% (71) of the vote.", "71", {"key": None}),
+    ("New Democracy won 129 seats, and Syriza 26.9% (71).", "71", {"key": None}),
     # places: a name or a venue right around the figure
     ("Russian forces killed 40 fighters in Kursk on Monday.", "40",
      {"place": ("Kursk",), "time": ("monday",)}),

@@ -165,16 +165,75 @@ def frame_claims(
     reading = _Reading(document, names)
     framed: list[Claim] = []
     source: Claim | None = None
+    bracketed: Claim | None = None  # the last "(129 seats)" after a figure in a sentence
+    prose = document.prose
     for claim in claims:
         if claim.restates and source is not None:
             framed.append(replace(claim, key=source.key, frame=source.frame))
             continue
         frame = reading.frame(claim)
-        key = reading.shared(subject_key(claim, frame.event, document.prose))
-        claim = replace(claim, key=key, frame=frame)
+        key = reading.shared(subject_key(claim, frame.event, prose))
+        if source is not None and source.sentence == claim.sentence:
+            frame = _coordinated_owner(prose, source, claim, frame)
+            if key is None and bracketed is not None and bracketed.sentence == claim.sentence:
+                key = _elided_key(prose, source, claim, bracketed)
+        claim = replace(claim, key=key, frame=reading.shared(frame))
         framed.append(claim)
+        if key is not None and source is not None and _bracketed_after(prose, source, claim):
+            bracketed = claim
         source = claim
     return framed
+
+
+# "30 per cent of the vote and 129 seats": the second figure of a pair joined by "and".
+_AND_BETWEEN = re.compile(r"[^,;:()\n.!?]{0,40}\sand\s+\Z")
+
+
+def _coordinated_owner(prose: str, before: Claim, claim: Claim, frame: Frame) -> Frame:
+    """``frame``, given the owner of the figure ``before`` it when the two are joined by
+    "and" in one clause and nothing names the second's own owner: "New Democracy party
+    gaining 30 per cent of the vote and 129 seats" (both New Democracy's)."""
+    first = before.frame
+    if first is None or not first.anchors.owner or frame.anchors.names():
+        return frame
+    if not _AND_BETWEEN.match(prose, before.location.end, claim.location.start):
+        return frame
+    owner = first.anchors.owner
+    taken = {lexicon.name_form(name) for name in owner}
+    return replace(
+        frame,
+        anchors=replace(frame.anchors, owner=owner),
+        participants=tuple(p for p in frame.participants if lexicon.name_form(p) not in taken),
+        context_owner=False,
+    )
+
+
+_OPEN_BRACKET = re.compile(r"\s*\(\s*\Z")
+_OPEN_BRACKET_AFTER_WORDS = re.compile(r"[^,;:()\n.!?]{0,30}\(\s*\Z")
+_CLOSE_BRACKET = re.compile(r"\s*\)")
+
+
+def _bracketed_after(prose: str, before: Claim, claim: Claim) -> bool:
+    """Whether ``claim`` opens a bracket a few words after the figure ``before``: "29.7% of
+    the vote (129 seats)"."""
+    return bool(_OPEN_BRACKET_AFTER_WORDS.match(prose, before.location.end, claim.location.start))
+
+
+def _in_brackets_after(prose: str, before: Claim, claim: Claim) -> bool:
+    """Whether ``claim`` opens a bracket right after the figure ``before``: "29.7% (129
+    seats)"."""
+    return bool(_OPEN_BRACKET.match(prose, before.location.end, claim.location.start))
+
+
+def _elided_key(prose: str, before: Claim, claim: Claim, bracketed: Claim) -> str | None:
+    """The key of a bare count in brackets after a figure, in a sentence that gave an
+    earlier such count its noun: "New Democracy has 29.7% (129 seats), Syriza 26.9% (71) and
+    Pasok 12.3% (33)" counts seats three times."""
+    if claim.subject or claim.dimension != "count" or bracketed.dimension != "count":
+        return None
+    if not _in_brackets_after(prose, before, claim):
+        return None
+    return bracketed.key if _CLOSE_BRACKET.match(prose, claim.location.end) else None
 
 
 def document_names(prose: str) -> frozenset[str]:
@@ -744,16 +803,42 @@ def _opening_name(
     index = 0
     while index < min(2, len(words)) and words[index].lower in _SENTENCE_OPENERS:
         index += 1
-    rest = words[index:]
+    rest = _after_modifiers(words[index:], names, first_word)
     if not rest:
         return None
     run = _name_run(rest, names, rest[0].start == first_word)
     if run is None:
         return None
-    following = rest[len(run.split()) : len(run.split()) + 2]
+    following = rest[len(run.split()) : len(run.split()) + 3]
+    if following and following[0].lower in lexicon.tables().owner_nouns:
+        following = following[1:]  # "the Socialist PASOK party came in third with 33 seats"
     if not following or not _looks_like_verb(following[0].text) or _credited(following):
         return None
     return run
+
+
+def _after_modifiers(
+    words: Sequence[_Token], names: frozenset[str], first_word: int
+) -> Sequence[_Token]:
+    """``words`` past up to two lower-case modifiers before a name ("the pro-bailout
+    Socialist PASOK party", "the far-right Golden Dawn party"), when a name follows them."""
+    for skip in range(min(2, len(words) - 1) + 1):
+        if skip and not _modifier(words[skip - 1].text):
+            break
+        if _is_name(words[skip], names, words[skip].start == first_word):
+            return words[skip:]
+    return words
+
+
+def _modifier(word: str) -> bool:
+    lowered = word.lower()
+    return (
+        word.islower()
+        and lowered not in FUNCTION_WORDS
+        and lowered not in _AUXILIARIES
+        and lowered not in VERBS
+        and not lowered.endswith(("ed", "ing"))
+    )
 
 
 def _looks_like_verb(word: str) -> bool:
@@ -839,6 +924,8 @@ def _name_run(
 def _name_run_ending(tokens: Sequence[_Token], names: frozenset[str], first: int) -> str | None:
     """The name that ends ``tokens`` (before a ", which")."""
     words = [t for t in tokens if t.text not in (",",)]
+    if len(words) > 1 and words[-1].lower in lexicon.tables().owner_nouns:
+        words = words[:-1]  # "The leftist Syriza party, which gained 71 seats"
     run: list[_Token] = []
     for token in reversed(words):
         if _is_name(token, names, token.start == first):

@@ -37,6 +37,7 @@ class FrameTables:
     comparison: frozenset[Phrase]
     means: frozenset[str]
     report_verbs: frozenset[str]
+    owner_nouns: frozenset[str]
     demonyms: dict[str, str]
     owner_suffixes: frozenset[str]
     common: frozenset[str]
@@ -69,7 +70,7 @@ def tables() -> FrameTables:
     sets: dict[str, set[Phrase]] = {}
     cue_keys = ("part_after", "part_before", "rate_after", "rate_before", "hypothetical")
     cue_keys += ("planned", "comparison", "change_verbs", "change_nouns", "common", "means")
-    cue_keys += ("report_verbs",)
+    cue_keys += ("report_verbs", "owner_nouns")
     demonyms: dict[str, str] = {}
     irregular: dict[str, str] = {}
     suffixes: set[str] = set()
@@ -107,6 +108,7 @@ def tables() -> FrameTables:
         comparison=frozenset(sets.get("comparison", ())),
         means=words["means"],
         report_verbs=words["report_verbs"],
+        owner_nouns=words["owner_nouns"],
         demonyms=demonyms,
         owner_suffixes=frozenset(suffixes),
         common=words["common"],

@@ -58,6 +58,9 @@ ENUMERATION = 4
 # figures and are not searched for such a story.
 CONSENSUS = 3
 UNANIMITY_GROUP = 64
+# Figures of two documents this share apart or closer are a revision or a rounding: stories
+# evolve ("72 seats" in projections, "71" in results), so at most a note.
+REVISION = 0.05
 
 
 @dataclass(frozen=True)
@@ -310,12 +313,31 @@ def _across_documents(items: Sequence[Comparable], weights: Weights) -> Iterator
     for mine in neighbours:
         verdict = _verdict(mine, by_claim, weights)
         others = tuple(o.claim for o in mine.restatements)
+        against: list[Comparable] = []
         if verdict != STORY_CONFLICT and len(items) <= UNANIMITY_GROUP:
-            story = _one_figure_against(mine.item, weights, restates, intervals)
-            if story:
-                verdict, others = STORY_CONFLICT, tuple(o.claim for o in story)
+            against = _one_figure_against(mine.item, weights, restates, intervals)
+            if against:
+                verdict, others = STORY_CONFLICT, tuple(o.claim for o in against)
+        if verdict == STORY_CONFLICT and _revised(mine, against, weights):
+            verdict = STORY_UNSETTLED
         if verdict is not None:
             yield Disagreement(verdict, mine.item.claim, others)
+
+
+def _revised(mine: _Neighbours, against: Sequence[Comparable], weights: Weights) -> bool:
+    """Whether every figure other documents give against ``mine`` is within ``REVISION`` of
+    its own, none of them in a close rewrite of its sentence: a count revised as a story
+    goes on (projections of 72 seats, results of 71), worth a note, not a warning. In a
+    close rewrite ("killed 132 people", "killed 133 people") the figure was changed alone."""
+    item = mine.item
+    against = against or [o for o in mine.restatements if conflict(item, o)]
+    if any(close_rewrites(item.claim, other.claim, weights) for other in against):
+        return False
+    return bool(against) and all(
+        abs(x - y) <= REVISION * max(abs(x), abs(y))
+        for other in against
+        for x, y in zip(item.figure, other.figure, strict=True)
+    )
 
 
 class _Intervals:
