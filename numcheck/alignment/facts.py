@@ -28,7 +28,8 @@ Two claims state one fact only when all of these hold:
    one.
 
 A claim *may restate* another when only the overlap of their clauses keeps them apart, each
-names nothing the other's sentence does not, and neither alone dates its figure: within a
+names nothing the other's sentence (or the other's anchors) does not, and neither alone dates
+its figure: within a
 story that gives the fact one figure in every other document, that is enough
 (``numcheck.checks.agreement``).
 

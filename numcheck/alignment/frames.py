@@ -7,9 +7,12 @@ model, no network):
   ``deployed``, "away" is ``range``);
 * its **anchors**: the owner (a capitalised modifier of its subject, "North Korean"; a
   possessive before it, "Arsenal's"; for a measure, the acronym it belongs to, "ATACMS"; the
-  name that is the subject of its clause, "North Korea has sent"; or the name a relative
-  clause hangs on, "Bethlehem Steel Corp., which posted"), the place ("in Kursk", "at the
-  stadium") and the time ("in 2004", "last year", "1989-90", "fourth-quarter", "on Monday");
+  name that is the subject of its clause, "North Korea has sent", "the far-right Golden Dawn
+  party had"; or the name a relative clause hangs on, "Bethlehem Steel Corp., which posted";
+  none before a means, "controlled via a 5.1-inch screen"; a figure joined to another by
+  "and" shares its owner, "30 per cent of the vote and 129 seats"), the place ("in Kursk",
+  "at the stadium") and the time ("in 2004", "last year", "1989-90", "fourth-quarter", "on
+  Monday"; not a report's day, "results on Monday showed");
 * its **role**: level or change ("rose 5%", "a 25% rise", "up by 12 cents"; "rose to 5%" is
   a level), whole or part ("three of the nine", "including 300 children"), a rate ("a
   month", "per", "an average of") and its mode (hypothetical "could", planned "plans to",
@@ -18,7 +21,9 @@ model, no network):
   compares them, and whether it sits in a list item, a table row or a "Label: figure" line.
 
 The frame is computed once per document, with the subject key (``keys.subject_key``); a
-conversion written beside its source ("(306 km)") takes the key and frame of its source.
+conversion written beside its source ("(306 km)") takes the key and frame of its source, and
+a bare count in brackets after a figure the key of an earlier one in its sentence ("29.7%
+(129 seats), Syriza 26.9% (71)").
 """
 
 from __future__ import annotations

@@ -685,8 +685,9 @@ class StoryDisagreement(_AgreementCheck):
     - it stands against a story that knows the fact by one figure: three or more other
       documents (two, when one of them is aligned with it) give a claim that may restate it
       (same key, no event, anchor or role apart, each side's names told in the other's
-      sentence, neither dated alone) and all give one figure, whatever their wording ("2GB
-      of RAM" in ten reviews of a phone, "3GB of RAM" in the eleventh); or
+      sentence or anchoring it, as "Pasok" does "Socialist PASOK", neither dated alone) and
+      all give one figure, whatever their wording ("2GB of RAM" in ten reviews of a phone,
+      "3GB of RAM" in the eleventh); or
     - it has no subject, and a copy of its sentence in another document (the same three
       words on each side of the figure, sentences that overlap strongly) gives a figure
       that cannot be true with it: a quotation ("home from the hospital 10 years ago this
@@ -696,9 +697,12 @@ class StoryDisagreement(_AgreementCheck):
     named first, or sorts first, never decides which is right, and a pre-commit hook given
     either file fails. Stories evolve (tolls rise, searches grow), so anything less (two
     sides of two articles each, a restatement that is aligned but not a rewrite) is at most
-    an NC203 note. The message names the fact in words ("range of ATACMS", "people killed at
-    the stadium") and lists at most five of the other places, with the count of the rest;
-    `numcheck stories --figures` shows every fact of a story with each article's figure.
+    an NC203 note, and so is a figure within 5% of every figure it stands against, none of
+    them in a close rewrite of its sentence: a count revised as the story went on
+    ("72 seats" in early projections, "71" in the results). The message names the fact in
+    words ("range of ATACMS", "people killed at the stadium") and lists at most five of the
+    other places, with the count of the rest; `numcheck stories --figures` shows every fact
+    of a story with each article's figure.
 
     ## Why is this bad?
     Rewrites of one report should not change its facts; a disagreement means one of the
@@ -732,7 +736,8 @@ class StoryVariance(_AgreementCheck):
     figure fewer documents give than another that can be true with it ("11,000 North Korean
     troops" where the other versions say "over 10,000"; the message says "the figures are
     compatible"), and a figure that cannot be true with one its story gives as often or
-    more, where the story may simply have changed ("the story may have changed").
+    more, or that is within 5% of the figures the others give, where the story may simply
+    have changed ("the story may have changed").
 
     ## Why is this bad?
     It may be fine (a newer figure, a more precise source), but an editor should know that
