@@ -36,6 +36,7 @@ from numcheck.extraction.measures import MeasureToken
 from numcheck.extraction.measures import Token
 from numcheck.extraction.measures import UnitMention
 from numcheck.extraction.measures import is_money
+from numcheck.extraction.measures import measure_opening
 from numcheck.extraction.measures import readings_of
 from numcheck.extraction.numbers import VULGAR
 from numcheck.extraction.numbers import WORD_NUMBER_PATTERN
@@ -167,7 +168,9 @@ def _build(lx: Lexicon) -> pp.ParserElement:
     part = MeasureToken(lx, part=True)
     separator = r"-[ \t]+to(?![\w])|[ \t]?–[ \t]?|—|-(?=[\d$£€.])|[ \t\n]+(?i:to|or)(?![\w])"
     money = alternation(list(lx.currency_prefixes))
-    figure_start = rf"[\d.{VULGAR}]|{money}|(?i:minus|and|{WORD_NUMBER_PATTERN})"
+    # "and" only where a measure may follow it: "5 feet and 2 inches", not "5 and between".
+    joined_part = rf"(?i:and)(?![A-Za-z0-9_$])\s*(?:{measure_opening(lx).pattern})"
+    figure_start = rf"[\d.{VULGAR}]|{money}|(?i:minus|{WORD_NUMBER_PATTERN})|{joined_part}"
     range_separator = (
         pp.Regex(separator)
         .leave_whitespace()
@@ -443,17 +446,12 @@ def shift_match(match: Match, offset: int) -> Match:
     """``match`` found in a piece of text that starts at ``offset`` of the whole."""
     if not offset:
         return match
-    measures = tuple(_shift(measure, offset) for measure in match.measures)
-    return replace(match, start=match.start + offset, end=match.end + offset, measures=measures)
-
-
-def _shift(measure: Measure, offset: int) -> Measure:
-    figure = replace(
-        measure.figure, start=measure.figure.start + offset, end=measure.figure.end + offset
-    )
-    unit = measure.unit and replace(
-        measure.unit, start=measure.unit.start + offset, end=measure.unit.end + offset
-    )
-    return replace(
-        measure, start=measure.start + offset, end=measure.end + offset, figure=figure, unit=unit
+    measures = tuple(measure.shifted(offset) for measure in match.measures)
+    return Match(
+        match.start + offset,
+        match.end + offset,
+        match.qualifier,
+        match.qualifier_text,
+        match.shape,
+        measures,
     )

@@ -31,6 +31,7 @@ import pyparsing as pp
 from numcheck.extraction.numbers import DIGITS_PATTERN
 from numcheck.extraction.numbers import FRACTION_PATTERN
 from numcheck.extraction.numbers import MULTIPLIERS
+from numcheck.extraction.numbers import NUMBER_WORDS
 from numcheck.extraction.numbers import SCIENTIFIC_PATTERN
 from numcheck.extraction.numbers import VAGUE_PATTERN
 from numcheck.extraction.numbers import VULGAR
@@ -64,6 +65,12 @@ class UnitMention:
     hyphenated: bool  # "190-mile": the unit is used as an adjective
     age: bool = False  # "a 47-year-old": the time unit is an age
 
+    def shifted(self, offset: int) -> UnitMention:
+        """The same mention ``offset`` characters further on."""
+        return UnitMention(
+            self.start + offset, self.end + offset, self.form, self.hyphenated, self.age
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Measure:
@@ -76,6 +83,18 @@ class Measure:
     unit: UnitMention | None = None
     words: bool = False  # the figure is written in words
     scale: float = 1.0  # "million", "bn", "k"
+
+    def shifted(self, offset: int) -> Measure:
+        """The same measure ``offset`` characters further on."""
+        return Measure(
+            self.start + offset,
+            self.end + offset,
+            self.figure.shifted(offset),
+            self.currency,
+            self.unit and self.unit.shifted(offset),
+            self.words,
+            self.scale,
+        )
 
 
 @dataclass(frozen=True)
@@ -111,7 +130,9 @@ class _WordNumber(pp.Token):
 
     def _longest(self, instring: str, loc: int) -> Figure | None:
         found = self._pattern.match(instring, loc)
-        text = found.group() if found else ""
+        if found is None:
+            return None
+        text = found.group()
         ends = [cut.start() for cut in self._cut.finditer(text)][:_MOST_WORDS] + [len(text)]
         best, misses = None, 0
         for end in ends:  # growing prefixes; "two and a" fails where "two and a half" reads
@@ -341,6 +362,17 @@ _SPACE = re.compile(r"\s+")
 CLAIM_START: ContextVar[int] = ContextVar("claim_start", default=0)
 
 
+def measure_opening(lx: Lexicon) -> re.Pattern[str]:
+    """A quick test that every place a measure begins passes (and some where none does): a
+    currency, a digit, a sign, a point or a vulgar fraction, an article, or the first letters
+    of "minus", a number word ("ten" of "tens of thousands", "three" of "three-quarters", "one"
+    of "one-half"), "baker's dozen", "half" or "quarter". Most words fail it at their first
+    letters, so that a measure tried where none begins ("between", "and") costs one match."""
+    words = alternation([*NUMBER_WORDS, "minus", "baker", "half", "quarter"], fold_case=True)
+    money = alternation(list(lx.currency_prefixes))
+    return re.compile(rf"{money}|[-\u2212.\d{VULGAR}]|(?i:{words}|an?\s)")
+
+
 class MeasureToken(pp.Token):
     """A measure in one step: ``amount [unit [rate] [old]]``, ``amount (unit)`` or
     ``money [rate]`` ("190 miles", "a 190-mile", "86F", "25%", "760 metres per second",
@@ -354,6 +386,7 @@ class MeasureToken(pp.Token):
         self.mayReturnEmpty = False
         self._lx = lx
         self._part = part
+        self._opening = measure_opening(lx)
         self._amount = _Amount(lx)
         self._units = _Surfaces(list(lx.forms))
         self._per = _Surfaces([*lx.denominators, *_per_noun_forms(lx)])
@@ -365,6 +398,8 @@ class MeasureToken(pp.Token):
         self._of = re.compile(r"\s+of\s+")
 
     def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
+        if self._opening.match(instring, loc) is None:
+            raise pp.ParseException(instring, loc, self.errmsg, self)
         end, amount = self._amount.parseImpl(instring, loc, do_actions)
         end, amount = self._uncertainty(instring, end, amount)
         unit: UnitMention | None = None
