@@ -70,6 +70,13 @@ class Match:
     shape: str  # "single", "range" or "compound"
     measures: tuple[Measure, ...]
 
+    @functools.cached_property
+    def bare(self) -> bool:
+        """A figure with nothing around it: no unit, currency, scale or qualifier."""
+        return self.qualifier is None and all(
+            m.unit is None and m.currency is None and m.scale == 1 for m in self.measures
+        )
+
 
 @functools.cache
 def grammar() -> pp.ParserElement:

@@ -400,7 +400,12 @@ class MeasureToken(pp.Token):
     def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
         if self._opening.match(instring, loc) is None:
             raise pp.ParseException(instring, loc, self.errmsg, self)
-        end, amount = self._amount.parseImpl(instring, loc, do_actions)
+        return self.read(instring, loc)
+
+    def read(self, instring: str, loc: int) -> tuple[int, Measure]:
+        """The measure at ``loc``, wherever it is tried (``parseImpl`` tries it only where
+        ``measure_opening`` says one may begin); ParseException if there is none."""
+        end, amount = self._amount.parseImpl(instring, loc)
         end, amount = self._uncertainty(instring, end, amount)
         unit: UnitMention | None = None
         if amount.figure.vague:  # "thousands of dollars": the unit comes after "of"
