@@ -5,6 +5,7 @@ would: checked by hypothesis on hostile text (fixed seed and budget, as in
 from __future__ import annotations
 
 import os
+import re
 
 import pyparsing as pp
 from hypothesis import HealthCheck
@@ -21,6 +22,7 @@ from numcheck.extraction.exclusions import _RATIO_BEFORE
 from numcheck.extraction.exclusions import _in_last_word
 from numcheck.extraction.grammar import grammar
 from numcheck.extraction.measures import measure_opening
+from numcheck.extraction.sentences import SENTENCE_END
 from numcheck.extraction.units import lexicon
 from testing.properties import texts
 
@@ -85,3 +87,18 @@ def test_a_measure_begins_only_where_its_opening_does(text: str) -> None:
         except (pp.ParseException, IndexError):
             continue
         assert opening.match(text, loc) is not None, (text, loc)
+
+
+# The end of a sentence as first written, before it was arranged to open with one class.
+PLAIN_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n")
+SENTENCE_PIECES = [".", "!", "?", "\n", "\r", " ", "\t", "\u2003", "A", "a", "1", '"', "”", "’"]
+SENTENCE_PIECES += [")", "(", "“", "‘", "x"]
+
+
+@FIXED
+@given(st.text(st.sampled_from(SENTENCE_PIECES), max_size=30), st.data())
+def test_sentence_ends_are_found_where_the_plain_expression_finds_them(text: str, data) -> None:
+    low = data.draw(st.integers(0, len(text)))
+    high = data.draw(st.integers(low, len(text)))
+    found = [m.span() for m in SENTENCE_END.finditer(text, low, high)]
+    assert found == [m.span() for m in PLAIN_SENTENCE_END.finditer(text, low, high)]
