@@ -298,12 +298,31 @@ class _SurfacePattern:
         body = alternation(surfaces, fold_case=fold_case, space=r"[\s-]+")
         flags = "(?i:" if fold_case else "(?:"
         self._pattern = re.compile(rf"{flags}{body})(?![\w°]|\.[A-Za-z])")
-        self._openers = openers(surfaces, fold_case=fold_case, space=r"[\s-]+")
+        self.openers = openers(surfaces, fold_case=fold_case, space=r"[\s-]+")
 
     def match(self, text: str, loc: int) -> re.Match[str] | None:
-        if loc >= len(text) or (text[loc] not in self._openers and text[loc].isascii()):
+        if loc >= len(text) or (text[loc] not in self.openers and text[loc].isascii()):
             return None
         return self._pattern.match(text, loc)
+
+
+class _SurfaceGroup:
+    """Surface patterns tried at one place, the longest match winning; none is tried where
+    no surface of any of them can begin."""
+
+    def __init__(self, patterns: list[_SurfacePattern]) -> None:
+        self._patterns = patterns
+        self._openers = frozenset().union(*(pattern.openers for pattern in patterns))
+
+    def longest(self, text: str, loc: int) -> re.Match[str] | None:
+        if loc >= len(text) or (text[loc] not in self._openers and text[loc].isascii()):
+            return None
+        best = None
+        for pattern in self._patterns:
+            found = pattern.match(text, loc)
+            if found and (best is None or found.end() > best.end()):
+                best = found
+        return best
 
 
 class _Surfaces:
@@ -315,25 +334,18 @@ class _Surfaces:
         for form in forms:
             by_style.setdefault(form.style, set()).add(form.surface)
 
-        def compiled(*styles: str) -> list[_SurfacePattern]:
-            return [
-                _SurfacePattern(by_style[style], fold_case=style == "word")
-                for style in styles
-                if by_style.get(style)
-            ]
+        def compiled(*styles: str) -> _SurfaceGroup:
+            return _SurfaceGroup(
+                [
+                    _SurfacePattern(by_style[style], fold_case=style == "word")
+                    for style in styles
+                    if by_style.get(style)
+                ]
+            )
 
         self.touching = compiled("attached", "symbol", "word")
         self.spaced = compiled("symbol", "word")
         self.guarded = compiled("guarded")
-
-    @staticmethod
-    def longest(patterns: list[_SurfacePattern], text: str, loc: int) -> re.Match[str] | None:
-        best = None
-        for pattern in patterns:
-            found = pattern.match(text, loc)
-            if found and (best is None or found.end() > best.end()):
-                best = found
-        return best
 
 
 # What may follow a guarded unit ("2 in"): a bracket or punctuation, the end, "of", "x", or a
@@ -474,10 +486,12 @@ class MeasureToken(pp.Token):
     def _quotient_symbol(self, instring: str, at: int) -> UnitMention | None:
         """ "5 W/m2", "10 l/km": a symbol read only against the figure ("5W", "10l") is read
         after a space too when a "/" and a unit to count it per follow."""
-        found = _Surfaces.longest(self._units.touching, instring, at)
+        if instring.find("/", at) == -1:
+            return None
+        found = self._units.touching.longest(instring, at)
         if found is None or not instring.startswith("/", found.end()):
             return None
-        if _Surfaces.longest(self._per.spaced, instring, found.end() + 1) is None:
+        if self._per.spaced.longest(instring, found.end() + 1) is None:
             return None
         form = self._lx.form(found.group())
         return None if form is None else UnitMention(at, found.end(), form, False)
@@ -485,11 +499,11 @@ class MeasureToken(pp.Token):
     def _unit_at(
         self, instring: str, at: int, *, hyphenated: bool, spaced: bool, loc: int
     ) -> UnitMention | None:
-        patterns = self._units.spaced if spaced else self._units.touching
-        found = _Surfaces.longest(patterns, instring, at)
-        if found is None and spaced and self._bare_digits(instring, loc, at):
-            guarded = _Surfaces.longest(self._units.guarded, instring, at)
-            if guarded is not None and self._guard_holds(instring, loc, guarded.end()):
+        surfaces = self._units.spaced if spaced else self._units.touching
+        found = surfaces.longest(instring, at)
+        guarded = self._units.guarded.longest(instring, at) if found is None and spaced else None
+        if guarded is not None and self._bare_digits(instring, loc, at):
+            if self._guard_holds(instring, loc, guarded.end()):
                 found = guarded
         if found is None or (found.group() == '"' and not _inch_mark(instring, at)):
             return None
@@ -522,7 +536,7 @@ class MeasureToken(pp.Token):
         opening = _BRACKETED.match(instring, end)
         if opening is None:
             return None
-        found = _Surfaces.longest(self._units.touching, instring, opening.end())
+        found = self._units.touching.longest(instring, opening.end())
         if found is None:
             return None
         closing = _BRACKET_CLOSE.match(instring, found.end())
@@ -548,7 +562,7 @@ class MeasureToken(pp.Token):
         connector = self._rate.match(instring, end)
         if connector is None:
             return None
-        found = _Surfaces.longest(self._per.spaced, instring, connector.end())
+        found = self._per.spaced.longest(instring, connector.end())
         if found is None or (connector.group("a") and _NOT_PER.match(instring, found.end())):
             return None  # "$1.17 billion a year earlier" is not a rate
         per = self._per_form(found.group())
