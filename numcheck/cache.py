@@ -17,7 +17,9 @@ finds it. Writing goes through a temporary file in the same folder and ``os.repl
 that share the cache never see half an entry. Reading accepts numcheck's own data classes only:
 an entry that asks for anything else (a cache folder planted in a repository, say) is ignored.
 
-The folder of a fingerprint also keeps the unit conversion lines that pint computed
+The folder of a fingerprint also keeps the file index (``numcheck.file_index``: the entry and
+head of each file read, found by the file's status, so that a run reads and hashes only the
+files changed since), the unit conversion lines that pint computed
 (``conversions.json``), so that a later run whose conversions are all known there does not
 load pint at all, and the last story grouping with a hash of everything it was made from
 (``stories.json``), so that a run whose documents' paths, stories and features are all as
@@ -52,6 +54,7 @@ from numcheck.reading.documents import is_markdown_path
 
 if TYPE_CHECKING:
     from numcheck.api import Extracted
+    from numcheck.file_index import FileIndex
 
 DEFAULT_FOLDER = ".numcheck_cache"
 ENVIRONMENT_VARIABLE = "NUMCHECK_CACHE_DIR"
@@ -112,6 +115,28 @@ class ClaimsCache:
             return _load_body(entry, path, text)
 
         return Extracted.deferred(path, story, features, count, load)
+
+    def load_deferred(self, key: str, path: str, text: str | None) -> Extracted:
+        """The record of the entry ``key`` for the file ``path`` read later as ``text``: the
+        entry's body when ``text`` is still the entry's, else ``text`` extracted anew (the
+        file changed since the file index was written). ``text`` None: the file could not be
+        read again (removed during the run); the entry's body is taken, without the text."""
+        from numcheck.api import extract_text
+
+        if text is not None and self.key(path, text) != key:
+            return extract_text(path, text)
+        return _load_body(self.entries / key[:2] / key, path, text or "")
+
+    @functools.cached_property
+    def files(self) -> FileIndex:
+        """The file index (``numcheck.file_index``): entry heads found by file status."""
+        from numcheck.file_index import FileIndex
+
+        return FileIndex(self)
+
+    def write_file(self, name: str, data: bytes | memoryview) -> None:
+        """Write the file ``name`` beside the entries, whole or not at all."""
+        self._write(self.entries / name, data)
 
     def store(self, key: str, extracted: Extracted) -> None:
         """Write the entry of a record (its path replaced by a placeholder): a head (story,

@@ -145,7 +145,13 @@ def gather(
     """Read and extract ``inputs`` and the ``corpus`` paths (see ``numcheck.engine.run``)."""
     work = [*inputs, *(Work(path) for path in corpus)]
     outcomes = engine.run(
-        work, jobs=jobs, cache=cache, max_bytes=max_bytes, progress=progress, keep=keep
+        work,
+        jobs=jobs,
+        cache=cache,
+        max_bytes=max_bytes,
+        progress=progress,
+        keep=keep,
+        file_index=True,
     )
     given, extra = outcomes[: len(inputs)], outcomes[len(inputs) :]
     found = [item for item in given if not isinstance(item, InputError)]
