@@ -14,6 +14,7 @@ unless the command line says ``--allow-outside``.
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 from collections.abc import Callable
@@ -75,9 +76,10 @@ def expand(
                 "folder of the config file; --allow-outside lets it"
             )
         outside = 0
+        real_folder = functools.lru_cache(maxsize=None)(os.path.realpath)
         for path in glob_files(root, pattern):
             path = os.path.normpath(os.path.abspath(path))
-            if not config.allow_outside and not _inside(os.path.realpath(path), project):
+            if not config.allow_outside and not _inside(_realpath(path, real_folder), project):
                 outside += 1
                 continue
             found.append(path)
@@ -88,6 +90,15 @@ def expand(
                 "folder of the config file (through links), not read (--allow-outside reads them)"
             )
     return found
+
+
+def _realpath(path: str, real_folder: Callable[[str], str]) -> str:
+    """``os.path.realpath(path)`` with the folder resolved once for all its files (through
+    ``real_folder``): a file that is no link lies in the real folder of its folder."""
+    if os.path.islink(path):
+        return os.path.realpath(path)
+    folder, name = os.path.split(path)
+    return os.path.join(real_folder(folder), name)
 
 
 def _inside(path: str, folder: str) -> bool:
