@@ -32,6 +32,7 @@ from numcheck.reading.documents import Document
 from numcheck.reading.documents import is_markdown_path
 from numcheck.reading.documents import plain_text_document
 from numcheck.reading.gitignore import GitIgnore
+from numcheck.reading.globs import Glob
 from numcheck.reading.globs import compile_glob
 from numcheck.reading.globs import has_magic
 
@@ -195,17 +196,13 @@ def glob_files(root: str, pattern: str) -> list[str]:
     matcher = compile_glob("/".join(rest))
     depth = None if any("**" in segment for segment in rest) else len(rest)
     hidden = any(segment.startswith(".") for segment in rest)
-    found = [
-        os.path.join(start, relative)
-        for relative in _walk_all(start, depth, hidden)
-        if matcher.matches(relative)
-    ]
+    found = [os.path.join(start, relative) for relative in _walk_all(start, depth, hidden, matcher)]
     return sorted(found)
 
 
-def _walk_all(start: str, depth: int | None, hidden: bool) -> Iterator[str]:
-    """Files under ``start`` as ``/``-separated relative paths, at most ``depth`` segments
-    deep; links followed, each folder entered once."""
+def _walk_all(start: str, depth: int | None, hidden: bool, matcher: Glob) -> Iterator[str]:
+    """Files under ``start`` that ``matcher`` matches, as ``/``-separated relative paths, at
+    most ``depth`` segments deep; links followed, each folder entered once."""
     seen: set[tuple[int, int]] = set()
     for directory, subdirectories, names in os.walk(start, followlinks=True):
         relative = os.path.relpath(directory, start)
@@ -225,8 +222,9 @@ def _walk_all(start: str, depth: int | None, hidden: bool) -> Iterator[str]:
         )
         for name in sorted(names):
             if (hidden or not name.startswith(".")) and (depth is None or level < depth):
-                if os.path.isfile(os.path.join(directory, name)):
-                    yield name if relative == "." else _display(os.path.join(relative, name))
+                shown = name if relative == "." else _display(os.path.join(relative, name))
+                if matcher.matches(shown) and os.path.isfile(os.path.join(directory, name)):
+                    yield shown
 
 
 def read_path(path: str, *, max_bytes: int | None = None) -> Document:
