@@ -61,13 +61,16 @@ def expand(
     *,
     key: str = "corpus",
     skipped: list[str] | None = None,
+    statuses: dict[str, os.stat_result] | None = None,
 ) -> list[str]:
     """Files matching ``patterns`` (``**`` spans folders) under the config's folder, as
     absolute paths. Unless ``config.allow_outside``, a pattern that starts outside that folder
     raises ``ConfigError`` and a file found through a link to elsewhere is left out (with a
-    message in ``skipped``)."""
+    message in ``skipped``). ``statuses`` is given the status of each file found that is no
+    link (``os.lstat``, which looking for links asks for anyway)."""
     root = config.root
     project = os.path.realpath(root)
+    statuses = {} if statuses is None else statuses
     found: list[str] = []
     for pattern in patterns:
         if not config.allow_outside and not _inside(os.path.join(root, pattern), root):
@@ -79,7 +82,8 @@ def expand(
         real_folder = functools.lru_cache(maxsize=None)(os.path.realpath)
         for path in glob_files(root, pattern):
             path = os.path.normpath(os.path.abspath(path))
-            if not config.allow_outside and not _inside(_realpath(path, real_folder), project):
+            real = _realpath(path, real_folder, statuses) if not config.allow_outside else path
+            if not config.allow_outside and not _inside(real, project):
                 outside += 1
                 continue
             found.append(path)
@@ -92,11 +96,19 @@ def expand(
     return found
 
 
-def _realpath(path: str, real_folder: Callable[[str], str]) -> str:
+def _realpath(
+    path: str, real_folder: Callable[[str], str], statuses: dict[str, os.stat_result]
+) -> str:
     """``os.path.realpath(path)`` with the folder resolved once for all its files (through
-    ``real_folder``): a file that is no link lies in the real folder of its folder."""
-    if os.path.islink(path):
+    ``real_folder``): a file that is no link lies in the real folder of its folder. The
+    status of a file that is no link goes to ``statuses``."""
+    try:
+        info = os.lstat(path)
+    except OSError:
         return os.path.realpath(path)
+    if stat.S_ISLNK(info.st_mode):
+        return os.path.realpath(path)
+    statuses[path] = info
     folder, name = os.path.split(path)
     return os.path.join(real_folder(folder), name)
 
@@ -118,10 +130,11 @@ def corpus_paths(
     sorted); files a glob reaches outside the project are counted in ``skipped``."""
     seen = {_identity(path) for path in given if path != STDIN}
     extra: list[str] = []
+    statuses: dict[str, os.stat_result] = {}  # those of files that are no links
     for pattern in config.corpus:
-        for path in expand(config, [pattern], skipped=skipped):
+        for path in expand(config, [pattern], skipped=skipped, statuses=statuses):
             try:
-                info = os.stat(path)
+                info = statuses.get(path) or os.stat(path)
             except OSError:
                 continue
             if not stat.S_ISREG(info.st_mode) or (info.st_dev, info.st_ino) in seen:
