@@ -54,6 +54,11 @@ Status = tuple[int, int, int, int, int, int]
 Row = tuple[Status, str, str | None, frozenset[str], int]
 
 
+def now() -> int:
+    """The time in nanoseconds, as the file system gives file times."""
+    return time.time_ns()
+
+
 def status_of(info: os.stat_result) -> Status:
     return (
         info.st_size,
@@ -71,14 +76,14 @@ class FileIndex:
 
     def __init__(self, cache: ClaimsCache) -> None:
         self.cache = cache
-        self.began = time.time_ns()
+        self.began = now()
         self._rows: dict[str, Row] | None = None
         self._seen: set[str] = set()
         self._new: set[str] = set()  # files entered anew by this run
 
     def begin(self) -> None:
         """Mark the moment a run begins to look at files (before its first ``os.stat``)."""
-        self.began = time.time_ns()
+        self.began = now()
 
     @property
     def rows(self) -> dict[str, Row]:
