@@ -39,6 +39,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 from typing import Any
 
+from numcheck.cache import PlainUnpickler
+
 if TYPE_CHECKING:
     from numcheck.api import Extracted
     from numcheck.cache import ClaimsCache
@@ -153,7 +155,7 @@ def _read(where: os.PathLike[str]) -> dict[str, Row]:
     """The rows of the index file, or none when it is missing, damaged or not an index."""
     try:
         with open(where, "rb") as handle:
-            data = _Unpickler(handle).load()
+            data = PlainUnpickler(handle).load()
     except Exception:  # missing, damaged or foreign: an empty index, written again later
         return {}
     if not (isinstance(data, tuple) and len(data) == 2 and data[0] == FORMAT):
@@ -179,10 +181,3 @@ def _is_row(item: tuple[Any, Any]) -> bool:
         and isinstance(row[3], frozenset)
         and isinstance(row[4], int)
     )
-
-
-class _Unpickler(pickle.Unpickler):
-    """Builds Python's own containers, strings and numbers only (they need no class)."""
-
-    def find_class(self, module: str, name: str) -> Any:
-        raise pickle.UnpicklingError(f"{module}.{name} is not in a file index")

@@ -176,16 +176,11 @@ class _Space:
                 self.postings[feature].append(index)
         count = len(sets)
         self.weight = {f: math.log(1 + count / len(docs)) for f, docs in self.postings.items()}
-        self._totals: dict[int, float] = {}
+        self.totals = [math.fsum(map(self.weight.__getitem__, feature_set)) for feature_set in sets]
         self._seeds: dict[int, frozenset[str]] = {}
 
-    def total(self, index: int) -> float:
-        if index not in self._totals:
-            self._totals[index] = math.fsum(map(self.weight.__getitem__, self.sets[index]))
-        return self._totals[index]
-
     def value(self, a: int, b: int) -> float:
-        return similarity(self.sets[a], self.sets[b], self.weight, self.total(a), self.total(b))
+        return similarity(self.sets[a], self.sets[b], self.weight, self.totals[a], self.totals[b])
 
     def seeds(self, index: int) -> frozenset[str]:
         """The rarer features through which a document suggests pairs (``_seed_features``)."""
@@ -207,19 +202,19 @@ def grouping(paths: Sequence[str], sets: Sequence[frozenset[str]]) -> Grouping:
     """Group the documents ``paths`` whose features are ``sets`` (see the module's
     documentation)."""
     space = _Space(sets)
+    weight, totals = space.weight, space.totals
     similar: dict[tuple[int, int], float] = {}
-    for a, b in _candidate_pairs(sets, space.postings, space.weight):
-        value = space.value(a, b)
+    for a, b in _candidate_pairs(sets, space.postings, weight):
+        value = similarity(sets[a], sets[b], weight, totals[a], totals[b])
         if value >= THRESHOLD:
             similar[(a, b)] = value
     names = [""] * len(paths)
-    for indexes in _average_linkage(len(paths), similar):
+    linked, components = _linkage(len(paths), similar)
+    for indexes in linked:
         name = _story_name(paths[indexes[0]], len(indexes))
         for index in indexes:
             names[index] = name
-    return Grouping(
-        tuple(paths), tuple(sets), tuple(names), tuple(_components(len(paths), similar))
-    )
+    return Grouping(tuple(paths), tuple(sets), tuple(names), tuple(components))
 
 
 def regroup(
@@ -292,25 +287,14 @@ def regroup(
         if value >= THRESHOLD and a in inside and b in inside
     }
     names, components = list(previous.names), list(previous.components)
-    for indexes in _average_linkage(len(part), similar):
+    linked, found = _linkage(len(part), similar)
+    for indexes in linked:
         name = _story_name(paths[part[indexes[0]]], len(indexes))
         for index in indexes:
             names[part[index]] = name
-    for number, component in enumerate(_components(len(part), similar)):
+    for number, component in enumerate(found):
         components[part[number]] = part[component]
     return Grouping(tuple(paths), tuple(sets), tuple(names), tuple(components))
-
-
-def _components(count: int, similar: Iterable[tuple[int, int]]) -> list[int]:
-    """Each document's component in the graph of ``similar`` pairs: its lowest index."""
-    groups = _Groups(count)
-    for a, b in similar:
-        groups.join(a, b)
-    lowest: dict[int, int] = {}
-    found = []
-    for index in range(count):
-        found.append(lowest.setdefault(groups.find(index), index))
-    return found
 
 
 def _average_linkage(count: int, similar: Mapping[tuple[int, int], float]) -> list[list[int]]:
@@ -319,12 +303,21 @@ def _average_linkage(count: int, similar: Mapping[tuple[int, int], float]) -> li
     unrelated stories together. The similarity between two groups is kept as a running sum
     over their pairs, so each join costs the number of groups it touches, not the product
     of the groups' sizes."""
+    return _linkage(count, similar)[0]
+
+
+def _linkage(
+    count: int, similar: Mapping[tuple[int, int], float]
+) -> tuple[list[list[int]], list[int]]:
+    """The groups of ``_average_linkage``, and each document's component in the graph of
+    ``similar`` pairs (its lowest index): the groups still joined by a pair, once linkage
+    is over, make one component."""
     groups = _Groups(count)
     members: dict[int, list[int]] = {index: [index] for index in range(count)}
     between: dict[int, dict[int, float]] = defaultdict(dict)
     for (a, b), value in similar.items():
         between[a][b] = between[b][a] = value
-    for (a, b), _ in sorted(similar.items(), key=lambda item: (-item[1], item[0])):
+    for _, a, b in sorted((-value, a, b) for (a, b), value in similar.items()):
         first, second = groups.find(a), groups.find(b)
         if first == second:
             continue
@@ -342,7 +335,13 @@ def _average_linkage(count: int, similar: Mapping[tuple[int, int], float]) -> li
                     between[second].get(other, 0.0) + value
                 )
             between[second].pop(first, None)
-    return sorted(sorted(group) for group in members.values())
+    joined = _Groups(count)
+    for group, others in between.items():
+        for other in others:
+            joined.join(group, other)
+    lowest: dict[int, int] = {}
+    components = [lowest.setdefault(joined.find(groups.find(i)), i) for i in range(count)]
+    return sorted(sorted(group) for group in members.values()), components
 
 
 def _candidate_pairs(
