@@ -503,7 +503,7 @@ def group_extracted(
         previous, documents, {}, story_groups, features_of=features_of
     )
     if cache is not None and grouping is not previous:
-        cache.store_grouping(grouping)
+        cache.store_grouping(grouping, share=previous is None)
     return stories
 
 

@@ -225,14 +225,18 @@ class ClaimsCache:
             return None
         return Grouping(paths, sets, names, components)
 
-    def store_grouping(self, grouping: Grouping) -> None:
-        """Keep this run's grouping (the last one only) for the next run; each feature is
-        written once (see ``numcheck.file_index``)."""
-        strings: dict[str, str] = {}
-        sets = tuple(
-            frozenset(strings.setdefault(feature, feature) for feature in feature_set)
-            for feature_set in grouping.sets
-        )
+    def store_grouping(self, grouping: Grouping, *, share: bool = True) -> None:
+        """Keep this run's grouping (the last one only) for the next run. With ``share``,
+        the features are made to share one string object each first, so that each is
+        written once (see ``numcheck.file_index``); a grouping made from one read from the
+        cache shares them already."""
+        sets = grouping.sets
+        if share:
+            strings: dict[str, str] = {}
+            sets = tuple(
+                frozenset(strings.setdefault(feature, feature) for feature in feature_set)
+                for feature_set in sets
+            )
         data = (STORIES_FORMAT, grouping.paths, sets, grouping.names, grouping.components)
         self._write(self.entries / STORIES, pickle.dumps(data, pickle.HIGHEST_PROTOCOL))
 

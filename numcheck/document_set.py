@@ -70,6 +70,7 @@ def expand(
     link (``os.lstat``, which looking for links asks for anyway)."""
     root = config.root
     project = os.path.realpath(root)
+    inside = project.rstrip(os.sep) + os.sep  # real paths are absolute and normal already
     statuses = {} if statuses is None else statuses
     found: list[str] = []
     for pattern in patterns:
@@ -83,7 +84,7 @@ def expand(
         for path in glob_files(root, pattern):
             path = os.path.normpath(os.path.abspath(path))
             real = _realpath(path, real_folder, statuses) if not config.allow_outside else path
-            if not config.allow_outside and not _inside(real, project):
+            if not config.allow_outside and not (real == project or real.startswith(inside)):
                 outside += 1
                 continue
             found.append(path)

@@ -287,6 +287,10 @@ def regroup(
         if value >= THRESHOLD and a in inside and b in inside
     }
     names, components = list(previous.names), list(previous.components)
+    # The sets that did not change are kept as they were read: they share their strings.
+    kept = [*previous.sets]
+    for index in changed:
+        kept[index] = sets[index]
     linked, found = _linkage(len(part), similar)
     for indexes in linked:
         name = _story_name(paths[part[indexes[0]]], len(indexes))
@@ -294,7 +298,7 @@ def regroup(
             names[part[index]] = name
     for number, component in enumerate(found):
         components[part[number]] = part[component]
-    return Grouping(tuple(paths), tuple(sets), tuple(names), tuple(components))
+    return Grouping(tuple(paths), tuple(kept), tuple(names), tuple(components))
 
 
 def _average_linkage(count: int, similar: Mapping[tuple[int, int], float]) -> list[list[int]]:
