@@ -176,11 +176,17 @@ class _Space:
                 self.postings[feature].append(index)
         count = len(sets)
         self.weight = {f: math.log(1 + count / len(docs)) for f, docs in self.postings.items()}
-        self.totals = [math.fsum(map(self.weight.__getitem__, feature_set)) for feature_set in sets]
+        self._totals: dict[int, float] = {}
         self._seeds: dict[int, frozenset[str]] = {}
 
+    def total(self, index: int) -> float:
+        """The weight of a document's features (exact: ``math.fsum``)."""
+        if index not in self._totals:
+            self._totals[index] = math.fsum(map(self.weight.__getitem__, self.sets[index]))
+        return self._totals[index]
+
     def value(self, a: int, b: int) -> float:
-        return similarity(self.sets[a], self.sets[b], self.weight, self.totals[a], self.totals[b])
+        return similarity(self.sets[a], self.sets[b], self.weight, self.total(a), self.total(b))
 
     def seeds(self, index: int) -> frozenset[str]:
         """The rarer features through which a document suggests pairs (``_seed_features``)."""
@@ -202,7 +208,8 @@ def grouping(paths: Sequence[str], sets: Sequence[frozenset[str]]) -> Grouping:
     """Group the documents ``paths`` whose features are ``sets`` (see the module's
     documentation)."""
     space = _Space(sets)
-    weight, totals = space.weight, space.totals
+    weight = space.weight
+    totals = [space.total(index) for index in range(len(sets))]
     similar: dict[tuple[int, int], float] = {}
     for a, b in _candidate_pairs(sets, space.postings, weight):
         value = similarity(sets[a], sets[b], weight, totals[a], totals[b])
