@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.local:
         progress("local engine, every core")
         run, out = run_captured(base, timeout=args.timeout)
-        reference = _row("local engine, every core", corpus, run)
+        reference = _row("local engine, every core", corpus, run, out)
         rows.append(reference)
         reports.add(out)
     for count in [int(n) for n in args.workers.split(",")]:
@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         label = f"Dask, {count} worker{'s' if count != 1 else ''}" if count else "Dask cluster"
         progress(label)
         run, out = run_captured([*base, *flags], timeout=args.timeout)
-        row = _row(label, corpus, run)
+        row = _row(label, corpus, run, out)
         rows.append(compare(row, reference, "local engine") if reference else row)
         reports.add(out)
     load.append(round(os.getloadavg()[0], 2))
@@ -95,16 +95,25 @@ def main(argv: list[str] | None = None) -> int:
     return 0 if same == "yes" else 1
 
 
-def _row(label: str, corpus, run) -> Row:
+def _row(label: str, corpus, run, out: bytes) -> Row:
     row = Row("dask", label, describe(corpus), rss_mb=run.max_rss_mb)
     row.extra["client_mb"] = run.own_rss_mb
-    problem = failed(run)
+    problem = failed(run) or _short(out, corpus.files)
     if problem:
         row.notes = problem
     else:
         row.wall = run.wall
         row.mb_per_s = corpus.megabytes / run.wall
     return row
+
+
+def _short(out: bytes, files: int) -> str | None:
+    """Why a report that does not cover every file of the corpus is no measurement."""
+    try:
+        checked = json.loads(out)["summary"]["files"]
+    except (ValueError, KeyError, TypeError):
+        return "no JSON report"
+    return None if checked == files else f"checked {checked:,} of {files:,} files"
 
 
 if __name__ == "__main__":

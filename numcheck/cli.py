@@ -211,6 +211,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away ("numcheck claims . | head"): not an error
         return EXIT_CLEAN
+    except Exception as error:  # a bug outside any one document: one line, never a traceback
+        from numcheck.failures import InternalError
+
+        print(f"numcheck: {InternalError.of(error).message()}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 def _raw_bytes_for_odd_names() -> None:

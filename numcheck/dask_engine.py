@@ -150,6 +150,9 @@ def _run(client: Any, work: list[Work], given: int, options: _Options) -> DaskRu
     parts = [
         dask.delayed(_extract_part)(part, options) for part in _partitions(list(enumerate(work)))
     ]
+    if not parts:  # nothing to read: a bag of no partitions cannot be grouped
+        report_on = set(options.report_on) if options.report_on is not None else None
+        return DaskRun(Result(report_on=report_on, read_total=0, checked_total=0))
     records = dask.bag.from_delayed(parts).persist()
     read = records.filter(_was_read)
     stories = dask.delayed(_group)(read.map(_outline))  # one task sees the whole corpus

@@ -129,6 +129,22 @@ def test_a_file_named_is_checked_even_when_ignored(run_numcheck, repository: Pat
     assert paths_checked(run) == ["drafts/b.md", "notes.txt"]
 
 
+def test_a_folder_named_is_walked_even_when_ignored(run_numcheck, repository: Path) -> None:
+    write(repository, "drafts/.gitignore", "scratch-*.md\n")
+    for name in ("drafts/deep/e.md", "drafts/scratch-f.md", "articles/drafts/g.md"):
+        write(repository, name, WRONG)
+    run = run_numcheck("check", "drafts", cwd=repository)
+    assert paths_checked(run) == ["drafts/b.md", "drafts/deep/e.md"]
+    inside = run_numcheck("check", "drafts/deep", cwd=repository)
+    assert paths_checked(inside) == ["drafts/deep/e.md"]
+    # Walking from above, the ignored folders stay left out wherever they are.
+    assert "articles/drafts/g.md" not in paths_checked(run_numcheck("check", ".", cwd=repository))
+    assert paths_checked(run_numcheck("check", "articles", cwd=repository)) == [
+        "articles/c.md",
+        "articles/old-but-kept.md",
+    ]
+
+
 # --------------------------------------------------------------------------------------
 # What is reported, and the exit status
 

@@ -98,3 +98,22 @@ def test_usage_errors(
     assert run.returncode == 2
     assert run.stderr_lines[-1].startswith(message), run
     assert (tmp_path / "a.txt").read_text() == "Up to 190 miles (360 km).\n"
+
+
+def test_nothing_to_read_is_the_local_engine_s_empty_report(
+    tmp_path: Path, scheduler: str, run_numcheck: Callable
+) -> None:
+    (tmp_path / "empty").mkdir()
+    local = run_numcheck("check", "empty", "--format", "json", "--no-cache", cwd=tmp_path)
+    dask = run_numcheck(
+        "check",
+        "empty",
+        "--format",
+        "json",
+        "--engine",
+        "dask",
+        "--scheduler",
+        scheduler,
+        cwd=tmp_path,
+    )
+    assert (dask.returncode, dask.stdout, dask.stderr) == (0, local.stdout, ""), dask

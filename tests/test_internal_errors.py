@@ -185,3 +185,22 @@ def test_the_language_server_reports_it_on_the_buffer(failing_extraction: None, 
     assert [error.message() for error in outcome.errors] == [
         "internal error in a.txt near line 5: ValueError: injected failure; please report"
     ]
+
+
+def test_a_failure_outside_any_document_is_one_line(
+    folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch
+) -> None:
+    """A bug in the run itself (here, in writing the report) ends it with one line, exit 2,
+    never a traceback."""
+    import numcheck.report as report
+
+    def broken(*args, **kwargs):
+        raise KeyError("injected")
+
+    monkeypatch.setattr(report, "render_findings", broken)
+    monkeypatch.chdir(folder)
+    assert main(["check", "."]) == 2
+    captured = capsys.readouterr()
+    assert (
+        captured.err == "numcheck: internal error in the run: KeyError: 'injected'; please report\n"
+    )

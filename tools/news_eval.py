@@ -15,7 +15,8 @@ lies, never copied. Three measures:
 3. **Planted recall** on ``stories/``: a figure that two or more articles of a topic state
    identically (the same figure, the same word after it) is changed in one article to a
    clearly different value (×1.5 or ×0.5); it is caught when an NC2xx error or warning lands on
-   the changed figure. Each run changes at most one article of a topic, and one figure in it.
+   the changed figure, and *noted* when only a new NC203 note does (one the unchanged story
+   does not give there). Each run changes at most one article of a topic, and one figure in it.
    The figure is a claim numcheck reads, as written ("up to 190 miles"), so list markers,
    years and dates are never planted; "the word after" is the first word after it that is not
    a function word, past a conversion in brackets ("18 of the 38 matches": "matches"). Open
@@ -222,17 +223,21 @@ def plants(
 
 def planted_recall(
     stories_dir: Path, runs: int | None, seed: int, out, listing=None
-) -> tuple[int, int]:
-    """Caught and planted changes; the misses go to ``out``, and with ``listing`` every
-    plant, caught or not, with the sentences that state its figure elsewhere."""
+) -> tuple[int, int, int]:
+    """Planted changes caught by a warning or error, those only noted (an NC203 note on the
+    changed figure that the unchanged story does not give), and all of them; the misses go
+    to ``out``, and with ``listing`` every plant, caught or not, with the sentences that
+    state its figure elsewhere."""
     groups = topic_groups(stories_dir)
     documents, _ = read_documents([str(stories_dir)])
     claims = {d.path: document_claims(d) for d in documents}
+    unchanged = check_documents(documents, story_groups=groups, extracted=claims).findings
+    noted_before = {(f.path, f.location.start) for f in unchanged if f.level == "note"}
     per_topic = plants(documents, claims, seed)
     rounds = max((len(p) for p in per_topic), default=0)
     if runs is not None:
         rounds = min(rounds, runs)
-    caught = total = 0
+    caught = noted = total = 0
     misses: list[tuple[Plant, str]] = []
     for round_number in range(rounds):
         planted = {
@@ -254,6 +259,9 @@ def planted_recall(
             landed = _landed(plant, result.findings)
             hit = any(f.level in ("error", "warning") for f in landed)
             caught += hit
+            noted += not hit and any(
+                f.level == "note" and (f.path, f.location.start) not in noted_before for f in landed
+            )
             source = next(d.source for d in changed_documents if d.path == plant.path)
             if not hit:
                 misses.append((plant, sentence_at(source, plant.start, plant.end_after)))
@@ -267,7 +275,7 @@ def planted_recall(
         print(f"\n## Planted changes not caught ({len(misses)})\n", file=out)
         for plant, sentence in misses:
             print(f"- {plant.path}: {plant.before} -> {plant.after}: {sentence}", file=out)
-    return caught, total
+    return caught, noted, total
 
 
 def _landed(plant: Plant, findings: Iterable[Finding]) -> list[Finding]:
@@ -402,7 +410,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_planted and "stories" in args.sets.split(","):
             listing = open(args.plants, "w", encoding="utf-8") if args.plants else None
             try:
-                caught, total = planted_recall(
+                caught, noted, total = planted_recall(
                     news / "stories", args.planted_runs, args.seed, out, listing
                 )
             finally:
@@ -410,6 +418,7 @@ def main(argv: list[str] | None = None) -> int:
                     listing.close()
             share = 100 * caught / max(total, 1)
             print(f"\nplanted recall on stories/: {caught} of {total} caught ({share:.0f}%)")
+            print(f"and {noted} more only noted (a new NC203 note on the changed figure)")
     finally:
         if out is not sys.stdout:
             out.close()

@@ -4,8 +4,9 @@ Inside a git repository (a folder holding ``.git``), the rules are those of the
 ``.gitignore`` files from the repository's root down to each file, and of
 ``.git/info/exclude``; outside one, those of the ``.gitignore`` files of the folders walked.
 A deeper ``.gitignore`` wins over a shallower one and, within a file, the last pattern that
-matches wins (``!`` re-includes), as in git. The patterns are read by pathspec's
-``GitIgnoreSpec``. The user's global excludes file is not read.
+matches wins (``!`` re-includes), as in git. A folder that git ignores is still walked when it
+is the one named on the command line; then only the ``.gitignore`` files inside it apply. The
+patterns are read by pathspec's ``GitIgnoreSpec``. The user's global excludes file is not read.
 """
 
 from __future__ import annotations
@@ -36,6 +37,11 @@ class GitIgnore:
         self.root = os.path.abspath(root)
         self.top = git_root(self.root) or self.root
         self._specs: dict[str, GitIgnoreSpec | None] = {}
+        if self.top != self.root and self.ignored(self.root, is_dir=True):
+            # A folder named on the command line is walked even when git ignores it (as a
+            # file named there is read): then only the .gitignore files inside it apply.
+            self.top = self.root
+            self._specs = {}
 
     def ignored(self, path: str, *, is_dir: bool = False) -> bool:
         """Whether git ignores ``path`` (absolute, under the root)."""
