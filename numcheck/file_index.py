@@ -18,7 +18,8 @@ program can set the modification time back, never the change time, so a file edi
 same size and given back its modification time is read again too. A file written in the last
 2 s before a run (saved, then committed at once) is read again by the next run, then entered:
 git treats its "racily clean" entries alike, and 2 s covers file systems whose times are
-coarse. Where no change time is kept, or the clock is set back, the rule cannot hold: run with
+coarse. Where no change time is kept, where the clock is set back, or on a network share whose
+clock runs behind this machine's by more than the margin, the rule cannot hold: run with
 ``--no-cache`` there.
 
 The index is one file in the folder of the cache's fingerprint (``files.pickle``), so a run of
