@@ -24,6 +24,14 @@ SEATS = [
     "The leftist Syriza party gained 71 seats, while the far-right Golden Dawn party had 6.9 "
     "per cent of the vote, earning 18 seats.",
 ]
+# Three reports of one election, the last with Syriza's seats to fill in.
+ELECTION = [
+    "In the election, Syriza won 71 seats in parliament.",
+    "With almost all ballots counted, New Democracy has 29.7% of the vote (129 seats), Syriza "
+    "26.9% (71) and Pasok 12.3% (33).",
+    "The leftist Syriza party, which surged on anti-austerity anger, was second, with 27 "
+    "percent of the vote and {} seats.",
+]
 # A quotation told in two articles.
 QUOTE = (
     '"He is the same man who drove me and our new baby daughter home from the hospital {} '
@@ -99,6 +107,13 @@ STORIES = [
     ([*SEATS, "In an election in which the neo-Nazi Golden Dawn party, known for its "
       "scuffles with immigrants, won 9 seats in Parliament, Mr. Samaras won."],
      [("2.txt", "NC202")]),
+    # the owner of a figure read through "the Syriza party, which", and a count in brackets
+    # ("Syriza 26.9% (71)") that counts the seats an earlier one in its sentence counts
+    ([*ELECTION[:2], ELECTION[2].format(71)], []),
+    ([*ELECTION[:2], ELECTION[2].format(36)], [("2.txt", "NC202")]),
+    ([*ELECTION[:2], ELECTION[2].format(107)], [("2.txt", "NC202")]),
+    # ... but a figure within 5% of the story's, in other words, is a revision: a note
+    ([*ELECTION[:2], ELECTION[2].format(72)], [("2.txt", "NC203")]),
     # ... not when neither is aligned with it: another fact in other words
     (["Citrus canker destroyed 500,000 trees around Emerald.",
       "The outbreak led to the destruction of all citrus in the region, about 500,000 trees.",

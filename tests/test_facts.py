@@ -15,6 +15,7 @@ from __future__ import annotations
 import pytest
 
 from numcheck.alignment.facts import alignment
+from numcheck.alignment.facts import may_restate
 from numcheck.alignment.facts import rarity
 from numcheck.alignment.facts import why_not_aligned
 from numcheck.api import check_documents
@@ -504,3 +505,21 @@ def test_at_least_a_hundred_pairs_of_every_kind() -> None:
         SAME, CONFLICT, VARIANCE, CURRENCY, "subject", "event", "named", "owner", "place",
         "time", "role", "hypothetical", "overlap", "nokey",
     }  # fmt: skip
+
+
+def test_a_name_is_told_by_the_name_the_other_claim_is_anchored_to() -> None:
+    """ "Socialist PASOK" is told by a sentence anchored to "Pasok", not by one about Syriza."""
+    ours = _keyed(
+        "Results showed New Democracy first, while the pro-bailout Socialist PASOK party "
+        "came in third with about 12 per cent and 16 seats."
+    )
+    pasok = _keyed("In the vote, Pasok placed third, with 12 percent of the vote and 33 seats.")
+    syriza = _keyed("In the vote, Syriza placed third, with 12 percent of the vote and 33 seats.")
+    assert may_restate(ours, pasok) and may_restate(pasok, ours)
+    assert not may_restate(ours, syriza)
+
+
+def _keyed(text: str) -> Claim:
+    claim = _first_keyed(plain_text_document("a.txt", text))
+    assert claim is not None
+    return claim

@@ -45,8 +45,36 @@ FRAMES: list[tuple[str, str, dict[str, Any]]] = [
      {"owner": ("New Democracy",)}),
     ("Sources said on Sunday that 11,000 troops were sent.", "11,000",
      {"owner": (), "time": ()}),
+    # a name with lower-case modifiers and a common noun ("party") before its verb
+    ("Results came in, while the pro-bailout Socialist PASOK party came in third with 33 seats.",
+     "33", {"owner": ("Socialist PASOK",)}),
+    ("The leftist Syriza party, which surged on anger, won 71 seats.", "71",
+     {"owner": ("Syriza",)}),
+    ("Results came in, while the conservative party came in first with 129 seats.", "129",
+     {"owner": ()}),
+    # the second of two figures joined by "and" shares the first one's owner
+    ("Results showed the New Democracy party gaining about 30 per cent of the vote and 129 "
+     "seats.", "129", {"owner": ("New Democracy",)}),
+    ("Results showed the New Democracy party gaining about 30 per cent of the vote, while 129 "
+     "seats went to the others.", "129", {"owner": ()}),
+    ("Reports say that Apple sold 5 million iPhones and Samsung sold 3 million phones.",
+     "3 million", {"owner": ("Samsung",)}),
     ("The S5 has a 5.1-inch Super AMOLED display.", "5.1-inch",
      {"named": ("Super AMOLED",), "key": "[length]|display"}),
+    # a name before a means word owns no figure after it: the figure is the means's
+    ("The Android 4.4.2 OS is controlled via a 5.1-inch Super AMOLED touchscreen.", "5.1-inch",
+     {"named": ("Super AMOLED",), "owner": (), "key": "[length]|display"}),
+    ("The GS5 comes with a 5.1-inch screen.", "5.1-inch", {"owner": ("GS5",)}),
+    ("Photos are shown through the GS5's 5.1-inch screen.", "5.1-inch", {"owner": ("GS5",)}),
+    ("Reviewers say the GS5 was tested using a 2.5GHz chip.", "2.5GHz", {"owner": ()}),
+    ("Reviewers say the GS5 ships with a 2.5GHz chip.", "2.5GHz", {"owner": ("GS5",)}),
+    # a bare count in brackets after a figure counts what an earlier one in the sentence did
+    ("New Democracy has 29.7% of the vote (129 seats), Syriza 26.9% (71) and Pasok 12.3% (33).",
+     "71", {"key": "count|seat", "owner": ("Syriza",)}),
+    ("New Democracy has 29.7% of the vote (129 seats), Syriza 26.9% (71) and Pasok 12.3% (33).",
+     "33", {"key": "count|seat", "owner": ("Pasok",)}),
+    ("Syriza won 26.9% (71) of the vote.", "71", {"key": None}),
+    ("New Democracy won 129 seats, and Syriza 26.9% (71).", "71", {"key": None}),
     # places: a name or a venue right around the figure
     ("Russian forces killed 40 fighters in Kursk on Monday.", "40",
      {"place": ("Kursk",), "time": ("monday",)}),
@@ -67,6 +95,14 @@ FRAMES: list[tuple[str, str, dict[str, Any]]] = [
     ("The city recorded 45 murders last year.", "45", {"time": ("last year",)}),
     ("The unemployment rate was 7% in March.", "7%", {"time": ("mar",)}),
     ("The firm hired 300 workers a decade ago.", "300", {"time": ("a decade ago",)}),
+    # a day right before a verb of reporting is the report's, not the figure's
+    ("Near complete results early on Monday showed New Democracy gaining 129 seats.", "129",
+     {"time": ()}),
+    ("Police on Sunday said 40 people were killed.", "40", {"time": ()}),
+    ("Figures released yesterday revealed 300 jobs were lost.", "300", {"time": ()}),
+    ("Police said 40 people were killed on Sunday.", "40", {"time": ("sunday",)}),
+    ("Sales on Monday rose 5% to $20 million.", "$20 million", {"time": ("monday",)}),
+    ("Results of the 2012 vote showed 129 seats for the party.", "129", {"time": ("2012",)}),
     # roles: level or change
     ("Sales rose 18% to $500 million.", "18%", {"measure": "change"}),
     ("Sales rose 18% to $500 million.", "$500 million", {"measure": "level"}),

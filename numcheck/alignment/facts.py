@@ -28,7 +28,8 @@ Two claims state one fact only when all of these hold:
    one.
 
 A claim *may restate* another when only the overlap of their clauses keeps them apart, each
-names nothing the other's sentence does not, and neither alone dates its figure: within a
+names nothing the other's sentence (or the other's anchors) does not, and neither alone dates
+its figure: within a
 story that gives the fact one figure in every other document, that is enough
 (``numcheck.checks.agreement``).
 
@@ -293,15 +294,19 @@ def may_restate(a: Claim, b: Claim) -> bool:
     fa, fb = a.frame, b.frame
     if bool(fa.anchors.time) != bool(fb.anchors.time):
         return False
-    return _names_told(fa, fb.sentence_terms) and _names_told(fb, fa.sentence_terms)
+    return _names_told(fa, fb.sentence_terms, fb.anchors.names()) and _names_told(
+        fb, fa.sentence_terms, fa.anchors.names()
+    )
 
 
-def _names_told(frame: Frame, sentence_terms: frozenset[str]) -> bool:
+def _names_told(frame: Frame, sentence_terms: frozenset[str], names: tuple[str, ...] = ()) -> bool:
     """Whether a sentence tells every name a frame is anchored to and, when its clause
-    names others, one of those ("won 18 seats" in a clause about Golden Dawn)."""
+    names others, one of those ("won 18 seats" in a clause about Golden Dawn). A name is
+    told when its words are in the sentence, or when the other claim is anchored to it by a
+    shorter or longer name ("Socialist PASOK" and "Pasok")."""
 
     def told(name: str) -> bool:
-        return lexicon.name_terms(name) <= sentence_terms
+        return lexicon.name_terms(name) <= sentence_terms or _names_match((name,), names)
 
     others = [name for name in frame.participants if lexicon.name_terms(name)]  # not "Mr."
     return all(map(told, frame.anchors.names())) and (not others or any(map(told, others)))

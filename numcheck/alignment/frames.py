@@ -7,9 +7,12 @@ model, no network):
   ``deployed``, "away" is ``range``);
 * its **anchors**: the owner (a capitalised modifier of its subject, "North Korean"; a
   possessive before it, "Arsenal's"; for a measure, the acronym it belongs to, "ATACMS"; the
-  name that is the subject of its clause, "North Korea has sent"; or the name a relative
-  clause hangs on, "Bethlehem Steel Corp., which posted"), the place ("in Kursk", "at the
-  stadium") and the time ("in 2004", "last year", "1989-90", "fourth-quarter", "on Monday");
+  name that is the subject of its clause, "North Korea has sent", "the far-right Golden Dawn
+  party had"; or the name a relative clause hangs on, "Bethlehem Steel Corp., which posted";
+  none before a means, "controlled via a 5.1-inch screen"; a figure joined to another by
+  "and" shares its owner, "30 per cent of the vote and 129 seats"), the place ("in Kursk",
+  "at the stadium") and the time ("in 2004", "last year", "1989-90", "fourth-quarter", "on
+  Monday"; not a report's day, "results on Monday showed");
 * its **role**: level or change ("rose 5%", "a 25% rise", "up by 12 cents"; "rose to 5%" is
   a level), whole or part ("three of the nine", "including 300 children"), a rate ("a
   month", "per", "an average of") and its mode (hypothetical "could", planned "plans to",
@@ -18,7 +21,9 @@ model, no network):
   compares them, and whether it sits in a list item, a table row or a "Label: figure" line.
 
 The frame is computed once per document, with the subject key (``keys.subject_key``); a
-conversion written beside its source ("(306 km)") takes the key and frame of its source.
+conversion written beside its source ("(306 km)") takes the key and frame of its source, and
+a bare count in brackets after a figure the key of an earlier one in its sentence ("29.7%
+(129 seats), Syriza 26.9% (71)").
 """
 
 from __future__ import annotations
@@ -165,16 +170,75 @@ def frame_claims(
     reading = _Reading(document, names)
     framed: list[Claim] = []
     source: Claim | None = None
+    bracketed: Claim | None = None  # the last "(129 seats)" after a figure in a sentence
+    prose = document.prose
     for claim in claims:
         if claim.restates and source is not None:
             framed.append(replace(claim, key=source.key, frame=source.frame))
             continue
         frame = reading.frame(claim)
-        key = reading.shared(subject_key(claim, frame.event, document.prose))
-        claim = replace(claim, key=key, frame=frame)
+        key = reading.shared(subject_key(claim, frame.event, prose))
+        if source is not None and source.sentence == claim.sentence:
+            frame = _coordinated_owner(prose, source, claim, frame)
+            if key is None and bracketed is not None and bracketed.sentence == claim.sentence:
+                key = _elided_key(prose, source, claim, bracketed)
+        claim = replace(claim, key=key, frame=reading.shared(frame))
         framed.append(claim)
+        if key is not None and source is not None and _bracketed_after(prose, source, claim):
+            bracketed = claim
         source = claim
     return framed
+
+
+# "30 per cent of the vote and 129 seats": the second figure of a pair joined by "and".
+_AND_BETWEEN = re.compile(r"[^,;:()\n.!?]{0,40}\sand\s+\Z")
+
+
+def _coordinated_owner(prose: str, before: Claim, claim: Claim, frame: Frame) -> Frame:
+    """``frame``, given the owner of the figure ``before`` it when the two are joined by
+    "and" in one clause and nothing names the second's own owner: "New Democracy party
+    gaining 30 per cent of the vote and 129 seats" (both New Democracy's)."""
+    first = before.frame
+    if first is None or not first.anchors.owner or frame.anchors.names():
+        return frame
+    if not _AND_BETWEEN.match(prose, before.location.end, claim.location.start):
+        return frame
+    owner = first.anchors.owner
+    taken = {lexicon.name_form(name) for name in owner}
+    return replace(
+        frame,
+        anchors=replace(frame.anchors, owner=owner),
+        participants=tuple(p for p in frame.participants if lexicon.name_form(p) not in taken),
+        context_owner=False,
+    )
+
+
+_OPEN_BRACKET = re.compile(r"\s*\(\s*\Z")
+_OPEN_BRACKET_AFTER_WORDS = re.compile(r"[^,;:()\n.!?]{0,30}\(\s*\Z")
+_CLOSE_BRACKET = re.compile(r"\s*\)")
+
+
+def _bracketed_after(prose: str, before: Claim, claim: Claim) -> bool:
+    """Whether ``claim`` opens a bracket a few words after the figure ``before``: "29.7% of
+    the vote (129 seats)"."""
+    return bool(_OPEN_BRACKET_AFTER_WORDS.match(prose, before.location.end, claim.location.start))
+
+
+def _in_brackets_after(prose: str, before: Claim, claim: Claim) -> bool:
+    """Whether ``claim`` opens a bracket right after the figure ``before``: "29.7% (129
+    seats)"."""
+    return bool(_OPEN_BRACKET.match(prose, before.location.end, claim.location.start))
+
+
+def _elided_key(prose: str, before: Claim, claim: Claim, bracketed: Claim) -> str | None:
+    """The key of a bare count in brackets after a figure, in a sentence that gave an
+    earlier such count its noun: "New Democracy has 29.7% (129 seats), Syriza 26.9% (71) and
+    Pasok 12.3% (33)" counts seats three times."""
+    if claim.subject or claim.dimension != "count" or bracketed.dimension != "count":
+        return None
+    if not _in_brackets_after(prose, before, claim):
+        return None
+    return bracketed.key if _CLOSE_BRACKET.match(prose, claim.location.end) else None
 
 
 def document_names(prose: str) -> frozenset[str]:
@@ -614,11 +678,16 @@ def _owners(
 ) -> tuple[str, ...]:
     owners: list[str] = []
     start = claim.location.start
-    possessive = _POSSESSIVE_BEFORE.search(prose, max(sentence_first, start - 80), start)
+    means = _means_end(clause_before)
+    if means is not None:  # "The OS is controlled via a 5.1-inch screen": not the OS's screen
+        clause_before = [t for t in clause_before if t.start >= means]
+        clause_start = max(clause_start, means)
+    reach = sentence_first if means is None else max(sentence_first, means)
+    possessive = _POSSESSIVE_BEFORE.search(prose, max(reach, start - 80), start)
     if possessive and not _TIME.fullmatch(possessive.group(1).lower()):
         owners.append(re.sub(r"^(?:The|A|An)\s+", "", possessive.group(1)))
     if claim.dimension not in ("count", "percent", "currency"):
-        acronym = _acronym_before(prose, sentence_first, start)
+        acronym = _acronym_before(prose, reach, start)
         if acronym:
             owners.append(acronym)
     subject = _clause_subject(prose, clause_start, sentence_first, clause_before, names)
@@ -628,6 +697,17 @@ def _owners(
     for owner in owners:
         seen.setdefault(lexicon.name_form(owner), " ".join(owner.split()))
     return tuple(seen.values())
+
+
+def _means_end(clause_before: Sequence[_Token]) -> int | None:
+    """Where the last word of ``means`` (``rules/frames.yaml``) before a figure in its clause
+    ends: what the figure measures is the means ("controlled via a 5.1-inch screen", "add
+    128GB through a microSD card"), so no name before it owns the figure. None without one."""
+    means = lexicon.tables().means
+    for token in reversed(clause_before):
+        if token.lower in means:
+            return token.end
+    return None
 
 
 def _named(claim: Claim) -> tuple[str, ...]:
@@ -728,16 +808,42 @@ def _opening_name(
     index = 0
     while index < min(2, len(words)) and words[index].lower in _SENTENCE_OPENERS:
         index += 1
-    rest = words[index:]
+    rest = _after_modifiers(words[index:], names, first_word)
     if not rest:
         return None
     run = _name_run(rest, names, rest[0].start == first_word)
     if run is None:
         return None
-    following = rest[len(run.split()) : len(run.split()) + 2]
+    following = rest[len(run.split()) : len(run.split()) + 3]
+    if following and following[0].lower in lexicon.tables().owner_nouns:
+        following = following[1:]  # "the Socialist PASOK party came in third with 33 seats"
     if not following or not _looks_like_verb(following[0].text) or _credited(following):
         return None
     return run
+
+
+def _after_modifiers(
+    words: Sequence[_Token], names: frozenset[str], first_word: int
+) -> Sequence[_Token]:
+    """``words`` past up to two lower-case modifiers before a name ("the pro-bailout
+    Socialist PASOK party", "the far-right Golden Dawn party"), when a name follows them."""
+    for skip in range(min(2, len(words) - 1) + 1):
+        if skip and not _modifier(words[skip - 1].text):
+            break
+        if _is_name(words[skip], names, words[skip].start == first_word):
+            return words[skip:]
+    return words
+
+
+def _modifier(word: str) -> bool:
+    lowered = word.lower()
+    return (
+        word.islower()
+        and lowered not in FUNCTION_WORDS
+        and lowered not in _AUXILIARIES
+        and lowered not in VERBS
+        and not lowered.endswith(("ed", "ing"))
+    )
 
 
 def _looks_like_verb(word: str) -> bool:
@@ -823,6 +929,8 @@ def _name_run(
 def _name_run_ending(tokens: Sequence[_Token], names: frozenset[str], first: int) -> str | None:
     """The name that ends ``tokens`` (before a ", which")."""
     words = [t for t in tokens if t.text not in (",",)]
+    if len(words) > 1 and words[-1].lower in lexicon.tables().owner_nouns:
+        words = words[:-1]  # "The leftist Syriza party, which gained 71 seats"
     run: list[_Token] = []
     for token in reversed(words):
         if _is_name(token, names, token.start == first):
@@ -901,10 +1009,27 @@ def _sentence_times(
     for match in matches:
         if _SAID_BEFORE.search(prose, max(first, match.start() - 40), match.start()):
             continue
+        if (match.group("weekday") or match.group("day")) and _reported_after(prose, match.end()):
+            continue
         if match.group("month") and not match.group().istitle():
             continue
         found.append((match.start(), match.end(), _time_form(match)))
     return found
+
+
+_NEXT_WORDS = re.compile(r"[\s,]*(\w+)(?:\s+(\w+))?")
+
+
+def _reported_after(prose: str, end: int) -> bool:
+    """Whether the day that ends at ``end`` is when a report was made, not when its figure
+    held: it is followed, at once or after one word, by a verb of ``report_verbs``
+    (``rules/frames.yaml``): "results early on Monday showed 129 seats", "police on Sunday
+    said"."""
+    found = _NEXT_WORDS.match(prose, end, end + 40)
+    if found is None:
+        return False
+    verbs = lexicon.tables().report_verbs
+    return any(word is not None and word.lower() in verbs for word in found.groups())
 
 
 def _times_within(

@@ -35,6 +35,9 @@ class FrameTables:
     hypothetical: frozenset[Phrase]
     planned: frozenset[Phrase]
     comparison: frozenset[Phrase]
+    means: frozenset[str]
+    report_verbs: frozenset[str]
+    owner_nouns: frozenset[str]
     demonyms: dict[str, str]
     owner_suffixes: frozenset[str]
     common: frozenset[str]
@@ -66,7 +69,8 @@ def tables() -> FrameTables:
     events: dict[Phrase, str] = {}
     sets: dict[str, set[Phrase]] = {}
     cue_keys = ("part_after", "part_before", "rate_after", "rate_before", "hypothetical")
-    cue_keys += ("planned", "comparison", "change_verbs", "change_nouns", "common")
+    cue_keys += ("planned", "comparison", "change_verbs", "change_nouns", "common", "means")
+    cue_keys += ("report_verbs", "owner_nouns")
     demonyms: dict[str, str] = {}
     irregular: dict[str, str] = {}
     suffixes: set[str] = set()
@@ -102,6 +106,9 @@ def tables() -> FrameTables:
         hypothetical=frozenset(sets.get("hypothetical", ())),
         planned=frozenset(sets.get("planned", ())),
         comparison=frozenset(sets.get("comparison", ())),
+        means=words["means"],
+        report_verbs=words["report_verbs"],
+        owner_nouns=words["owner_nouns"],
         demonyms=demonyms,
         owner_suffixes=frozenset(suffixes),
         common=words["common"],

@@ -58,6 +58,9 @@ ENUMERATION = 4
 # figures and are not searched for such a story.
 CONSENSUS = 3
 UNANIMITY_GROUP = 64
+# Figures of two documents this share apart or closer are a revision or a rounding: stories
+# evolve ("72 seats" in projections, "71" in results), so at most a note.
+REVISION = 0.05
 
 
 @dataclass(frozen=True)
@@ -310,12 +313,31 @@ def _across_documents(items: Sequence[Comparable], weights: Weights) -> Iterator
     for mine in neighbours:
         verdict = _verdict(mine, by_claim, weights)
         others = tuple(o.claim for o in mine.restatements)
+        against: list[Comparable] = []
         if verdict != STORY_CONFLICT and len(items) <= UNANIMITY_GROUP:
-            story = _one_figure_against(mine.item, weights, restates, intervals)
-            if story:
-                verdict, others = STORY_CONFLICT, tuple(o.claim for o in story)
+            against = _one_figure_against(mine.item, weights, restates, intervals)
+            if against:
+                verdict, others = STORY_CONFLICT, tuple(o.claim for o in against)
+        if verdict == STORY_CONFLICT and _revised(mine, against, weights):
+            verdict = STORY_UNSETTLED
         if verdict is not None:
             yield Disagreement(verdict, mine.item.claim, others)
+
+
+def _revised(mine: _Neighbours, against: Sequence[Comparable], weights: Weights) -> bool:
+    """Whether every figure other documents give against ``mine`` is within ``REVISION`` of
+    its own, none of them in a close rewrite of its sentence: a count revised as a story
+    goes on (projections of 72 seats, results of 71), worth a note, not a warning. In a
+    close rewrite ("killed 132 people", "killed 133 people") the figure was changed alone."""
+    item = mine.item
+    against = against or [o for o in mine.restatements if conflict(item, o)]
+    if any(close_rewrites(item.claim, other.claim, weights) for other in against):
+        return False
+    return bool(against) and all(
+        abs(x - y) <= REVISION * max(abs(x), abs(y))
+        for other in against
+        for x, y in zip(item.figure, other.figure, strict=True)
+    )
 
 
 class _Intervals:
@@ -663,8 +685,9 @@ class StoryDisagreement(_AgreementCheck):
     - it stands against a story that knows the fact by one figure: three or more other
       documents (two, when one of them is aligned with it) give a claim that may restate it
       (same key, no event, anchor or role apart, each side's names told in the other's
-      sentence, neither dated alone) and all give one figure, whatever their wording ("2GB
-      of RAM" in ten reviews of a phone, "3GB of RAM" in the eleventh); or
+      sentence or anchoring it, as "Pasok" does "Socialist PASOK", neither dated alone) and
+      all give one figure, whatever their wording ("2GB of RAM" in ten reviews of a phone,
+      "3GB of RAM" in the eleventh); or
     - it has no subject, and a copy of its sentence in another document (the same three
       words on each side of the figure, sentences that overlap strongly) gives a figure
       that cannot be true with it: a quotation ("home from the hospital 10 years ago this
@@ -674,9 +697,12 @@ class StoryDisagreement(_AgreementCheck):
     named first, or sorts first, never decides which is right, and a pre-commit hook given
     either file fails. Stories evolve (tolls rise, searches grow), so anything less (two
     sides of two articles each, a restatement that is aligned but not a rewrite) is at most
-    an NC203 note. The message names the fact in words ("range of ATACMS", "people killed at
-    the stadium") and lists at most five of the other places, with the count of the rest;
-    `numcheck stories --figures` shows every fact of a story with each article's figure.
+    an NC203 note, and so is a figure within 5% of every figure it stands against, none of
+    them in a close rewrite of its sentence: a count revised as the story went on
+    ("72 seats" in early projections, "71" in the results). The message names the fact in
+    words ("range of ATACMS", "people killed at the stadium") and lists at most five of the
+    other places, with the count of the rest; `numcheck stories --figures` shows every fact
+    of a story with each article's figure.
 
     ## Why is this bad?
     Rewrites of one report should not change its facts; a disagreement means one of the
@@ -710,7 +736,8 @@ class StoryVariance(_AgreementCheck):
     figure fewer documents give than another that can be true with it ("11,000 North Korean
     troops" where the other versions say "over 10,000"; the message says "the figures are
     compatible"), and a figure that cannot be true with one its story gives as often or
-    more, where the story may simply have changed ("the story may have changed").
+    more, or that is within 5% of the figures the others give, where the story may simply
+    have changed ("the story may have changed").
 
     ## Why is this bad?
     It may be fine (a newer figure, a more precise source), but an editor should know that
