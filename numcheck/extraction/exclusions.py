@@ -37,15 +37,22 @@ _PHONE_CHARS = "0123456789 .-()+"
 _DIGIT_RUN = re.compile(r"\d+")
 _OF_AFTER = re.compile(r"^\s+of\b")
 _DAY = re.compile(r"0?[1-9]|[12]\d|3[01]")
-_LABEL_BEFORE = re.compile(
-    r"(?:\b(?:No|no|Nos|number|version|v|Version|model|Model|route|Route|flight|Flight|page|p|pp"
-    r"|chapter|Chapter|section|Section|article|Article|room|Room|gate|Gate|platform|level|Level"
-    r"|phase|Phase|season|Season|episode|Episode|volume|Vol|vol|issue|Issue|item|Item|grade"
-    r"|Grade|category|Category|type|Type|class|Class|tier|Tier|stage|Stage|round|Round|game"
-    r"|Game|step|Step|line|Line|figure|Figure|fig|Fig|table|Table|exhibit|Exhibit|act|Act"
-    r"|size|Size|rule|Rule|title|Title|amendment|Amendment|resolution|Resolution|bill|Bill"
-    r"|code|Code|zone|Zone|district|District|channel|Channel|iPhone|Windows|Python)\.?|#)\s*$"
-)
+_LABELS = (
+    "No", "no", "Nos", "number", "version", "v", "Version", "model", "Model", "route", "Route",
+    "flight", "Flight", "page", "p", "pp", "chapter", "Chapter", "section", "Section", "article",
+    "Article", "room", "Room", "gate", "Gate", "platform", "level", "Level", "phase", "Phase",
+    "season", "Season", "episode", "Episode", "volume", "Vol", "vol", "issue", "Issue", "item",
+    "Item", "grade", "Grade", "category", "Category", "type", "Type", "class", "Class", "tier",
+    "Tier", "stage", "Stage", "round", "Round", "game", "Game", "step", "Step", "line", "Line",
+    "figure", "Figure", "fig", "Fig", "table", "Table", "exhibit", "Exhibit", "act", "Act", "size",
+    "Size", "rule", "Rule", "title", "Title", "amendment", "Amendment", "resolution",
+    "Resolution", "bill", "Bill", "code", "Code", "zone", "Zone", "district", "District",
+    "channel", "Channel", "iPhone", "Windows", "Python",
+)  # fmt: skip
+_LABEL_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(_LABELS)})\.?|#)\s*$")
+# How far from the end of the text before a figure, its trailing space set aside, a label
+# can begin: the search starts there (``\b`` still sees the character before).
+_LABEL_REACH = max(map(len, _LABELS)) + 1
 _CALENDAR_WORD = re.compile(
     rf"{MONTHS}\.?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Today|Yesterday|Tomorrow"
 )
@@ -130,11 +137,13 @@ def _after(prose: str, match: Match, size: int = 20) -> str:
     return prose[match.end : match.end + size]
 
 
-def _bare(match: Match) -> bool:
-    """A figure with nothing around it: no unit, currency, scale or qualifier."""
-    return match.qualifier is None and all(
-        m.unit is None and m.currency is None and m.scale == 1 for m in match.measures
-    )
+def _in_last_word(pattern: re.Pattern[str], before: str, spaces: str) -> re.Match[str] | None:
+    """``pattern.search(before)`` for a pattern of one word (no character of ``spaces`` in
+    it) and then a run of ``spaces`` up to the end: only the last word can match, so the
+    search starts there (``\b`` and look-behinds still see the character before it)."""
+    body = before[:-1] if before.endswith("\n") else before  # "$" matches before a last "\n"
+    end = len(body.rstrip(spaces))
+    return pattern.search(before, max(body.rfind(space, 0, end) for space in spaces) + 1)
 
 
 def glued_to_text(prose: str, match: Match) -> bool:
@@ -199,13 +208,13 @@ def date(prose: str, match: Match) -> bool:
 
 def time_of_day(prose: str, match: Match) -> bool:
     """ "10 a.m.", "3 pm", "10 o'clock", "0900 GMT"."""
-    return _bare(match) and bool(_TIME_AFTER.match(_after(prose, match)))
+    return match.bare and bool(_TIME_AFTER.match(_after(prose, match)))
 
 
 def phone_number(prose: str, match: Match) -> bool:
     """ "555-123-4567", "(555) 123 4567", "+44 20 7946 0958": three or more groups of digits,
     seven or more digits in all, joined by spaces, dots, hyphens or brackets."""
-    if not _bare(match):
+    if not match.bare:
         return False
     floor, ceiling = max(0, match.start - 24), match.end + 24  # a phone number is short
     before = prose[floor : match.start]
@@ -221,12 +230,15 @@ def phone_number(prose: str, match: Match) -> bool:
 
 def address(prose: str, match: Match) -> bool:
     """A house number: "10 Downing Street", "1600 Pennsylvania Avenue"."""
-    return _bare(match) and bool(_ADDRESS_AFTER.match(_after(prose, match, 60)))
+    return match.bare and bool(_ADDRESS_AFTER.match(_after(prose, match, 60)))
 
 
 def labelled_identifier(prose: str, match: Match) -> bool:
     """ "Article 5", "No. 10", "version 3.11", "Route 66", "#3": a number that names a thing."""
-    return _bare(match) and bool(_LABEL_BEFORE.search(_before(prose, match)))
+    if not match.bare:
+        return False
+    before = _before(prose, match).rstrip()
+    return bool(_LABEL_BEFORE.search(before, max(0, len(before) - _LABEL_REACH)))
 
 
 def name_with_number(prose: str, match: Match) -> bool:
@@ -240,12 +252,12 @@ def name_with_number(prose: str, match: Match) -> bool:
         and len(first.unit.form.surface) == 1 and first.unit.form.style == "attached"
         and match.qualifier is None
     )  # fmt: skip
-    if not (_bare(match) or lettered) or first.figure.grouped:
+    if not (match.bare or lettered) or first.figure.grouped:
         return False
     before = _before(prose, match)
-    if _bare(match) and _CODE_BEFORE.search(before):  # "Core i7 860", "the A380 800"
+    if match.bare and _in_last_word(_CODE_BEFORE, before, " \t"):  # "Core i7 860", "A380 800"
         return True
-    found = _CAPITALISED_BEFORE.search(before)
+    found = _in_last_word(_CAPITALISED_BEFORE, before, " \t\u00a0")
     if not found or _CALENDAR_WORD.fullmatch(found.group(1)):
         return False
     head = before[: found.start(1)]
@@ -270,7 +282,7 @@ def label_fraction(prose: str, match: Match) -> bool:
 
 def ordinal_after(prose: str, match: Match) -> bool:
     """ "two thirds", "three fifths", "forty two and a third": a fraction in words."""
-    return _bare(match) and bool(_ORDINAL_AFTER.match(_after(prose, match)))
+    return match.bare and bool(_ORDINAL_AFTER.match(_after(prose, match)))
 
 
 def fraction_in_a_number(prose: str, match: Match) -> bool:
@@ -284,11 +296,12 @@ def fraction_in_a_number(prose: str, match: Match) -> bool:
 
 def ratio(prose: str, match: Match) -> bool:
     """ "one in five adults", "4 in 10 Americans", "two out of three": a ratio, not counts."""
-    if not _bare(match):
+    if not match.bare:
         return False
-    return bool(
-        _RATIO_BEFORE.search(_before(prose, match)) or _RATIO_AFTER.match(_after(prose, match))
-    )
+    before = _before(prose, match)
+    if before.rstrip().endswith(("in", "of")) and _RATIO_BEFORE.search(before):
+        return True
+    return bool(_RATIO_AFTER.match(_after(prose, match)))
 
 
 def unknown_rate(prose: str, match: Match) -> bool:
@@ -301,7 +314,7 @@ def unknown_rate(prose: str, match: Match) -> bool:
 
 def unknown_unit(prose: str, match: Match) -> bool:
     """ "1.7 eV", "14 mGy": a figure in a unit numcheck does not know is not a count."""
-    return _bare(match) and bool(_UNCHECKED_UNIT_AFTER.match(_after(prose, match)))
+    return match.bare and bool(_UNCHECKED_UNIT_AFTER.match(_after(prose, match)))
 
 
 def video_mode(prose: str, match: Match) -> bool:
@@ -312,7 +325,7 @@ def video_mode(prose: str, match: Match) -> bool:
 
 def score(prose: str, match: Match) -> bool:
     """ "won 3-2", "a 2-1 victory", "the 5-4 vote": a result, not a range."""
-    if len(match.measures) != 2 or not _bare(match):
+    if len(match.measures) != 2 or not match.bare:
         return False
     first, last = match.measures
     if prose[first.end : last.start].strip() not in ("-", "–"):

@@ -17,8 +17,10 @@ tried where a claim can begin (``candidates``); what is *not* a quantity althoug
 
 The grammar is tried at every place a claim may begin, so the common case costs few parser
 elements: a claim is one element (``_Claim``) that reads its optional parts with one regular
-expression each and its measure in one step (``MeasureToken``); pyparsing's combinators read
-the rarer second figure of a range or a compound and "between X and Y".
+expression each and its measure in one step (``MeasureToken``); the rarer second figure of a
+range or a compound (``_Tail``) and "between X and Y" (``_Between``) are elements of their own
+that call the measure and pyparsing's keywords in place, so that a failed attempt unwinds
+through one element, not a tree of combinators.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from numcheck.extraction.measures import MeasureToken
 from numcheck.extraction.measures import Token
 from numcheck.extraction.measures import UnitMention
 from numcheck.extraction.measures import is_money
+from numcheck.extraction.measures import measure_opening
 from numcheck.extraction.measures import readings_of
 from numcheck.extraction.numbers import VULGAR
 from numcheck.extraction.numbers import WORD_NUMBER_PATTERN
@@ -67,6 +70,13 @@ class Match:
     shape: str  # "single", "range" or "compound"
     measures: tuple[Measure, ...]
 
+    @functools.cached_property
+    def bare(self) -> bool:
+        """A figure with nothing around it: no unit, currency, scale or qualifier."""
+        return self.qualifier is None and all(
+            m.unit is None and m.currency is None and m.scale == 1 for m in self.measures
+        )
+
 
 @functools.cache
 def grammar() -> pp.ParserElement:
@@ -94,25 +104,81 @@ class Separator:
 
 
 class _Tail(pp.Token):
-    """The optional second figure of a range or a compound, tried only where a range
-    separator or a figure follows: one regular expression instead of trying every part of a
-    range and a measure on the words after most claims."""
+    """The optional second figure of a range or a compound: ``separator measure`` (a range)
+    or else ``["and"] part`` (a compound, or a figure listed before a measure: "45 and 50
+    mg"). It is tried only where a range separator or a figure follows, one regular
+    expression (``ahead``) telling, and each part is read in place, the whitespace before it
+    skipped, so that the words after most claims cost one match."""
 
-    def __init__(self, ahead: str, tail: pp.ParserElement) -> None:
+    def __init__(self, ahead: str, separator: str, measure: MeasureToken, part: MeasureToken):
         super().__init__()
         self.errmsg = "never raised"
         self.mayReturnEmpty = True
         self.leave_whitespace()
         self._ahead = re.compile(ahead)
-        self._tail = tail
+        self._separator = re.compile(separator)
+        self._measure = measure
+        self._and = pp.CaselessKeyword("and")
+        self._part = part
 
     def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
         if self._ahead.match(instring, loc) is None:
             return loc, []
+        separator = self._separator.match(instring, loc)
+        if separator is not None:
+            try:
+                end, last = self._measure.parseImpl(instring, self._skip(instring, separator.end()))
+            except (pp.ParseException, IndexError):
+                pass
+            else:
+                return end, [Separator(separator.group().strip()), last]
+        tokens: list = []
+        at = self._skip(instring, loc)
         try:
-            return self._tail._parse(instring, loc, do_actions)
+            joined, _ = self._and.parseImpl(instring, at)
+        except pp.ParseException:
+            pass
+        else:
+            tokens.append(Joiner("and"))
+            at = self._skip(instring, joined)
+        try:
+            end, part = self._part.parseImpl(instring, at)
         except (pp.ParseException, IndexError):
             return loc, []
+        return end, [*tokens, part]
+
+    def _skip(self, instring: str, loc: int) -> int:
+        """``loc`` after the whitespace a measure or a keyword may follow."""
+        return self._measure.preParse(instring, loc)
+
+
+@dataclass(frozen=True)
+class Between:
+    """The two ends of "between X and Y"."""
+
+    first: Measure
+    last: Measure
+
+
+class _Between(pp.Token):
+    """ "between X and Y": the two keywords and the two measures read in turn, each after
+    the whitespace before it."""
+
+    def __init__(self, measure: MeasureToken) -> None:
+        super().__init__()
+        self.errmsg = "expected between X and Y"
+        self.mayReturnEmpty = False
+        self._between = pp.CaselessKeyword("between")
+        self._and = pp.CaselessKeyword("and")
+        self._measure = measure
+
+    def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
+        skip = self._measure.preParse
+        loc, _ = self._between.parseImpl(instring, skip(instring, loc))
+        loc, first = self._measure.parseImpl(instring, skip(instring, loc))
+        loc, _ = self._and.parseImpl(instring, skip(instring, loc))
+        loc, last = self._measure.parseImpl(instring, skip(instring, loc))
+        return loc, Between(first, last)
 
 
 class _Claim(pp.Token):
@@ -126,7 +192,7 @@ class _Claim(pp.Token):
         qualifier: str,
         measure: MeasureToken,
         tail: _Tail,
-        between: pp.ParserElement,
+        between: _Between,
         postfix: str,
     ) -> None:
         super().__init__()
@@ -148,8 +214,8 @@ class _Claim(pp.Token):
         try:
             end, measure = self._measure.parseImpl(instring, loc, do_actions)
         except pp.ParseException:
-            end, between = self._between._parse(instring, loc, do_actions)
-            tokens.extend(between)
+            end, between = self._between.parseImpl(instring, loc, do_actions)
+            tokens.append(between)
         else:
             tokens.append(measure)
             end, tail = self._tail.parseImpl(instring, end, do_actions)
@@ -167,30 +233,16 @@ def _build(lx: Lexicon) -> pp.ParserElement:
     part = MeasureToken(lx, part=True)
     separator = r"-[ \t]+to(?![\w])|[ \t]?–[ \t]?|—|-(?=[\d$£€.])|[ \t\n]+(?i:to|or)(?![\w])"
     money = alternation(list(lx.currency_prefixes))
-    figure_start = rf"[\d.{VULGAR}]|{money}|(?i:minus|and|{WORD_NUMBER_PATTERN})"
-    range_separator = (
-        pp.Regex(separator)
-        .leave_whitespace()
-        .set_parse_action(lambda toks: Separator(toks[0].strip()))
-    )
-    between = (
-        pp.Suppress(pp.CaselessKeyword("between"))
-        + measure
-        + pp.Suppress(pp.CaselessKeyword("and"))
-        + measure
-    )
-    joined = pp.CaselessKeyword("and").set_parse_action(lambda: Joiner("and"))
-    compound_part = pp.Opt(joined) + part("compound_part")
-    tail = _Tail(
-        rf"{separator}|\s*(?:{figure_start})",
-        (range_separator + measure)("range_end") | compound_part,
-    )
+    # "and" only where a measure may follow it: "5 feet and 2 inches", not "5 and between".
+    joined_part = rf"(?i:and)(?![A-Za-z0-9_$])\s*(?:{measure_opening(lx).pattern})"
+    figure_start = rf"[\d.{VULGAR}]|{money}|(?i:minus|{WORD_NUMBER_PATTERN})|{joined_part}"
+    tail = _Tail(rf"{separator}|\s*(?:{figure_start})", separator, measure, part)
     claim = _Claim(
         # A qualifier ends at a word boundary, unless it ends in a sign: "~40", "c.1500".
         rf"(?i:{alternation(list(qualifier_table()))})(?:(?<=\W)|(?![\w]))",
         measure,
         tail,
-        pp.Group(between)("between"),
+        _Between(measure),
         rf"(?i:{alternation(list(postfix_table()))})(?![\w])",
     )
     claim.parse_with_tabs()
@@ -238,7 +290,7 @@ def parse_at(text: str, offset: int) -> Match | None:
     start = claim.preParse(window, offset - base)
     token = CLAIM_START.set(start)
     try:
-        _, tokens = claim._parse(window, start, callPreParse=False)
+        _, tokens = claim.parseImpl(window, start)
     except pp.ParseException:
         return None
     finally:
@@ -284,8 +336,8 @@ def _match(tokens: pp.ParseResults, start: int, window: str) -> Match | None:
         elif isinstance(token, Separator):
             separator = token
             shape = "range"
-        elif isinstance(token, pp.ParseResults):  # the two ends of "between X and Y"
-            measures.extend(m for m in token if isinstance(m, Measure))
+        elif isinstance(token, Between):
+            measures.extend((token.first, token.last))
             if not _joins(measures[0], measures[-1], None):
                 return None
             shape = "range"
@@ -443,17 +495,12 @@ def shift_match(match: Match, offset: int) -> Match:
     """``match`` found in a piece of text that starts at ``offset`` of the whole."""
     if not offset:
         return match
-    measures = tuple(_shift(measure, offset) for measure in match.measures)
-    return replace(match, start=match.start + offset, end=match.end + offset, measures=measures)
-
-
-def _shift(measure: Measure, offset: int) -> Measure:
-    figure = replace(
-        measure.figure, start=measure.figure.start + offset, end=measure.figure.end + offset
-    )
-    unit = measure.unit and replace(
-        measure.unit, start=measure.unit.start + offset, end=measure.unit.end + offset
-    )
-    return replace(
-        measure, start=measure.start + offset, end=measure.end + offset, figure=figure, unit=unit
+    measures = tuple(measure.shifted(offset) for measure in match.measures)
+    return Match(
+        match.start + offset,
+        match.end + offset,
+        match.qualifier,
+        match.qualifier_text,
+        match.shape,
+        measures,
     )

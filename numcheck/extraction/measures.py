@@ -31,6 +31,7 @@ import pyparsing as pp
 from numcheck.extraction.numbers import DIGITS_PATTERN
 from numcheck.extraction.numbers import FRACTION_PATTERN
 from numcheck.extraction.numbers import MULTIPLIERS
+from numcheck.extraction.numbers import NUMBER_WORDS
 from numcheck.extraction.numbers import SCIENTIFIC_PATTERN
 from numcheck.extraction.numbers import VAGUE_PATTERN
 from numcheck.extraction.numbers import VULGAR
@@ -64,6 +65,12 @@ class UnitMention:
     hyphenated: bool  # "190-mile": the unit is used as an adjective
     age: bool = False  # "a 47-year-old": the time unit is an age
 
+    def shifted(self, offset: int) -> UnitMention:
+        """The same mention ``offset`` characters further on."""
+        return UnitMention(
+            self.start + offset, self.end + offset, self.form, self.hyphenated, self.age
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Measure:
@@ -76,6 +83,18 @@ class Measure:
     unit: UnitMention | None = None
     words: bool = False  # the figure is written in words
     scale: float = 1.0  # "million", "bn", "k"
+
+    def shifted(self, offset: int) -> Measure:
+        """The same measure ``offset`` characters further on."""
+        return Measure(
+            self.start + offset,
+            self.end + offset,
+            self.figure.shifted(offset),
+            self.currency,
+            self.unit and self.unit.shifted(offset),
+            self.words,
+            self.scale,
+        )
 
 
 @dataclass(frozen=True)
@@ -111,7 +130,9 @@ class _WordNumber(pp.Token):
 
     def _longest(self, instring: str, loc: int) -> Figure | None:
         found = self._pattern.match(instring, loc)
-        text = found.group() if found else ""
+        if found is None:
+            return None
+        text = found.group()
         ends = [cut.start() for cut in self._cut.finditer(text)][:_MOST_WORDS] + [len(text)]
         best, misses = None, 0
         for end in ends:  # growing prefixes; "two and a" fails where "two and a half" reads
@@ -277,12 +298,31 @@ class _SurfacePattern:
         body = alternation(surfaces, fold_case=fold_case, space=r"[\s-]+")
         flags = "(?i:" if fold_case else "(?:"
         self._pattern = re.compile(rf"{flags}{body})(?![\w°]|\.[A-Za-z])")
-        self._openers = openers(surfaces, fold_case=fold_case, space=r"[\s-]+")
+        self.openers = openers(surfaces, fold_case=fold_case, space=r"[\s-]+")
 
     def match(self, text: str, loc: int) -> re.Match[str] | None:
-        if loc >= len(text) or (text[loc] not in self._openers and text[loc].isascii()):
+        if loc >= len(text) or (text[loc] not in self.openers and text[loc].isascii()):
             return None
         return self._pattern.match(text, loc)
+
+
+class _SurfaceGroup:
+    """Surface patterns tried at one place, the longest match winning; none is tried where
+    no surface of any of them can begin."""
+
+    def __init__(self, patterns: list[_SurfacePattern]) -> None:
+        self._patterns = patterns
+        self._openers = frozenset().union(*(pattern.openers for pattern in patterns))
+
+    def longest(self, text: str, loc: int) -> re.Match[str] | None:
+        if loc >= len(text) or (text[loc] not in self._openers and text[loc].isascii()):
+            return None
+        best = None
+        for pattern in self._patterns:
+            found = pattern.match(text, loc)
+            if found and (best is None or found.end() > best.end()):
+                best = found
+        return best
 
 
 class _Surfaces:
@@ -294,25 +334,18 @@ class _Surfaces:
         for form in forms:
             by_style.setdefault(form.style, set()).add(form.surface)
 
-        def compiled(*styles: str) -> list[_SurfacePattern]:
-            return [
-                _SurfacePattern(by_style[style], fold_case=style == "word")
-                for style in styles
-                if by_style.get(style)
-            ]
+        def compiled(*styles: str) -> _SurfaceGroup:
+            return _SurfaceGroup(
+                [
+                    _SurfacePattern(by_style[style], fold_case=style == "word")
+                    for style in styles
+                    if by_style.get(style)
+                ]
+            )
 
         self.touching = compiled("attached", "symbol", "word")
         self.spaced = compiled("symbol", "word")
         self.guarded = compiled("guarded")
-
-    @staticmethod
-    def longest(patterns: list[_SurfacePattern], text: str, loc: int) -> re.Match[str] | None:
-        best = None
-        for pattern in patterns:
-            found = pattern.match(text, loc)
-            if found and (best is None or found.end() > best.end()):
-                best = found
-        return best
 
 
 # What may follow a guarded unit ("2 in"): a bracket or punctuation, the end, "of", "x", or a
@@ -341,6 +374,17 @@ _SPACE = re.compile(r"\s+")
 CLAIM_START: ContextVar[int] = ContextVar("claim_start", default=0)
 
 
+def measure_opening(lx: Lexicon) -> re.Pattern[str]:
+    """A quick test that every place a measure begins passes (and some where none does): a
+    currency, a digit, a sign, a point or a vulgar fraction, an article, or the first letters
+    of "minus", a number word ("ten" of "tens of thousands", "three" of "three-quarters", "one"
+    of "one-half"), "baker's dozen", "half" or "quarter". Most words fail it at their first
+    letters, so that a measure tried where none begins ("between", "and") costs one match."""
+    words = alternation([*NUMBER_WORDS, "minus", "baker", "half", "quarter"], fold_case=True)
+    money = alternation(list(lx.currency_prefixes))
+    return re.compile(rf"{money}|[-\u2212.\d{VULGAR}]|(?i:{words}|an?\s)")
+
+
 class MeasureToken(pp.Token):
     """A measure in one step: ``amount [unit [rate] [old]]``, ``amount (unit)`` or
     ``money [rate]`` ("190 miles", "a 190-mile", "86F", "25%", "760 metres per second",
@@ -354,6 +398,7 @@ class MeasureToken(pp.Token):
         self.mayReturnEmpty = False
         self._lx = lx
         self._part = part
+        self._opening = measure_opening(lx)
         self._amount = _Amount(lx)
         self._units = _Surfaces(list(lx.forms))
         self._per = _Surfaces([*lx.denominators, *_per_noun_forms(lx)])
@@ -365,7 +410,14 @@ class MeasureToken(pp.Token):
         self._of = re.compile(r"\s+of\s+")
 
     def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
-        end, amount = self._amount.parseImpl(instring, loc, do_actions)
+        if self._opening.match(instring, loc) is None:
+            raise pp.ParseException(instring, loc, self.errmsg, self)
+        return self.read(instring, loc)
+
+    def read(self, instring: str, loc: int) -> tuple[int, Measure]:
+        """The measure at ``loc``, wherever it is tried (``parseImpl`` tries it only where
+        ``measure_opening`` says one may begin); ParseException if there is none."""
+        end, amount = self._amount.parseImpl(instring, loc)
         end, amount = self._uncertainty(instring, end, amount)
         unit: UnitMention | None = None
         if amount.figure.vague:  # "thousands of dollars": the unit comes after "of"
@@ -434,10 +486,12 @@ class MeasureToken(pp.Token):
     def _quotient_symbol(self, instring: str, at: int) -> UnitMention | None:
         """ "5 W/m2", "10 l/km": a symbol read only against the figure ("5W", "10l") is read
         after a space too when a "/" and a unit to count it per follow."""
-        found = _Surfaces.longest(self._units.touching, instring, at)
+        if instring.find("/", at) == -1:
+            return None
+        found = self._units.touching.longest(instring, at)
         if found is None or not instring.startswith("/", found.end()):
             return None
-        if _Surfaces.longest(self._per.spaced, instring, found.end() + 1) is None:
+        if self._per.spaced.longest(instring, found.end() + 1) is None:
             return None
         form = self._lx.form(found.group())
         return None if form is None else UnitMention(at, found.end(), form, False)
@@ -445,11 +499,11 @@ class MeasureToken(pp.Token):
     def _unit_at(
         self, instring: str, at: int, *, hyphenated: bool, spaced: bool, loc: int
     ) -> UnitMention | None:
-        patterns = self._units.spaced if spaced else self._units.touching
-        found = _Surfaces.longest(patterns, instring, at)
-        if found is None and spaced and self._bare_digits(instring, loc, at):
-            guarded = _Surfaces.longest(self._units.guarded, instring, at)
-            if guarded is not None and self._guard_holds(instring, loc, guarded.end()):
+        surfaces = self._units.spaced if spaced else self._units.touching
+        found = surfaces.longest(instring, at)
+        guarded = self._units.guarded.longest(instring, at) if found is None and spaced else None
+        if guarded is not None and self._bare_digits(instring, loc, at):
+            if self._guard_holds(instring, loc, guarded.end()):
                 found = guarded
         if found is None or (found.group() == '"' and not _inch_mark(instring, at)):
             return None
@@ -482,7 +536,7 @@ class MeasureToken(pp.Token):
         opening = _BRACKETED.match(instring, end)
         if opening is None:
             return None
-        found = _Surfaces.longest(self._units.touching, instring, opening.end())
+        found = self._units.touching.longest(instring, opening.end())
         if found is None:
             return None
         closing = _BRACKET_CLOSE.match(instring, found.end())
@@ -508,7 +562,7 @@ class MeasureToken(pp.Token):
         connector = self._rate.match(instring, end)
         if connector is None:
             return None
-        found = _Surfaces.longest(self._per.spaced, instring, connector.end())
+        found = self._per.spaced.longest(instring, connector.end())
         if found is None or (connector.group("a") and _NOT_PER.match(instring, found.end())):
             return None  # "$1.17 billion a year earlier" is not a rate
         per = self._per_form(found.group())

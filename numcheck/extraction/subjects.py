@@ -41,6 +41,7 @@ _NOT_PLURAL = frozenset("news series species means".split())
 _NOT_VERBS = frozenset("speed seed need feed breed greed weed creed steed hundred sacred".split())
 # "a 190-mile-long border", "a 10-year-old boy": the adjective a hyphenated unit takes.
 UNIT_ADJECTIVES = frozenset("long wide high deep tall thick strong old plus odd".split())
+_HYPHENATED_WORD = re.compile(r"-([^\W\d_]+)")
 # A word of a noun phrase; "1080p", "4K" and "16MP" may stand in it as modifiers.
 _FIRST_WORD = re.compile(r"[ \t]*-?[ \t]*([^\W\d_][\w’'.&-]*|\d+[^\W\d_][\w-]*)")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w’'.&-]*|\d+[^\W\d_][\w-]*)")
@@ -121,9 +122,9 @@ def following_phrase(
     if share:
         comparative = _COMPARATIVE.match(rest, position)
         position = comparative.end() if comparative else position
-    adjective = re.match(r"-([^\W\d_]+)", rest[position:])
+    adjective = _HYPHENATED_WORD.match(rest, position)
     if adjective and adjective.group(1).lower() in UNIT_ADJECTIVES:
-        position += adjective.end()
+        position = adjective.end()
     if adjectival:
         comma = _ADJECTIVE_COMMA.match(rest, position)
         position = comma.end() if comma else position
