@@ -45,9 +45,11 @@ CORPUS_ROOT = BENCH / "corpus"
 RESULTS = BENCH / "results"
 GENERATOR_FILES = (BENCH / "generate.py", BENCH / "newswords.py")
 SEED = 1
-# Edits that a pre-commit run would see: a sentence with a figure of a new kind appended
-# (the story grouping must be done again), or a figure of the article changed (it need not).
+# Edits that a pre-commit run would see: a sentence with a figure appended (the article is
+# extracted again), a figure of the article changed, or a name no article has added (the
+# article's features change: the story grouping is made again from the last one).
 ADDED = "\n\nOfficials said on Friday that {n} more flights had been cancelled.\n"
+NAMED = "\n\nThe visit was led by deputy minister Oksana Vy{name}.\n"
 FIGURE = re.compile(rb"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d{2,3})(?= [a-z])")  # "1,000 miles"
 
 # Set from --max-memory: a child whose processes together pass this is killed, so that a
@@ -450,9 +452,10 @@ def precommit_rows(
 
     The reference reads and extracts the whole corpus in one process; the measured runs find
     everything but the changed article in the warm cache. Each repetition changes the article
-    anew, so it is never in the cache: once with a sentence of a new kind of figure appended
-    (the corpus must be grouped into stories again), once with one of its figures changed
-    (the last grouping is used again)."""
+    anew, so it is never in the cache: with a sentence with a figure appended, with one of its
+    figures changed (its names and facts stay: the last story grouping is kept), and with a
+    name no other article has added (its features change: the grouping is made again from the
+    last one, over the part of the corpus the change reaches)."""
     article = min(path for path in corpus.path.rglob("*.txt"))
     original = article.read_bytes()
     with tempfile.NamedTemporaryFile("w", suffix=".toml", dir=CORPUS_ROOT, delete=False) as cfg:
@@ -463,6 +466,7 @@ def precommit_rows(
     edits = [
         ("a sentence added", lambda n: original + ADDED.format(n=n + 12).encode()),
         ("a figure changed", lambda n: _changed_figure(original, n)),
+        ("a new name added", lambda n: original + NAMED.format(name=_letters(n)).encode()),
     ]
     try:
         alone = measured("pre-commit", "one file, no corpus, no cache", None, run_child(
@@ -556,6 +560,11 @@ def stories_rows(corpus: Corpus, cache: Path, timeout: float) -> list[Row]:
             row.ratio = first_per_document / per_document
         rows.append(row)
     return rows
+
+
+def _letters(n: int) -> str:
+    """A word of its own for each n (and each run of the bench: a name no article has)."""
+    return "".join(chr(ord("a") + int(digit)) for digit in f"{time.time_ns() // 1000}{n}")
 
 
 def _changed_figure(text: bytes, n: int) -> bytes:
@@ -682,6 +691,19 @@ def progress(label: str) -> None:
 # --------------------------------------------------------------------------------------------
 
 
+SECTIONS = ("startup", "throughput", "corpus", "precommit", "stories")
+
+
+def _sections(value: str) -> tuple[str, ...]:
+    names = tuple(name.strip() for name in value.split(",") if name.strip())
+    unknown = [name for name in names if name not in SECTIONS]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(
+            f"unknown section {', '.join(unknown) or repr(value)} (sections: {', '.join(SECTIONS)})"
+        )
+    return names
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small corpora, for a smoke run")
@@ -702,19 +724,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--output", type=Path, default=RESULTS / "latest.json", help="where to write the JSON"
     )
+    parser.add_argument(
+        "--only",
+        type=_sections,
+        default=SECTIONS,
+        help=f"the sections to run, comma-separated (default all: {','.join(SECTIONS)})",
+    )
     args = parser.parse_args(argv)
     global MEMORY_LIMIT_MB
     MEMORY_LIMIT_MB = args.max_memory * 1024
 
     command = numcheck_command()
     sizes = (0.25, 0.5, 1) if args.quick else (1, 4, 16)
-    texts = [ensure_corpus(f"text-{size:g}mb", ["--megabytes", f"{size:g}"]) for size in sizes]
+    texts = [
+        ensure_corpus(f"text-{size:g}mb", ["--megabytes", f"{size:g}"])
+        for size in (sizes if "throughput" in args.only else ())
+    ]
     if args.quick:
         stories = ensure_corpus("stories-500x15", ["--articles", "500", "--stories", "15"])
     else:
         stories = ensure_corpus("stories-10000x300", ["--articles", "10000", "--stories", "300"])
     seeds = sorted((ROOT / "seeds").glob("*.txt"))
-    sample = seeds[0] if seeds else min(texts[0].path.rglob("*.txt"))
+    sample = seeds[0] if seeds else min(stories.path.rglob("*.txt"))
 
     meta = {
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
@@ -729,13 +760,26 @@ def main(argv: list[str] | None = None) -> int:
         "generator": generator_digest(),
         "seed": SEED,
     }
-    rows = startup_rows(command, sample, args.repeat)
-    rows += throughput_rows(command, texts, args)
+    rows: list[Row] = []
+    scores: dict[str, Any] = {}
+    if "startup" in args.only:
+        rows += startup_rows(command, sample, args.repeat)
+    if "throughput" in args.only:
+        rows += throughput_rows(command, texts, args)
     with tempfile.TemporaryDirectory(prefix="numcheck-bench-cache-") as cache:
-        found, scores = corpus_rows(command, stories, Path(cache), args.timeout)
-        rows += found
-        rows += precommit_rows(command, stories, Path(cache), args.precommit_repeat, args.timeout)
-        rows += stories_rows(stories, Path(cache), args.timeout)
+        if "corpus" in args.only:
+            found, scores = corpus_rows(command, stories, Path(cache), args.timeout)
+            rows += found
+        elif {"precommit", "stories"} & set(args.only):
+            progress(f"corpus {stories.name}: filling the cache (not measured)")
+            run_child([*command, "check", str(stories.path), "--format", "json", "--cache-dir",
+                       cache], timeout=args.timeout)  # fmt: skip
+        if "precommit" in args.only:
+            rows += precommit_rows(
+                command, stories, Path(cache), args.precommit_repeat, args.timeout
+            )
+        if "stories" in args.only:
+            rows += stories_rows(stories, Path(cache), args.timeout)
     meta["load_average_at_end"] = round(os.getloadavg()[0], 2)
 
     table = markdown(rows, scores, meta)

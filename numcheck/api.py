@@ -15,7 +15,7 @@ from typing import Any
 from numcheck.alignment.frame_cache import FrameCache
 from numcheck.alignment.frames import frame_claims
 from numcheck.alignment.stories import features
-from numcheck.alignment.stories import group_stories
+from numcheck.alignment.stories import regroup_stories
 from numcheck.checks import Corpus
 from numcheck.checks import selected_checks
 from numcheck.extraction.claims import Claim
@@ -491,40 +491,20 @@ def group_extracted(
     cache: ClaimsCache | None = None,
 ) -> dict[str, str]:
     """Each document's story (``numcheck.alignment.stories.group_stories``). With a cache,
-    the grouping of the last run is used again when every document's path, story and
-    features are as they were: editing a figure, or any words but names, changes none.
-    Grouping reads a document's path, story and features only: no document is loaded."""
+    the grouping is made from the last run's (``numcheck.alignment.stories.regroup``): kept
+    when every document's features are as they were (editing a figure, or any words but
+    names, changes none), made again over the part of the corpus a change can reach
+    otherwise. Grouping reads a document's path, story and features only: no document is
+    loaded."""
     documents = [Document(record.path, "", "", record.story) for record in records]
-
-    def group() -> dict[str, str]:
-        features_of = {record.path: record.features for record in records}
-        return group_stories(documents, {}, story_groups, features_of=features_of)
-
-    if cache is None:
-        return group()
-    key = _grouping_key(records, story_groups)
-    found = cache.load_stories(key)
-    if found is not None and len(found) == len(documents):
-        return found
-    stories = group()
-    cache.store_stories(key, stories)
+    features_of = {record.path: record.features for record in records}
+    previous = cache.load_grouping() if cache is not None else None
+    stories, grouping = regroup_stories(
+        previous, documents, {}, story_groups, features_of=features_of
+    )
+    if cache is not None and grouping is not previous:
+        cache.store_grouping(grouping, share=previous is None)
     return stories
-
-
-def _grouping_key(
-    records: Sequence[Extracted], story_groups: Mapping[str, Sequence[str]] | None
-) -> str:
-    """A hash of everything story grouping reads."""
-    import hashlib
-    import json
-
-    digest = hashlib.blake2b(digest_size=20)
-    groups = sorted((name, list(globs)) for name, globs in (story_groups or {}).items())
-    digest.update(json.dumps(groups).encode())
-    for record in records:
-        line = "\1".join([record.path, record.story or "", *sorted(record.features)])
-        digest.update(line.encode("utf-8", "surrogatepass") + b"\0")
-    return digest.hexdigest()
 
 
 def check_paths(

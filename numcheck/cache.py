@@ -17,11 +17,14 @@ finds it. Writing goes through a temporary file in the same folder and ``os.repl
 that share the cache never see half an entry. Reading accepts numcheck's own data classes only:
 an entry that asks for anything else (a cache folder planted in a repository, say) is ignored.
 
-The folder of a fingerprint also keeps the unit conversion lines that pint computed
+The folder of a fingerprint also keeps the file index (``numcheck.file_index``: the entry and
+head of each file read, found by the file's status, so that a run reads and hashes only the
+files changed since), the unit conversion lines that pint computed
 (``conversions.json``), so that a later run whose conversions are all known there does not
-load pint at all, and the last story grouping with a hash of everything it was made from
-(``stories.json``), so that a run whose documents' paths, stories and features are all as
-they were does not group them again.
+load pint at all, and the last story grouping with the paths and features it was made from
+(``stories.pickle``), so that a run whose documents' features are all as they were does not
+group them again, and one where a few changed groups again only the part of the corpus they
+can reach (``numcheck.alignment.stories.regroup``).
 
 Layout: ``FOLDER/CACHEDIR.TAG``, ``FOLDER/.gitignore`` (``*``, so git never picks it up) and
 ``FOLDER/<version>-<fingerprint>/<2 hex>/<hash>``. Folders of other fingerprints that no run
@@ -51,7 +54,9 @@ from numcheck import __version__
 from numcheck.reading.documents import is_markdown_path
 
 if TYPE_CHECKING:
+    from numcheck.alignment.stories import Grouping
     from numcheck.api import Extracted
+    from numcheck.file_index import FileIndex
 
 DEFAULT_FOLDER = ".numcheck_cache"
 ENVIRONMENT_VARIABLE = "NUMCHECK_CACHE_DIR"
@@ -59,7 +64,8 @@ STALE_DAYS = 7
 # The libraries whose behaviour is part of what a claim says (their module names).
 LIBRARIES = ("pint", "pyparsing", "markdown_it", "mdit_py_plugins", "yaml")
 CONVERSIONS = "conversions.json"  # unit conversion lines, beside the entries
-STORIES = "stories.json"  # the last story grouping and a hash of what it was made from
+STORIES = "stories.pickle"  # the last story grouping and what it was made from
+STORIES_FORMAT = "numcheck-stories-1"
 _PATH_PLACEHOLDER = "path"
 _TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -112,6 +118,28 @@ class ClaimsCache:
             return _load_body(entry, path, text)
 
         return Extracted.deferred(path, story, features, count, load)
+
+    def load_deferred(self, key: str, path: str, text: str | None) -> Extracted:
+        """The record of the entry ``key`` for the file ``path`` read later as ``text``: the
+        entry's body when ``text`` is still the entry's, else ``text`` extracted anew (the
+        file changed since the file index was written). ``text`` None: the file could not be
+        read again (removed during the run); the entry's body is taken, without the text."""
+        from numcheck.api import extract_text
+
+        if text is not None and self.key(path, text) != key:
+            return extract_text(path, text)
+        return _load_body(self.entries / key[:2] / key, path, text or "")
+
+    @functools.cached_property
+    def files(self) -> FileIndex:
+        """The file index (``numcheck.file_index``): entry heads found by file status."""
+        from numcheck.file_index import FileIndex
+
+        return FileIndex(self)
+
+    def write_file(self, name: str, data: bytes | memoryview) -> None:
+        """Write the file ``name`` beside the entries, whole or not at all."""
+        self._write(self.entries / name, data)
 
     def store(self, key: str, extracted: Extracted) -> None:
         """Write the entry of a record (its path replaced by a placeholder): a head (story,
@@ -171,25 +199,46 @@ class ClaimsCache:
         rows = [[unit, target, *line] for (unit, target), line in sorted(lines.items())]
         self._write(self.entries / CONVERSIONS, json.dumps({"lines": rows}).encode())
 
-    def load_stories(self, key: str) -> dict[str, str] | None:
-        """The story of each path as the last run grouped them, if its inputs hashed to
-        ``key``."""
-        try:
-            data = json.loads((self.entries / STORIES).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        stories = data.get("stories") if isinstance(data, dict) else None
-        if data.get("key") != key or not isinstance(stories, dict):
-            return None
-        if not all(isinstance(v, str) for v in stories.values()):
-            return None
-        return stories
+    def load_grouping(self) -> Grouping | None:
+        """The story grouping the last run kept, None when there is none (or it cannot be
+        read)."""
+        from numcheck.alignment.stories import Grouping
 
-    def store_stories(self, key: str, stories: dict[str, str]) -> None:
-        """Keep this run's grouping (the last one only) for the next run."""
-        # ASCII escapes: a path that is not valid UTF-8 (lone surrogates) round-trips too.
-        data = json.dumps({"key": key, "stories": stories})
-        self._write(self.entries / STORIES, data.encode("ascii"))
+        try:
+            with open(self.entries / STORIES, "rb") as handle:
+                data = PlainUnpickler(handle).load()
+            marker, paths, sets, names, components = data
+            columns = (paths, sets, names, components)
+            if marker != STORIES_FORMAT or len({len(c) for c in columns}) != 1:
+                return None
+            if not all(isinstance(column, tuple) for column in columns):
+                return None
+            count = len(paths)
+            strings = frozenset().union(paths, names, *sets)
+        except Exception:  # missing, damaged or foreign: grouped from scratch
+            return None
+        if not all(isinstance(string, str) for string in strings):
+            return None
+        if not all(isinstance(feature_set, frozenset) for feature_set in sets):
+            return None
+        if not all(isinstance(c, int) and 0 <= c < count for c in components):
+            return None
+        return Grouping(paths, sets, names, components)
+
+    def store_grouping(self, grouping: Grouping, *, share: bool = True) -> None:
+        """Keep this run's grouping (the last one only) for the next run. With ``share``,
+        the features are made to share one string object each first, so that each is
+        written once (see ``numcheck.file_index``); a grouping made from one read from the
+        cache shares them already."""
+        sets = grouping.sets
+        if share:
+            strings: dict[str, str] = {}
+            sets = tuple(
+                frozenset(strings.setdefault(feature, feature) for feature in feature_set)
+                for feature_set in sets
+            )
+        data = (STORIES_FORMAT, grouping.paths, sets, grouping.names, grouping.components)
+        self._write(self.entries / STORIES, pickle.dumps(data, pickle.HIGHEST_PROTOCOL))
 
     def touch(self) -> None:
         """Mark this fingerprint's folder as used now (stale folders are pruned by age)."""
@@ -314,6 +363,13 @@ class _Pickler(pickle.Pickler):
         if obj.__class__ is str and obj == self.path:
             return _PATH_PLACEHOLDER
         return None
+
+
+class PlainUnpickler(pickle.Unpickler):
+    """Builds Python's own containers, strings and numbers only (they need no class)."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        raise pickle.UnpicklingError(f"{module}.{name} is not plain data")
 
 
 class _Unpickler(pickle.Unpickler):

@@ -14,6 +14,7 @@ unless the command line says ``--allow-outside``.
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 from collections.abc import Callable
@@ -60,13 +61,17 @@ def expand(
     *,
     key: str = "corpus",
     skipped: list[str] | None = None,
+    statuses: dict[str, os.stat_result] | None = None,
 ) -> list[str]:
     """Files matching ``patterns`` (``**`` spans folders) under the config's folder, as
     absolute paths. Unless ``config.allow_outside``, a pattern that starts outside that folder
     raises ``ConfigError`` and a file found through a link to elsewhere is left out (with a
-    message in ``skipped``)."""
+    message in ``skipped``). ``statuses`` is given the status of each file found that is no
+    link (``os.lstat``, which looking for links asks for anyway)."""
     root = config.root
     project = os.path.realpath(root)
+    inside = project.rstrip(os.sep) + os.sep  # real paths are absolute and normal already
+    statuses = {} if statuses is None else statuses
     found: list[str] = []
     for pattern in patterns:
         if not config.allow_outside and not _inside(os.path.join(root, pattern), root):
@@ -75,9 +80,11 @@ def expand(
                 "folder of the config file; --allow-outside lets it"
             )
         outside = 0
+        real_folder = functools.lru_cache(maxsize=None)(os.path.realpath)
         for path in glob_files(root, pattern):
             path = os.path.normpath(os.path.abspath(path))
-            if not config.allow_outside and not _inside(os.path.realpath(path), project):
+            real = _realpath(path, real_folder, statuses) if not config.allow_outside else path
+            if not config.allow_outside and not (real == project or real.startswith(inside)):
                 outside += 1
                 continue
             found.append(path)
@@ -88,6 +95,23 @@ def expand(
                 "folder of the config file (through links), not read (--allow-outside reads them)"
             )
     return found
+
+
+def _realpath(
+    path: str, real_folder: Callable[[str], str], statuses: dict[str, os.stat_result]
+) -> str:
+    """``os.path.realpath(path)`` with the folder resolved once for all its files (through
+    ``real_folder``): a file that is no link lies in the real folder of its folder. The
+    status of a file that is no link goes to ``statuses``."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return os.path.realpath(path)
+    if stat.S_ISLNK(info.st_mode):
+        return os.path.realpath(path)
+    statuses[path] = info
+    folder, name = os.path.split(path)
+    return os.path.join(real_folder(folder), name)
 
 
 def _inside(path: str, folder: str) -> bool:
@@ -107,10 +131,11 @@ def corpus_paths(
     sorted); files a glob reaches outside the project are counted in ``skipped``."""
     seen = {_identity(path) for path in given if path != STDIN}
     extra: list[str] = []
+    statuses: dict[str, os.stat_result] = {}  # those of files that are no links
     for pattern in config.corpus:
-        for path in expand(config, [pattern], skipped=skipped):
+        for path in expand(config, [pattern], skipped=skipped, statuses=statuses):
             try:
-                info = os.stat(path)
+                info = statuses.get(path) or os.stat(path)
             except OSError:
                 continue
             if not stat.S_ISREG(info.st_mode) or (info.st_dev, info.st_ino) in seen:
@@ -145,7 +170,13 @@ def gather(
     """Read and extract ``inputs`` and the ``corpus`` paths (see ``numcheck.engine.run``)."""
     work = [*inputs, *(Work(path) for path in corpus)]
     outcomes = engine.run(
-        work, jobs=jobs, cache=cache, max_bytes=max_bytes, progress=progress, keep=keep
+        work,
+        jobs=jobs,
+        cache=cache,
+        max_bytes=max_bytes,
+        progress=progress,
+        keep=keep,
+        file_index=True,
     )
     given, extra = outcomes[: len(inputs)], outcomes[len(inputs) :]
     found = [item for item in given if not isinstance(item, InputError)]

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from numcheck.file_index import Status
+from numcheck.reading.discover import MAX_FILE_BYTES
 from numcheck.reading.discover import InputError
 from numcheck.reading.discover import read_source
 from numcheck.reading.documents import Document
@@ -65,40 +67,80 @@ def run(
     max_bytes: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     keep: bool = False,
+    file_index: bool = False,
 ) -> list[Extracted | InputError]:
     """The per-document step's result for each input, in order; an input that cannot be read
     gives its ``InputError`` instead. ``jobs`` None means every core, for runs with enough to
     extract. ``keep``: the results live as long as the process (a command-line run), so the
-    garbage collector is told to leave them alone."""
+    garbage collector is told to leave them alone. ``file_index``: files whose status is as
+    the cache's file index holds it are neither read nor hashed now (``numcheck.file_index``),
+    only when their document is asked for."""
     results: list[Extracted | InputError | None] = [None] * len(work)
     pending: list[tuple[int, Work, str]] = []
+    looked: dict[int, tuple[str, Status]] = {}  # index -> the file and its status, read
+    index = cache.files if cache is not None and file_index else None
+    limit = MAX_FILE_BYTES if max_bytes is None else max_bytes
     done = 0
     if cache is not None:
         cache.touch()
+    if index is not None:
+        index.begin()
     with collection_paused(keep):
-        for index, item in enumerate(work):
-            try:
-                text = _text(item, max_bytes)
-            except InputError as error:
-                results[index] = error
-                continue
-            found = _cached(cache, item, text) if cache is not None else None
+        for number, item in enumerate(work):
+            found = None
+            if index is not None and item.document is None and item.text is None:
+                file = os.path.abspath(item.file or item.path)
+                status = index.look(file)
+                if status is not None:
+                    found = index.known(
+                        file, status, item.path, limit, _reader(cache, item, max_bytes)
+                    )
+                    looked[number] = (file, status)
             if found is None:
-                pending.append((index, item, text))
-                continue
-            results[index] = found
+                try:
+                    text = _text(item, max_bytes)
+                except InputError as error:
+                    results[number] = error
+                    continue
+                found = _cached(cache, item, text) if cache is not None else None
+                if found is None:
+                    pending.append((number, item, text))
+                    continue
+                if number in looked:
+                    index.remember(*looked[number], cache.key(item.path, text), found)
+            results[number] = found
             done += 1
             if progress is not None:
                 progress(done, len(work))
     warnings: list[str] = []
-    for index, extracted in _extract_all(pending, jobs, cache, warnings, keep):
-        results[index] = extracted
+    texts = {number: text for number, _, text in pending if number in looked}
+    for number, extracted in _extract_all(pending, jobs, cache, warnings, keep):
+        results[number] = extracted
+        if number in looked and extracted.error is None:
+            key = cache.key(extracted.path, texts[number])
+            index.remember(*looked[number], key, extracted)
         done += 1
         if progress is not None:
             progress(done, len(work))
+    if index is not None:
+        index.save()
     if cache is not None and cache.warning is None and warnings:
         cache.warning = warnings[0]
     return results  # type: ignore[return-value]
+
+
+def _reader(cache: ClaimsCache, item: Work, max_bytes: int | None) -> Callable[[str], Extracted]:
+    """What gives the record of a file the file index knows, when it is first asked for: its
+    text read now, and the entry ``key`` (or the text extracted anew, should it differ)."""
+
+    def load(key: str) -> Extracted:
+        try:
+            text: str | None = _text(item, max_bytes)
+        except InputError:  # removed since: the entry as it was
+            text = None
+        return cache.load_deferred(key, item.path, text)
+
+    return load
 
 
 def _text(item: Work, max_bytes: int | None) -> str:

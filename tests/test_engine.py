@@ -15,6 +15,7 @@ import pytest
 
 from numcheck import api
 from numcheck import engine
+from numcheck.alignment import stories
 from numcheck.cache import ClaimsCache
 from numcheck.engine import Work
 
@@ -252,13 +253,13 @@ def test_the_story_grouping_is_kept_while_names_and_facts_stay(
     shutil.copytree(SEEDS, articles)
     cache = ClaimsCache(tmp_path / "cache")
     groupings: list[int] = []
-    original = api.group_stories
+    original = stories.grouping
 
-    def counting(documents, *args, **kwargs):
-        groupings.append(len(documents))
-        return original(documents, *args, **kwargs)
+    def counting(paths, *args, **kwargs):
+        groupings.append(len(paths))
+        return original(paths, *args, **kwargs)
 
-    monkeypatch.setattr(api, "group_stories", counting)
+    monkeypatch.setattr(stories, "grouping", counting)
     seed = sorted(articles.iterdir())[0]
     text = seed.read_text(encoding="utf-8")
     reports = []
@@ -274,6 +275,43 @@ def test_the_story_grouping_is_kept_while_names_and_facts_stay(
         reports.append(cached)
     assert groupings == [5, 5, 5, 5, 5, 5]  # uncached each time, cached the first and last
     assert reports[1] == reports[0] and "NC101" in reports[2] and "NC101" not in reports[0]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("", "Deputy minister Oksana Vyhovska was there."),  # a name no other article has
+        ("", "Officials in Kyiv and Washington said 12 more flights were cancelled."),
+        (".", ". "),  # no name or fact changed: the grouping is kept
+    ],
+)
+def test_one_edited_article_in_a_corpus_is_regrouped_as_from_scratch(
+    newsroom: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, old: str, new: str
+) -> None:
+    """A corpus run through the cache after one article changed (the grouping made from the
+    last one, over the part of the corpus the change reaches) reports what a run without
+    cache reports, stories and findings."""
+    from numcheck.report.json_format import render_findings
+
+    articles = tmp_path / "articles"
+    shutil.copytree(newsroom / "articles", articles)
+    cache = ClaimsCache(tmp_path / "cache")
+    api.check_paths([str(articles)], cache=cache)
+    full: list[int] = []
+    original = stories.grouping
+    monkeypatch.setattr(stories, "grouping", lambda *a: full.append(1) or original(*a))
+    article = sorted(articles.glob("story_*/*.txt"))[0]
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace(old, new, 1) if old else text + f"\n{new}\n", "utf-8")
+    records, skipped = api.extract_paths(api.discover([str(articles)]), cache=cache)
+    assert not full
+    cached = api.check_extracted(records, cache=cache)
+    cached.skipped = skipped
+    assert not full  # made from the last grouping, not from scratch
+    uncached = api.check_paths([str(articles)])
+    assert render_findings(cached) == render_findings(uncached)
+    records = sorted(records, key=lambda record: record.path)
+    assert api.group_extracted(records, cache=cache) == api.group_extracted(records)
 
 
 def test_a_corpus_run_loads_only_the_stories_it_checks(newsroom: Path, tmp_path: Path) -> None:

@@ -32,6 +32,7 @@ from numcheck.reading.documents import Document
 from numcheck.reading.documents import is_markdown_path
 from numcheck.reading.documents import plain_text_document
 from numcheck.reading.gitignore import GitIgnore
+from numcheck.reading.globs import Glob
 from numcheck.reading.globs import compile_glob
 from numcheck.reading.globs import has_magic
 
@@ -195,38 +196,46 @@ def glob_files(root: str, pattern: str) -> list[str]:
     matcher = compile_glob("/".join(rest))
     depth = None if any("**" in segment for segment in rest) else len(rest)
     hidden = any(segment.startswith(".") for segment in rest)
-    found = [
-        os.path.join(start, relative)
-        for relative in _walk_all(start, depth, hidden)
-        if matcher.matches(relative)
-    ]
+    found = [os.path.join(start, relative) for relative in _walk_all(start, depth, hidden, matcher)]
     return sorted(found)
 
 
-def _walk_all(start: str, depth: int | None, hidden: bool) -> Iterator[str]:
-    """Files under ``start`` as ``/``-separated relative paths, at most ``depth`` segments
-    deep; links followed, each folder entered once."""
+def _walk_all(start: str, depth: int | None, hidden: bool, matcher: Glob) -> Iterator[str]:
+    """Files under ``start`` that ``matcher`` matches, as ``/``-separated relative paths, at
+    most ``depth`` segments deep; links followed, each folder entered once. A folder's
+    entries say which are files without a status asked for each (links apart)."""
     seen: set[tuple[int, int]] = set()
-    for directory, subdirectories, names in os.walk(start, followlinks=True):
-        relative = os.path.relpath(directory, start)
-        level = 0 if relative == "." else relative.count(os.sep) + 1
+    pending = [(start, "")]
+    while pending:
+        directory, relative = pending.pop()
+        level = relative.count("/") + 1 if relative else 0
         try:
             info = os.stat(directory)
+            if (info.st_dev, info.st_ino) in seen:
+                continue
+            seen.add((info.st_dev, info.st_ino))
+            with os.scandir(directory) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
         except OSError:
-            subdirectories[:] = []
             continue
-        if (info.st_dev, info.st_ino) in seen:
-            subdirectories[:] = []
-            continue
-        seen.add((info.st_dev, info.st_ino))
-        keep = depth is None or level + 1 < depth
-        subdirectories[:] = sorted(
-            name for name in subdirectories if keep and (hidden or not name.startswith("."))
-        )
-        for name in sorted(names):
-            if (hidden or not name.startswith(".")) and (depth is None or level < depth):
-                if os.path.isfile(os.path.join(directory, name)):
-                    yield name if relative == "." else _display(os.path.join(relative, name))
+        folders = []
+        for entry in entries:
+            if not hidden and entry.name.startswith("."):
+                continue
+            shown = f"{relative}/{entry.name}" if relative else entry.name
+            if _is_folder(entry):
+                if depth is None or level + 1 < depth:
+                    folders.append((entry.path, shown))
+            elif (depth is None or level < depth) and matcher.matches(shown) and entry.is_file():
+                yield shown
+        pending.extend(reversed(folders))
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def read_path(path: str, *, max_bytes: int | None = None) -> Document:
