@@ -10,9 +10,12 @@ breaks. ``tests/test_properties.py`` runs them with a fixed seed and budget;
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 
+from hypothesis import HealthCheck
+from hypothesis import settings
 from hypothesis import strategies as st
 
 from numcheck.alignment.frame_cache import FrameCache
@@ -27,6 +30,15 @@ from numcheck.fixes import apply_fixes
 from numcheck.reading.discover import read_document
 from numcheck.reading.documents import Document
 from numcheck.report import formatter
+
+# The budget of every property test: fixed seeds, NUMCHECK_EXAMPLES examples a property.
+FIXED = settings(
+    max_examples=int(os.environ.get("NUMCHECK_EXAMPLES", "100")),
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 WORDS = (
     "troops soldiers North Korean Russia the a of in and to range missile miles mile km "

@@ -72,7 +72,10 @@ def test_hard_links_stay_one_file(tmp_path: Path) -> None:
     assert os.stat(path).st_ino == os.stat(tmp_path / "b.txt").st_ino
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root")
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0,
+    reason="only root can give a file another owner, which this test needs",
+)
 def test_the_owner_stays(tmp_path: Path) -> None:
     path = tmp_path / "theirs.txt"
     path.write_text(WRONG, encoding="utf-8")

@@ -5,15 +5,13 @@ on every machine. ``tools/fuzz.py`` runs the same properties with fresh seeds fo
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck
 from hypothesis import given
-from hypothesis import settings
 from hypothesis import strategies as st
 
+from testing.properties import FIXED
 from testing.properties import check_cache
 from testing.properties import check_fix
 from testing.properties import check_kept
@@ -25,14 +23,6 @@ from testing.properties import paths
 from testing.properties import story_texts
 from testing.properties import story_words
 from testing.properties import texts
-
-FIXED = settings(
-    max_examples=int(os.environ.get("NUMCHECK_EXAMPLES", "100")),
-    derandomize=True,
-    database=None,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
 
 
 @FIXED

@@ -40,7 +40,7 @@ def _paths(count: int) -> tuple[str, ...]:
     return tuple(f"news/{number:03}.txt" for number in range(count))
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=400, deadline=None, derandomize=True, database=None)
 @given(corpora_and_changes())
 def test_regrouping_after_changes_equals_grouping_from_scratch(case) -> None:
     sets, changes, (max_posting, seed_features) = case

@@ -4,13 +4,10 @@ would: checked by hypothesis on hostile text (fixed seed and budget, as in
 
 from __future__ import annotations
 
-import os
 import re
 
 import pyparsing as pp
-from hypothesis import HealthCheck
 from hypothesis import given
-from hypothesis import settings
 from hypothesis import strategies as st
 
 from numcheck.extraction.exclusions import _CAPITALISED_BEFORE
@@ -24,15 +21,8 @@ from numcheck.extraction.grammar import grammar
 from numcheck.extraction.measures import measure_opening
 from numcheck.extraction.sentences import SENTENCE_END
 from numcheck.extraction.units import lexicon
+from testing.properties import FIXED
 from testing.properties import texts
-
-FIXED = settings(
-    max_examples=int(os.environ.get("NUMCHECK_EXAMPLES", "100")),
-    derandomize=True,
-    database=None,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
 
 # What stands before a figure: words the exclusions look for, codes, names, spaces.
 BEFORE_PIECES = [
