@@ -16,6 +16,7 @@ from numcheck.alignment.frame_cache import FrameCache
 from numcheck.alignment.frames import frame_claims
 from numcheck.alignment.stories import features
 from numcheck.alignment.stories import regroup_stories
+from numcheck.checks import Check
 from numcheck.checks import Corpus
 from numcheck.checks import selected_checks
 from numcheck.extraction.claims import Claim
@@ -349,11 +350,12 @@ def check_documents(
     called as each document's claims are extracted. ``extracted`` holds claims already
     extracted, by path (a caller's cache, as the language server keeps), and ``known`` the
     per-document results of an earlier run, used for the very same document objects; the rest
-    are extracted here (in ``jobs`` processes at most). Claims in the ``skip_scopes``
-    (``quote``, ``table``, ``heading``, ``link``) are left out; findings in a quotation say so
-    and keep their fix for display only. ``kept`` is a dict a caller that checks the same
-    documents again and again keeps between runs: checks keep there what stays true while
-    its claims are the same objects (``numcheck.checks.kept``); the findings are the same."""
+    are extracted here. Both steps run in ``jobs`` processes at most. Claims in the
+    ``skip_scopes`` (``quote``, ``table``, ``heading``, ``link``) are left out; findings in a
+    quotation say so and keep their fix for display only. ``kept`` is a dict a caller that
+    checks the same documents again and again keeps between runs: checks keep there what
+    stays true while its claims are the same objects (``numcheck.checks.kept``); the findings
+    are the same."""
     from numcheck import engine
 
     documents = list(documents)
@@ -385,6 +387,7 @@ def check_documents(
         cache=cache,
         skip_scopes=skip_scopes,
         kept=kept,
+        jobs=jobs,
     )
 
 
@@ -401,17 +404,21 @@ def check_extracted(
     cache: ClaimsCache | None = None,
     skip_scopes: Sequence[str] = (),
     kept: dict[str, Any] | None = None,
+    jobs: int | None = 1,
 ) -> Result:
     """Group the documents into stories (unless ``stories`` gives each path's story; through
     ``cache``, which keeps the last grouping) and run the chosen checks (see
-    ``check_documents``).
+    ``check_documents``), in ``jobs`` processes at most (None: every core, for runs with
+    enough claims to check).
 
     Every check compares claims within one document or one story, so with ``report_on`` only
     the stories of those documents are checked (and only their documents are loaded from the
     cache), and the stories of a corpus may be checked apart (as the Dask engine does). The
     result's ``documents`` and ``claims`` are then those of the stories checked (see
-    ``Result``). ``skip_scopes`` changes the claims and so the features of every document:
-    every document is then loaded."""
+    ``Result``). Parts of whole stories are checked in forked worker processes
+    (``numcheck.engine.map_shared``) and only their findings come back: the findings are
+    those of one process, in the same order. ``skip_scopes`` changes the claims and so the
+    features of every document: every document is then loaded."""
     if skip_scopes:
         records = [
             extract_document(r.document, outside_scopes(r.document, r.claims, skip_scopes))
@@ -425,18 +432,66 @@ def check_extracted(
     if report_on is not None:
         wanted = {stories.get(path, path) for path in report_on}
         checked = [r for r in records if stories.get(r.path, r.path) in wanted]
-    from numcheck.engine import collection_paused
+    from numcheck import engine
 
-    with collection_paused():  # loading from the cache (see numcheck.engine)
+    with engine.collection_paused():  # loading from the cache (see numcheck.engine)
         documents = [record.document for record in checked]
-        claims = {record.path: record.claims for record in checked}
-    corpus = Corpus(documents, claims, dict(stories), report_on=report_on, kept=kept)
+        claims = [claim for record in checked for claim in record.claims]
     settings = settings or {}
-    findings: list[Finding] = []
     checks = [
         check_class(settings.get(check_class.name) or settings.get(check_class.code))
         for check_class in selected_checks(select, ignore)
     ]
+
+    def check(part: Sequence[Extracted]) -> tuple[list[Finding], list[InternalError]]:
+        return _check_records(part, stories, checks, report_on, show_suppressed, kept)
+
+    processes = _check_processes(jobs, checked, kept)
+    findings: list[Finding] = []
+    failures: list[InternalError] = []
+    for found, failed in engine.map_shared(
+        check, _story_parts(checked, stories, processes), processes
+    ):
+        findings += found
+        failures += failed
+    errors = [record.error for record in checked if record.error is not None]
+    errors += _in_order(failures, checks, checked)
+    findings += _error_findings(errors, documents, report_on)
+    findings.sort(key=Finding.sort_key)
+    reported = [r for r in records if report_on is None or r.path in report_on]
+    return Result(
+        findings,
+        claims,
+        documents,
+        report_on=report_on,
+        read_total=len(records),
+        checked_total=len(reported),
+        checked_claim_total=sum(record.claim_count for record in reported),
+        errors=errors,
+    )
+
+
+# With the default number of jobs, a run whose stories hold fewer claims than this is checked
+# in this process: starting workers would cost more than they save.
+POOL_MIN_CLAIMS = 20_000
+# Parts of a run's stories per worker: enough for a worker that finishes early to take more.
+PARTS_PER_PROCESS = 4
+
+
+def _check_records(
+    records: Sequence[Extracted],
+    stories: Mapping[str, str],
+    checks: Sequence[Check],
+    report_on: set[str] | None,
+    show_suppressed: bool,
+    kept: dict[str, Any] | None,
+) -> tuple[list[Finding], list[InternalError]]:
+    """The findings of ``checks`` on ``records`` (whole stories, in the order of their paths),
+    through the suppression comments, and the internal errors the checks met."""
+    documents = [record.document for record in records]
+    claims = {record.path: record.claims for record in records}
+    corpus = Corpus(documents, claims, dict(stories), report_on=report_on, kept=kept)
+    findings: list[Finding] = []
     for check in checks:
         try:
             findings.extend(check.run(corpus))
@@ -452,20 +507,68 @@ def check_extracted(
     findings = suppression.findings + list(mark_suppressed(reviewed, documents, blanket=False))
     if not show_suppressed:
         findings = [f for f in findings if not f.suppressed]
-    errors = [record.error for record in checked if record.error is not None]
-    errors += corpus.failures
-    findings += _error_findings(errors, documents, report_on)
-    findings.sort(key=Finding.sort_key)
-    reported = [r for r in records if report_on is None or r.path in report_on]
-    return Result(
-        findings,
-        [claim for record in checked for claim in record.claims],
-        documents,
-        report_on=report_on,
-        read_total=len(records),
-        checked_total=len(reported),
-        checked_claim_total=sum(record.claim_count for record in reported),
-        errors=errors,
+    return findings, corpus.failures
+
+
+def _check_processes(
+    jobs: int | None, checked: Sequence[Extracted], kept: dict[str, Any] | None
+) -> int:
+    """How many processes check ``checked``: one when told so, when the checks keep what
+    they learn (``kept``, in this process) or, with the default (None), when there is
+    little to check."""
+    from numcheck import engine
+
+    if kept is not None or jobs == 1:
+        return 1
+    if jobs is None:
+        if sum(record.claim_count for record in checked) < POOL_MIN_CLAIMS:
+            return 1
+        jobs = engine.available_cores()
+    return max(1, jobs)
+
+
+def _story_parts(
+    records: Sequence[Extracted], stories: Mapping[str, str], processes: int
+) -> list[list[Extracted]]:
+    """``records`` (in the order of their paths) cut into parts of whole stories, each part
+    in that order: one part for one process, else about ``PARTS_PER_PROCESS`` a process of
+    about as many claims, the largest first. Every check compares claims within one
+    document or one story, so the parts can be checked apart."""
+    if processes <= 1:
+        return [list(records)]
+    by_story: dict[str, list[Extracted]] = {}
+    for record in records:
+        by_story.setdefault(stories.get(record.path, record.path), []).append(record)
+    weight = {story: 1 + sum(r.claim_count for r in group) for story, group in by_story.items()}
+    count = min(len(by_story), processes * PARTS_PER_PROCESS)
+    loads = [0] * count
+    part_of: dict[str, int] = {}
+    for story in sorted(by_story, key=lambda story: -weight[story]):  # stable: ties in order
+        lightest = loads.index(min(loads))
+        part_of[story] = lightest
+        loads[lightest] += weight[story]
+    parts: list[list[Extracted]] = [[] for _ in range(count)]
+    for record in records:
+        parts[part_of[stories.get(record.path, record.path)]].append(record)
+    largest_first = sorted(range(count), key=lambda index: -loads[index])
+    return [parts[index] for index in largest_first if parts[index]]
+
+
+def _in_order(
+    failures: Sequence[InternalError], checks: Sequence[Check], records: Sequence[Extracted]
+) -> list[InternalError]:
+    """The internal errors the checks met, once each, in an order that does not depend on
+    how the stories were split: by check, then by document (an error of a check over
+    several documents last)."""
+    rank = {check.code: index for index, check in enumerate(checks)}
+    place = {record.path: index for index, record in enumerate(records)}
+    return sorted(
+        dict.fromkeys(failures),
+        key=lambda error: (
+            rank.get(error.rule or "", len(rank)),
+            error.path is None,
+            place.get(error.path or "", -1),
+        ),
     )
 
 

@@ -382,7 +382,7 @@ def _check(args: argparse.Namespace) -> int:
         _finish(cache)
         return status
     result = api.check_extracted(
-        document_set.extracted, show_suppressed=args.show_suppressed, **options
+        document_set.extracted, show_suppressed=args.show_suppressed, jobs=args.jobs, **options
     )
     _finish(cache)
     result.skipped = skipped

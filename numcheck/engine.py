@@ -7,6 +7,10 @@ process, or spread over a pool of ``jobs`` worker processes when there is enough
 Results come back in input order whatever the number of processes, so the output of a run
 does not depend on ``jobs`` or on the cache. Workers write their entries to the cache
 themselves.
+
+``map_shared`` runs a step over parts of what this process already holds (the checks of a
+run, story by story) in forked workers, which see those parts in the memory they share with
+this process: only an index goes to a worker, and only the step's (small) result comes back.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import replace
 from typing import TYPE_CHECKING
+from typing import Any
+from typing import TypeVar
 
 from numcheck.file_index import Status
 from numcheck.reading.discover import MAX_FILE_BYTES
@@ -35,6 +41,9 @@ if TYPE_CHECKING:
 # With the default number of jobs, a run with less text than this to extract stays in this
 # process: starting workers would cost more than they save.
 POOL_MIN_CHARS = 256 * 1024
+
+Part = TypeVar("Part")
+Outcome = TypeVar("Outcome")
 
 
 @dataclass(frozen=True)
@@ -204,6 +213,42 @@ def collection_paused(keep: bool = False) -> Iterator[None]:
             gc.freeze()
         if enabled:
             gc.enable()
+
+
+def can_share() -> bool:
+    """Whether workers can be forked, and so see this process's memory (Linux)."""
+    return sys.platform.startswith("linux")
+
+
+def map_shared(
+    step: Callable[[Part], Outcome], parts: Sequence[Part], processes: int
+) -> list[Outcome]:
+    """``step(part)`` for each of ``parts``, in order: in up to ``processes`` forked workers,
+    each given the next part as it is free (so put the largest parts first), or in this
+    process when there is one process or one part, or workers cannot be forked. The parts
+    are not sent to the workers (they see them in the memory shared with this process);
+    each outcome is sent back."""
+    processes = min(processes, len(parts))
+    if processes <= 1 or not can_share():
+        return [step(part) for part in parts]
+    _shared[0] = (step, parts)
+    try:
+        pool = _context().Pool(processes)
+        with pool:
+            outcomes = pool.imap(_shared_step, range(len(parts)), chunksize=1)
+            with collection_paused():
+                return list(outcomes)
+    finally:
+        _shared[0] = None
+
+
+_shared: list[tuple[Callable[[Any], Any], Sequence[Any]] | None] = [None]  # for forked workers
+
+
+def _shared_step(index: int) -> Any:
+    assert _shared[0] is not None, "map_shared's workers are forked after it is set"
+    step, parts = _shared[0]
+    return step(parts[index])
 
 
 def _processes(jobs: int | None, pending: list[tuple[int, Work, str]]) -> int:
