@@ -337,3 +337,75 @@ def test_a_corpus_run_loads_only_the_stories_it_checks(newsroom: Path, tmp_path:
         gather([checked], extra, config).extracted, report_on={checked.path}
     )
     assert result.findings == uncached.findings and result.claim_count == uncached.claim_count
+
+
+# -- the checks in worker processes ------------------------------------------------------------
+
+
+def _outcome(result: api.Result) -> tuple:
+    return (
+        [finding.to_dict() | {"suppressed": finding.suppressed} for finding in result.findings],
+        [error.message() for error in result.errors],
+        [claim.to_dict() for claim in result.claims],
+        [document.path for document in result.documents],
+        (result.files, result.corpus_files, result.claim_count),
+    )
+
+
+@pytest.mark.parametrize("jobs", [2, 3, None])
+@pytest.mark.parametrize("show_suppressed", [False, True])
+def test_stories_checked_in_workers_give_the_findings_of_one_process(
+    newsroom: Path, jobs: int | None, show_suppressed: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(api, "POOL_MIN_CLAIMS", 1)  # the default number of jobs forks too
+    extracted, _ = api.extract_paths(
+        [str(path) for path in sorted((newsroom / "articles").rglob("*.*"))]
+    )
+    stories = api.group_extracted(extracted)
+    assert len(set(stories.values())) >= 4
+    one = api.check_extracted(extracted, show_suppressed=show_suppressed, jobs=1)
+    assert {f.code for f in one.findings} >= {"NC101", "NC202", "NC203"}
+    shuffled = extracted[1::2] + extracted[::2]  # the order given never matters
+    many = api.check_extracted(shuffled, show_suppressed=show_suppressed, jobs=jobs)
+    assert _outcome(many) == _outcome(one)
+
+
+def test_stories_checked_in_workers_report_on_the_paths_asked_for(newsroom: Path) -> None:
+    extracted, _ = api.extract_paths(
+        [str(path) for path in sorted((newsroom / "articles").rglob("*.txt"))]
+    )
+    stories = api.group_extracted(extracted)
+    asked = {extracted[0].path, extracted[-1].path}
+    one = api.check_extracted(extracted, report_on=asked, jobs=1)
+    many = api.check_extracted(extracted, report_on=asked, jobs=2)
+    assert _outcome(many) == _outcome(one)
+    assert {f.path for f in one.findings} <= asked and one.findings
+    wanted = {stories[path] for path in asked}
+    assert {d.path for d in many.documents} == {p for p, s in stories.items() if s in wanted}
+
+
+@pytest.mark.parametrize(
+    ("stories", "processes", "parts"),
+    [
+        # a.txt and c.txt tell one story: they stay in one part, in the order of their paths
+        ({"a": "s", "b": "b", "c": "s", "d": "d"}, 2, [["a", "c"], ["b"], ["d"]]),
+        ({"a": "s", "b": "b", "c": "s", "d": "d"}, 1, [["a", "b", "c", "d"]]),
+        ({"a": "s", "b": "s", "c": "s", "d": "s"}, 4, [["a", "b", "c", "d"]]),
+        ({}, 8, [["a"], ["b"], ["c"], ["d"]]),  # each document its own story
+    ],
+)
+def test_stories_are_cut_into_parts_whole_largest_first(
+    stories: dict[str, str], processes: int, parts: list[list[str]]
+) -> None:
+    records = [api.extract_text(path, "It flew 190 miles (306 km).\n") for path in "abcd"]
+    cut = api._story_parts(records, stories, processes)
+    assert [[record.path for record in part] for part in cut] == parts
+
+
+def test_shared_steps_run_in_forked_workers_in_order() -> None:
+    parts = [list(range(size)) for size in (5, 3, 1, 0)]
+    outcomes = engine.map_shared(lambda part: (os.getpid(), sum(part)), parts, 2)
+    assert [total for _, total in outcomes] == [10, 3, 0, 0]
+    if engine.can_share():  # the parts are seen in the workers' shared memory, not sent
+        assert os.getpid() not in {pid for pid, _ in outcomes}
+    assert set(engine.map_shared(lambda part: os.getpid(), parts, 1)) == {os.getpid()}

@@ -204,3 +204,33 @@ def test_a_failure_outside_any_document_is_one_line(
     assert (
         captured.err == "numcheck: internal error in the run: KeyError: 'injected'; please report\n"
     )
+
+
+@pytest.mark.parametrize("failing", ["document", "corpus"])
+def test_a_failing_check_in_worker_processes_is_reported_as_in_one(monkeypatch, failing) -> None:
+    """Stories checked in worker processes: the same findings and errors, in the same order,
+    as in one process (a check over the corpus fails once for each part of it, said once)."""
+    if failing == "document":
+        original = ConversionMismatch.check_document
+
+        def check_document(self, document, claims):
+            if document.path in ("a.txt", "c.txt"):
+                raise KeyError("injected")
+            return original(self, document, claims)
+
+        monkeypatch.setattr(ConversionMismatch, "check_document", check_document)
+    else:
+
+        def run(self, corpus):
+            raise RuntimeError("injected")
+
+        monkeypatch.setattr(DocumentDisagreement, "run", run)
+    documents = [
+        plain_text_document(name, text)
+        for name, text in (("a.txt", BAD), ("b.txt", GOOD), ("c.txt", GOOD), ("d.txt", BAD))
+    ]
+    one = check_documents(documents, jobs=1)
+    many = check_documents(documents, jobs=2)
+    assert [error.message() for error in many.errors] == [e.message() for e in one.errors]
+    assert [f.to_dict() for f in many.findings] == [f.to_dict() for f in one.findings]
+    assert len(one.errors) == (2 if failing == "document" else 1)
