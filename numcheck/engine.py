@@ -85,7 +85,7 @@ def run(
     the cache's file index holds it are neither read nor hashed now (``numcheck.file_index``),
     only when their document is asked for."""
     results: list[Extracted | InputError | None] = [None] * len(work)
-    pending: list[tuple[int, Work, str]] = []
+    pending: list[tuple[int, Work, str | None]] = []  # text None: read where extracted
     looked: dict[int, tuple[str, Status]] = {}  # index -> the file and its status, read
     index = cache.files if cache is not None and file_index else None
     limit = MAX_FILE_BYTES if max_bytes is None else max_bytes
@@ -106,6 +106,9 @@ def run(
                     )
                     looked[number] = (file, status)
             if found is None:
+                if cache is None and item.document is None and item.text is None:
+                    pending.append((number, item, None))  # nothing to look up: read it later
+                    continue
                 try:
                     text = _text(item, max_bytes)
                 except InputError as error:
@@ -123,9 +126,9 @@ def run(
                 progress(done, len(work))
     warnings: list[str] = []
     texts = {number: text for number, _, text in pending if number in looked}
-    for number, extracted in _extract_all(pending, jobs, cache, warnings, keep):
+    for number, extracted in _extract_all(pending, jobs, cache, warnings, keep, max_bytes):
         results[number] = extracted
-        if number in looked and extracted.error is None:
+        if number in looked and not isinstance(extracted, InputError) and extracted.error is None:
             key = cache.key(extracted.path, texts[number])
             index.remember(*looked[number], key, extracted)
         done += 1
@@ -172,30 +175,35 @@ def _cached(cache: ClaimsCache, item: Work, text: str) -> Extracted | None:
 
 
 def _extract_all(
-    pending: list[tuple[int, Work, str]],
+    pending: list[tuple[int, Work, str | None]],
     jobs: int | None,
     cache: ClaimsCache | None,
     warnings: list[str],
     keep: bool,
-) -> Iterator[tuple[int, Extracted]]:
+    max_bytes: int | None,
+) -> Iterator[tuple[int, Extracted | InputError]]:
     """(index, result) of each pending input, in order; a worker's cache warning is added to
-    ``warnings``."""
+    ``warnings``. An input whose text is not given yet (None) is read first, in the worker
+    that extracts it, and sent back whole; the text of the others stays here."""
     processes = _processes(jobs, pending)
     if processes <= 1:
         for index, item, text in pending:
-            yield index, _extract_one(item, text, cache)
+            yield index, _read_and_extract(item, text, cache, max_bytes)
         return
     tasks = [(item, text) for _, item, text in pending]
     chunk = max(1, min(32, len(tasks) // (processes * 4)))
     context = _context()
-    pool = context.Pool(processes, _start_worker, _worker_args(cache))
+    pool = context.Pool(processes, _start_worker, _worker_args(cache, max_bytes))
     with pool, collection_paused(keep):
         outcomes = pool.imap(_work_in_worker, tasks, chunksize=chunk)
-        for (index, item, text), (stripped, warning) in zip(pending, outcomes, strict=True):
+        for (index, item, text), (outcome, warning) in zip(pending, outcomes, strict=True):
             if warning:
                 warnings.append(warning)
-            document = item.document or replace(stripped.document, source=text)
-            yield index, stripped.with_document(document)
+            if text is None or isinstance(outcome, InputError):
+                yield index, outcome
+                continue
+            document = item.document or replace(outcome.document, source=text)
+            yield index, outcome.with_document(document)
 
 
 @contextlib.contextmanager
@@ -251,12 +259,34 @@ def _shared_step(index: int) -> Any:
     return step(parts[index])
 
 
-def _processes(jobs: int | None, pending: list[tuple[int, Work, str]]) -> int:
+def _processes(jobs: int | None, pending: list[tuple[int, Work, str | None]]) -> int:
     if jobs is None:
-        if sum(len(text) for _, _, text in pending) < POOL_MIN_CHARS:
+        if sum(_size(item, text) for _, item, text in pending) < POOL_MIN_CHARS:
             return 1
         jobs = available_cores()
     return max(1, min(jobs, len(pending)))
+
+
+def _size(item: Work, text: str | None) -> int:
+    """The length of the text, or of the file not read yet (in bytes)."""
+    if text is not None:
+        return len(text)
+    try:
+        return os.stat(item.file or item.path).st_size
+    except OSError:
+        return 0
+
+
+def _read_and_extract(
+    item: Work, text: str | None, cache: ClaimsCache | None, max_bytes: int | None
+) -> Extracted | InputError:
+    """``_extract_one``, the text read first when not given."""
+    if text is None:
+        try:
+            text = _text(item, max_bytes)
+        except InputError as error:
+            return error
+    return _extract_one(item, text, cache)
 
 
 def _extract_one(item: Work, text: str, cache: ClaimsCache | None) -> Extracted:
@@ -273,7 +303,9 @@ def _extract_one(item: Work, text: str, cache: ClaimsCache | None) -> Extracted:
 
 # -- worker processes ------------------------------------------------------------------------
 
-_worker_cache: list[ClaimsCache | None] = [None]  # set in each worker by _start_worker
+# Set in each worker by _start_worker: the claims cache, and the largest file to read.
+_worker_cache: list[ClaimsCache | None] = [None]
+_worker_max_bytes: list[int | None] = [None]
 
 
 def _context():
@@ -286,24 +318,38 @@ def _context():
     return multiprocessing.get_context()
 
 
-def _worker_args(cache: ClaimsCache | None) -> tuple:
+def _worker_args(cache: ClaimsCache | None, max_bytes: int | None) -> tuple:
     from numcheck.rulepacks import pack_dirs
 
-    return (cache, pack_dirs())
+    return (cache, max_bytes, pack_dirs())
 
 
-def _start_worker(cache: ClaimsCache | None, pack_dirs: tuple[str, ...]) -> None:
+def _start_worker(
+    cache: ClaimsCache | None, max_bytes: int | None, pack_dirs: tuple[str, ...]
+) -> None:
     from numcheck.rulepacks import add_pack_dirs
 
     if pack_dirs:
         add_pack_dirs(pack_dirs)
     _worker_cache[0] = cache
+    _worker_max_bytes[0] = max_bytes
 
 
-def _work_in_worker(task: tuple[Work, str]) -> tuple[Extracted, str | None]:
-    """Extract in a worker; the text is sent back without the source the parent has."""
+def _work_in_worker(
+    task: tuple[Work, str | None],
+) -> tuple[Extracted | InputError, str | None]:
+    """Extract in a worker. A text given is sent back without the source the parent has; a
+    file read here (a run without cache) is sent back whole, its prose the very string of its
+    source where the two are equal (plain text), so that it is sent and kept once."""
     item, text = task
     cache = _worker_cache[0]
+    if text is None:
+        outcome = _read_and_extract(item, None, cache, _worker_max_bytes[0])
+        if not isinstance(outcome, InputError):
+            document = outcome.document
+            if document.prose is not document.source and document.prose == document.source:
+                outcome = outcome.with_document(replace(document, prose=document.source))
+        return outcome, cache.warning if cache is not None else None
     extracted = _extract_one(item, text, cache)
     stripped = extracted.with_document(replace(extracted.document, source=""))
     return stripped, cache.warning if cache is not None else None

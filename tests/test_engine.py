@@ -224,6 +224,30 @@ def test_max_file_size(
     assert run.stderr.startswith(stderr), run
 
 
+def test_files_read_in_worker_processes_are_limited_and_named_as_in_one(
+    tmp_path: Path, run_numcheck: Callable
+) -> None:
+    """Without a cache the workers read the files they extract: the size limit, unreadable
+    files and their messages are as when this process reads them."""
+    (tmp_path / "big.txt").write_text("The river is 300 metres wide.\n" * 20)  # 600 bytes
+    (tmp_path / "small.txt").write_text(WRONG)
+    (tmp_path / "bad.txt").write_bytes(b"bad \xff byte\n")
+    (tmp_path / ".numcheck.toml").write_text('max-file-size = "500B"\n')
+    runs = [
+        run_numcheck("check", ".", "--format", "json", *flags, cwd=tmp_path)
+        for flags in (
+            ("--jobs", "1", "--no-cache"),
+            ("--jobs", "2", "--no-cache"),
+            ("--jobs", "3", "--cache-dir", "cache"),
+        )
+    ]
+    for run in runs[1:]:
+        _same_run(runs[0], run)
+    assert runs[0].returncode == 2
+    assert [f["path"] for f in json.loads(runs[0].stdout)["findings"]] == ["small.txt"]
+    assert [line.split(":")[1] for line in runs[0].stderr_lines] == [" bad.txt", " big.txt"]
+
+
 def test_jobs_must_be_a_positive_number(run_numcheck: Callable, tmp_path: Path) -> None:
     run = run_numcheck("check", ".", "--jobs", "0", cwd=tmp_path)
     assert run.returncode == 2
