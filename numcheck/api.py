@@ -534,11 +534,11 @@ def _story_parts(
     in that order: one part for one process, else about ``PARTS_PER_PROCESS`` a process of
     about as many claims, the largest first. Every check compares claims within one
     document or one story, so the parts can be checked apart."""
-    if processes <= 1:
-        return [list(records)]
     by_story: dict[str, list[Extracted]] = {}
     for record in records:
         by_story.setdefault(stories.get(record.path, record.path), []).append(record)
+    if processes <= 1 or len(by_story) <= 1:
+        return [list(records)]
     weight = {story: 1 + sum(r.claim_count for r in group) for story, group in by_story.items()}
     count = min(len(by_story), processes * PARTS_PER_PROCESS)
     loads = [0] * count
@@ -622,6 +622,6 @@ def check_paths(
 ) -> Result:
     found = discover(paths, include=include, exclude=exclude, respect_gitignore=respect_gitignore)
     extracted, skipped = extract_paths(found, jobs=jobs, cache=cache)
-    result = check_extracted(extracted, cache=cache, **options)
+    result = check_extracted(extracted, cache=cache, jobs=jobs, **options)
     result.skipped = skipped
     return result
