@@ -414,6 +414,16 @@ class MeasureToken(pp.Token):
             raise pp.ParseException(instring, loc, self.errmsg, self)
         return self.read(instring, loc)
 
+    def attempt(self, instring: str, loc: int) -> tuple[int, Measure] | None:
+        """``parseImpl`` without the exception: the end and the measure at ``loc``, or None
+        (most places a claim is tried where no measure begins are words: "between")."""
+        if self._opening.match(instring, loc) is None:
+            return None
+        try:
+            return self.read(instring, loc)
+        except pp.ParseException:
+            return None
+
     def read(self, instring: str, loc: int) -> tuple[int, Measure]:
         """The measure at ``loc``, wherever it is tried (``parseImpl`` tries it only where
         ``measure_opening`` says one may begin); ParseException if there is none."""
