@@ -7,7 +7,6 @@ accepts then passes the exclusion rules, gets its unit readings, interval and su
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -64,28 +63,9 @@ def paragraphs(prose: str) -> Iterator[tuple[int, int]]:
         yield start, len(prose)
 
 
-# A paragraph met again (boilerplate, a sentence an article repeats, an article in two places)
-# is read once in a process: what the grammar finds in a paragraph depends on its text alone.
-# The last ``KEPT_PARAGRAPHS`` paragraphs of up to ``LONGEST_KEPT`` characters are kept, so
-# that memory stays small whatever is read.
-KEPT_PARAGRAPHS = 4096
-LONGEST_KEPT = 2000
-
-
 def paragraph_matches(text: str) -> tuple[Match, ...]:
     """What the grammar finds in one paragraph and the exclusions let through, with offsets
     into ``text``."""
-    if len(text) > LONGEST_KEPT:
-        return _find_matches(text)
-    return _kept_matches(text)
-
-
-@functools.lru_cache(maxsize=KEPT_PARAGRAPHS)
-def _kept_matches(text: str) -> tuple[Match, ...]:
-    return _find_matches(text)
-
-
-def _find_matches(text: str) -> tuple[Match, ...]:
     found_matches: list[Match] = []
     position = 0
     previous_end = -1
