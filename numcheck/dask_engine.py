@@ -1,18 +1,22 @@
 """The Dask engine: a run spread over the workers of a Dask cluster (``--engine dask``).
 
 The files are split into partitions of about ``PARTITION_BYTES`` and each partition is read
-and extracted on a worker (``numcheck.engine.run``, through the claims cache when there is
-one), so the documents and claims stay on the workers. Only each document's path, story and
-features go to one worker that groups the corpus into stories; the records are then shuffled
-by story (``dask.bag.groupby``), every story is checked where it lands, and only findings
-and counts come back (with the documents the output needs for the formats that quote the
-text or list the files checked: SARIF, rdjson, GitLab, JUnit). Every check compares claims
-within one document or one story, so the findings are those of the local engine, in the
-same order.
+and extracted on a worker (``numcheck.engine.run``) into a claims cache: the run's own, or,
+with ``--no-cache``, a scratch folder removed at the end. Only each document's path, story
+and features go on, to one worker that groups the corpus into stories; the client gets back
+the story of each path and sends the stories, in batches of about ``PARTITION_BYTES``, to be
+checked, each batch reading its documents' claims back from the cache one story at a time.
+Only findings and counts come back (with the documents the output needs for the formats that
+quote the text or list the files checked: SARIF, rdjson, GitLab, JUnit). No worker holds
+more than a partition's or a story's claims at once, and no claim moves between workers.
+Every check compares claims within one document or one story, so the findings are those of
+the local engine, in the same order.
 
 Without a scheduler address a ``LocalCluster`` of ``workers`` processes is started for the
 run. With one (``--scheduler tcp://host:8786``), the workers must have numcheck (with the same
-rule packs) installed and see the files at the same paths.
+rule packs) installed and see the files at the same paths; the cache folder should be on a
+disk they share (``--cache-dir``): a story checked on another worker than the one that
+extracted its documents extracts them again.
 """
 
 from __future__ import annotations
@@ -145,20 +149,21 @@ def _client(scheduler: str | None, workers: int | None) -> Iterator[Any]:
 
 def _run(client: Any, work: list[Work], given: int, options: _Options) -> DaskRun:
     import dask
-    import dask.bag
 
-    parts = [
-        dask.delayed(_extract_part)(part, options) for part in _partitions(list(enumerate(work)))
-    ]
-    if not parts:  # nothing to read: a bag of no partitions cannot be grouped
-        report_on = set(options.report_on) if options.report_on is not None else None
-        return DaskRun(Result(report_on=report_on, read_total=0, checked_total=0))
-    records = dask.bag.from_delayed(parts).persist()
-    read = records.filter(_was_read)
-    stories = dask.delayed(_group)(read.map(_outline))  # one task sees the whole corpus
-    by_story = read.map(_with_story, stories).groupby(_story_key)
-    checked = by_story.map(_check_story, stories=stories, options=options)
-    outcomes, failures = dask.compute(checked, records.remove(_was_read))
+    with _scratch(client, options) as options:
+        parts = client.compute(
+            [
+                dask.delayed(_extract_part)(part, options)
+                for part in _partitions(list(enumerate(work)))
+            ]
+        )
+        # Only the story of each path comes back here; the outlines stay on the cluster.
+        stories, failures = client.submit(_group, *parts).result()
+        del parts
+        checked = [
+            dask.delayed(_check_stories)(batch, options) for batch in _batches(work, stories)
+        ]
+        outcomes = [outcome for found in dask.compute(*checked) for outcome in found]
     order = {item.path: index for index, item in enumerate(work)}
     findings: list[Finding] = []
     errors: list[InternalError] = []
@@ -170,7 +175,6 @@ def _run(client: Any, work: list[Work], given: int, options: _Options) -> DaskRu
         documents.update((document.path, document) for document in story_documents)
         counts = [total + count for total, count in zip(counts, story_counts, strict=True)]
     findings.sort(key=Finding.sort_key)
-    failures.sort(key=lambda item: item[0])
     result = Result(
         findings,
         [],
@@ -189,6 +193,49 @@ def _run(client: Any, work: list[Work], given: int, options: _Options) -> DaskRu
         else:
             run.corpus_skipped.append(f"{error} (corpus file)")
     return run
+
+
+@contextlib.contextmanager
+def _scratch(client: Any, options: _Options) -> Iterator[_Options]:
+    """``options`` with a claims cache for the run: the run's own, or, without one, a
+    scratch folder removed at the end (on every worker too, should they not share the
+    client's disk)."""
+    if options.cache is not None:
+        yield options
+        return
+    import shutil
+    import tempfile
+
+    from numcheck.cache import ClaimsCache
+
+    folder = tempfile.mkdtemp(prefix="numcheck-dask-")
+    try:
+        yield replace(options, cache=ClaimsCache(folder))
+    finally:
+        with contextlib.suppress(Exception):
+            client.run(shutil.rmtree, folder, True)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _batches(
+    work: list[Work], stories: dict[str, str]
+) -> list[list[tuple[dict[str, str], list[tuple[int, Work]]]]]:
+    """The documents read, story by story (each with its stories by path), in batches of
+    stories of about ``PARTITION_BYTES``."""
+    members: dict[str, list[tuple[int, Work]]] = {}
+    for index, item in enumerate(work):
+        story = stories.get(item.path)
+        if story is not None:
+            members.setdefault(story, []).append((index, item))
+    batches: list[list[tuple[dict[str, str], list[tuple[int, Work]]]]] = [[]]
+    size = 0
+    for story in sorted(members):
+        if size >= PARTITION_BYTES:
+            batches.append([])
+            size = 0
+        batches[-1].append(({item.path: story for _, item in members[story]}, members[story]))
+        size += sum(_size(item) for _, item in members[story])
+    return [batch for batch in batches if batch]
 
 
 def _partitions(work: list[tuple[int, Work]]) -> list[list[tuple[int, Work]]]:
@@ -218,7 +265,23 @@ def _size(item: Work) -> int:
 
 def _extract_part(
     part: list[tuple[int, Work]], options: _Options
+) -> tuple[list[tuple[int, str, str | None, frozenset[str]]], list[tuple[int, InputError]]]:
+    """Extract a partition into the run's claims cache; send back only what story grouping
+    needs of each document read (its outline) and the inputs that could not be read."""
+    outline: list[tuple[int, str, str | None, frozenset[str]]] = []
+    failures: list[tuple[int, InputError]] = []
+    for index, outcome in _extracted(part, options):
+        if isinstance(outcome, Extracted):
+            outline.append((index, outcome.path, outcome.story, outcome.features))
+        else:
+            failures.append((index, outcome))
+    return outline, failures
+
+
+def _extracted(
+    part: list[tuple[int, Work]], options: _Options
 ) -> list[tuple[int, Extracted | InputError]]:
+    """Each input's record as the local engine makes it, through the run's claims cache."""
     from numcheck import engine
     from numcheck.api import extract_document
     from numcheck.api import outside_scopes
@@ -241,43 +304,42 @@ def _extract_part(
     return results
 
 
-def _was_read(item: tuple[int, Extracted | InputError]) -> bool:
-    return isinstance(item[1], Extracted)
-
-
-def _with_story(
-    item: tuple[int, Extracted], stories: dict[str, str]
-) -> tuple[str, tuple[int, Extracted]]:
-    return stories[item[1].path], item
-
-
-def _story_key(pair: tuple[str, tuple[int, Extracted]]) -> str:
-    return pair[0]
-
-
-def _outline(item: tuple[int, Extracted]) -> tuple[int, str, str | None, frozenset[str]]:
-    return item[0], item[1].path, item[1].story, item[1].features
-
-
-def _group(outline: list[tuple[int, str, str | None, frozenset[str]]]) -> dict[str, str]:
-    """Each path's story, from the paths, stories and features of the whole corpus."""
+def _group(
+    *parts: tuple[list[tuple[int, str, str | None, frozenset[str]]], list[tuple[int, InputError]]],
+) -> tuple[dict[str, str], list[tuple[int, InputError]]]:
+    """Each path's story, from the paths, stories and features of the whole corpus, and the
+    inputs that could not be read, in input order."""
     from numcheck.alignment.stories import group_stories
 
-    outline = sorted(outline)
+    outline = sorted(row for rows, _ in parts for row in rows)
+    failures = sorted((failure for _, found in parts for failure in found), key=lambda x: x[0])
     documents = [Document(path, "", "", story) for _, path, story, _ in outline]
     features = {path: found for _, path, _, found in outline}
-    return group_stories(documents, {}, features_of=features)
+    return group_stories(documents, {}, features_of=features), failures
+
+
+def _check_stories(
+    batch: list[tuple[dict[str, str], list[tuple[int, Work]]]], options: _Options
+) -> list[tuple[list[Finding], list[Document], tuple[int, int, int], list[InternalError]]]:
+    """The outcome of each story of ``batch`` (``_check_story``), its records read back
+    from the run's claims cache one story at a time."""
+    outcomes = []
+    for stories, members in batch:
+        records = [
+            outcome
+            for _, outcome in _extracted(members, options)
+            if isinstance(outcome, Extracted)  # gone since it was extracted: left out
+        ]
+        outcomes.append(_check_story(records, stories, options))
+    return outcomes
 
 
 def _check_story(
-    group: tuple[str, list[tuple[str, tuple[int, Extracted]]]],
-    stories: dict[str, str],
-    options: _Options,
+    records: list[Extracted], stories: dict[str, str], options: _Options
 ) -> tuple[list[Finding], list[Document], tuple[int, int, int], list[InternalError]]:
     """The findings of one story, the documents the output may need (those findings point
     at and those checked, when ``with_sources``), the counts of what the story holds, and
     the internal errors met."""
-    records = [record for _, (_, record) in sorted(group[1], key=lambda pair: pair[1][0])]
     report_on = options.report_on
     result = check_extracted(
         records,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -117,3 +118,24 @@ def test_nothing_to_read_is_the_local_engine_s_empty_report(
         cwd=tmp_path,
     )
     assert (dask.returncode, dask.stdout, dask.stderr) == (0, local.stdout, ""), dask
+
+
+def test_without_a_cache_a_scratch_cache_is_used_and_removed(
+    newsroom: Path, scheduler: str, run_numcheck: Callable, numcheck_cmd: Path, tmp_path: Path
+) -> None:
+    """Claims wait on the workers' disk between extraction and the checks of their story,
+    in a scratch folder when the run has no cache; nothing of it is left behind."""
+    local = run_numcheck("check", "articles", "--format", "json", "--no-cache", cwd=newsroom)
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    args = ["check", "articles", "--format", "json", "--no-cache", "--engine", "dask"]
+    on_cluster = subprocess.run(
+        [str(numcheck_cmd), *args, "--scheduler", scheduler],
+        cwd=newsroom,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "TMPDIR": str(scratch)},
+        check=False,
+    )
+    assert (on_cluster.returncode, on_cluster.stdout) == (local.returncode, local.stdout)
+    assert list(scratch.iterdir()) == []
