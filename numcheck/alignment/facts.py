@@ -174,6 +174,11 @@ def _time_kind(time: str) -> str:
     return "day" if " " not in time else "relative"
 
 
+def calendar_dated(times: tuple[str, ...]) -> bool:
+    """Whether a figure's times date it by the calendar: a year or a month ("May 2006")."""
+    return any(_time_kind(t) in ("year", "month") for t in times)
+
+
 def _times_match(a: str, b: str) -> bool:
     if a == b:
         return True
