@@ -83,6 +83,18 @@ STORIES = [
     # agreement everywhere: nothing
     ([TROOPS.format("over 10,000"), TROOPS.format("more than 10,000"),
       TROOPS.format("greater than 10,000")], []),
+    # a figure dated by the calendar where the claim names no time may be an older one: it
+    # joins no consensus against it ("May 2006: a £2.5bn deal" against a headline's "new
+    # £625m deal"); a close rewrite still is one
+    (["Premiership in new £625m TV deal",
+      "BT bought a large slice of the rights, boosting the Premier League's next TV deal to "
+      "a record £3bn over three years.",
+      "May 2006: Scudamore secures a £2.5bn global TV deal for the Premier League."],
+     [("0.txt", "NC203"), ("1.txt", "NC203"), ("2.txt", "NC203")]),
+    ([TROOPS.format("over 10,000"),
+      "In October, sources said over 10,000 North Korean troops were sent to Russia to fight "
+      "in Kursk.", TROOPS.format("about 3,000")],
+     [("2.txt", "NC202")]),
     # a figure about another fact of the same story is never compared
     ([TROOPS.format("11,000"), "Sources said 3,000 Russian troops were sent to Kursk."], []),
     ([TROOPS.format("11,000"), "In 2019, sources said 3,000 North Korean troops were sent."],

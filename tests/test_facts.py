@@ -291,6 +291,28 @@ PAIRS = [
         "owner",
     ),
     ("In the election, Pasok won 33 seats.", "In the election, Syriza won 71 seats.", "owner"),
+    # names of one family that end differently are different members of it
+    (
+        "The Samsung Galaxy S4 shipped 10 million units in 27 days.",
+        "Samsung sold 11 million Galaxy S5 units in the first month.",
+        "owner",
+    ),
+    (
+        "The Boeing 737 Max carries 178 passengers.",
+        "The Boeing 787 carries 242 passengers.",
+        "owner",
+    ),
+    (
+        "Samsung sold 11 million Galaxy S5 units in the first month.",
+        "The Samsung Galaxy S5 sold 11 million units in its first month.",
+        SAME,
+    ),
+    (
+        "Samsung sold 11 million Galaxy S5 units in the first month.",
+        "The Samsung Galaxy S5 sold 10 million units in its first month.",
+        CONFLICT,
+    ),
+    ("Alexis Tsipras said Syriza won 71 seats.", "Mr Tsipras said Syriza won 72 seats.", CONFLICT),
     # not aligned: different places
     ("The storm killed 12 people in Manila.", "The storm killed 40 people in Cebu.", "place"),
     (

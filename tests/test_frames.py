@@ -117,6 +117,13 @@ FRAMES: list[tuple[str, str, dict[str, Any]]] = [
     ("Three of the nine suspects were arrested.", "nine", {"scope": "whole"}),
     ("The fire killed 40 people, including 12 children.", "12", {"scope": "part"}),
     ("The fire killed 40 people, including 12 children.", "40", {"scope": "whole"}),
+    # a part word may stand before an article and one word more
+    ("It won 129 seats, including a bonus 50 seats for finishing first.", "50",
+     {"scope": "part"}),
+    ("It won 129 seats, including a bonus 50 seats for finishing first.", "129",
+     {"scope": "whole"}),
+    ("The fire killed 40 people, including the 12 children.", "12", {"scope": "part"}),
+    ("A bonus 50 seats go to the party that finishes first.", "50", {"scope": "whole"}),
     # rates
     ("Rent costs $2,800 a month.", "$2,800 a month", {"rate": True}),
     ("Players scored 18 goals per game.", "18", {"rate": True}),
@@ -127,6 +134,15 @@ FRAMES: list[tuple[str, str, dict[str, Any]]] = [
     ("The S5 offers 2GB of RAM and a big battery.", "2GB", {"rate": False}),
     ("You can add 64GB via a microSD card.", "64GB", {"rate": False}),
     ("Farmers planted 5,000 trees a day.", "5,000", {"rate": True}),
+    # a clause said of each one of something
+    ("Each place in the table is worth around £750,000.", "around £750,000", {"rate": True}),
+    ("The 20 clubs each received £50m from the deal.", "£50m", {"rate": True}),
+    ("Each of the 20 clubs received £50m from the deal.", "£50m", {"rate": True}),
+    ("Each of the 20 clubs received £50m from the deal.", "20", {"rate": False}),
+    ("Every one of the 132 passengers died.", "132", {"rate": False}),
+    ("The first TV deal was worth £304m over five years.", "£304m", {"rate": False}),
+    ("The two sides accused each other of killing 40 people.", "40", {"rate": False}),
+    ("The two sides accused each other of killing 40 people.", "two", {"rate": False}),
     # "promises" makes a figure expected, as "promised" does
     ("Samsung promises 10 hours of web browsing.", "10 hours", {"mode": "planned"}),
     # modes

@@ -10,7 +10,9 @@ Two claims state one fact only when all of these hold:
    ``MIN_SHARED`` terms in common) is one fact;
 3. no anchor conflicts: when both name an owner, a place or a time of one kind, the names
    must match ("USX" is "USX Corp.", "North Korean" is "North Korea"; "Kursk" is "the Kursk
-   region"; "1989-90" is not "2009-10", "last year" not "this year"). Within one document,
+   region"; "1989-90" is not "2009-10", "last year" not "this year"), and no name of one
+   side is a sibling of the other's ("Galaxy S5" is not "Samsung Galaxy S4": two names that
+   share a word but end in different ones). Within one document,
    where the context carries an owner or a time from sentence to sentence, an anchor named on
    one side only is a conflict too ("Sales rose 5% to $12.5 billion for the year" is not
    "Sales rose 4% to $3.3 billion"), and so are clauses whose other names have none in
@@ -139,6 +141,26 @@ def _names_match(a: tuple[str, ...], b: tuple[str, ...], generic=frozenset()) ->
     return False
 
 
+@functools.lru_cache(maxsize=16_384)
+def _siblings(a: str, b: str) -> bool:
+    """Whether two names are different members of one family: they share a word but end in
+    different ones ("Galaxy S5" and "Samsung Galaxy S4", "New Democracy" and "New York").
+    Names that end alike ("Alexis Tsipras", "Mr Tsipras") may be one."""
+    x, y = lexicon.name_form(a).split(), lexicon.name_form(b).split()
+    return bool(x and y) and x[-1] != y[-1] and not set(x).isdisjoint(y)
+
+
+def _sibling_names(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether a name of one side, which the other side does not name, is a sibling of a
+    name the other side does (``_siblings``): "units of the Galaxy S5", owned by Samsung,
+    are not "units of the Samsung Galaxy S4"."""
+    for one, other in ((a, b), (b, a)):
+        for name in one:
+            if not _names_match((name,), other) and any(_siblings(name, o) for o in other):
+                return True
+    return False
+
+
 @functools.lru_cache(maxsize=4096)
 def _time_kind(time: str) -> str:
     if re.fullmatch(r"\d{4}(-\d\d)?", time):
@@ -150,6 +172,11 @@ def _time_kind(time: str) -> str:
     if time.endswith(("ago", "later")):
         return "ago"
     return "day" if " " not in time else "relative"
+
+
+def calendar_dated(times: tuple[str, ...]) -> bool:
+    """Whether a figure's times date it by the calendar: a year or a month ("May 2006")."""
+    return any(_time_kind(t) in ("year", "month") for t in times)
 
 
 def _times_match(a: str, b: str) -> bool:
@@ -185,6 +212,8 @@ def anchor_conflict(
                 return kind
     if not compared and a.names() and b.names() and not _names_match(a.names(), b.names()):
         return "owner"  # "the Galaxy S4 shipped" against "Galaxy S5 units"
+    if _sibling_names(a.names(), b.names()):
+        return "owner"  # "the Samsung Galaxy S4 shipped" against "Samsung's Galaxy S5 units"
     if a.place and b.place and not _names_match(a.place, b.place, _PLACE_GENERIC):
         return "place"
     a_time = a.time if a_time is None else a_time

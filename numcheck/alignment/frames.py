@@ -1175,12 +1175,11 @@ def _role(before: Sequence[_Token], after: Sequence[_Token], *, per: bool = Fals
     scope = (
         "part"
         if (
-            _starts_with_any(words_after, t.part_after)
-            or _ends_with_any(words_before[-2:], t.part_before)
+            _starts_with_any(words_after, t.part_after) or _part_before(words_before, t.part_before)
         )
         else "whole"
     )
-    rate = per or _is_rate(words_after, words_before, t)
+    rate = per or _is_rate(words_after, words_before, t) or _distributive(words_before)
     mode = "actual"
     reach = _until_comma(words_before)[-MODE_REACH:]
     if _contains_any(reach, t.comparison) or previous[0] == "from":
@@ -1190,6 +1189,22 @@ def _role(before: Sequence[_Token], after: Sequence[_Token], *, per: bool = Fals
     elif _contains_any(reach, t.planned):
         mode = "planned"
     return Role(measure=measure, scope=scope, rate=rate, mode=mode)
+
+
+_ARTICLES = frozenset(("a", "an", "the", "some"))
+
+
+def _part_before(words_before: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
+    """Whether a word of a part ends the words before a figure ("including 300 children"),
+    or comes right before an article and at most one word more ("including a bonus 50
+    seats", "including an estimated 300", "including some 40")."""
+    for skip in (0, 1, 2):
+        end = len(words_before) - skip
+        if skip and (end < 1 or words_before[end] not in _ARTICLES):
+            continue
+        if _ends_with_any(words_before[max(0, end - 2) : end], phrases):
+            return True
+    return False
 
 
 def _words(tokens: Iterable[_Token], count: int) -> list[str]:
@@ -1215,7 +1230,7 @@ def _is_rate(words_after: list[str], words_before: list[str], t: lexicon.FrameTa
         near.append(word)
     for index, word in enumerate(near[:RATE_REACH]):
         following = near[index + 1 : index + 2]
-        if word in ("per", "each", "every", "apiece") or (
+        if (word in ("per", "each", "every", "apiece") and following != ["other"]) or (
             word in ("a", "an")
             and (index == 0 or near[index - 1] not in FUNCTION_WORDS)  # not "and a", "via a"
             and following
@@ -1224,6 +1239,17 @@ def _is_rate(words_after: list[str], words_before: list[str], t: lexicon.FrameTa
         ):
             return True
     return _contains_any(near, t.rate_after) or _ends_with_any(words_before[-4:], t.rate_before)
+
+
+def _distributive(words_before: list[str]) -> bool:
+    """Whether the clause before a figure says it of each one of something ("Each place in
+    the table is worth £750,000", "the 20 clubs each received £50m"): a rate. Not when the
+    figure counts the group itself ("each of the 20 clubs") or in "each other"."""
+    clause = _until_comma(words_before)
+    for index, word in enumerate(clause):
+        if word in ("each", "every") and clause[index + 1 : index + 2] != ["other"]:
+            return clause[-1:] != ["of"] and clause[-2:-1] != ["of"]
+    return False
 
 
 def _until_comma(words: Sequence[str]) -> list[str]:

@@ -21,6 +21,7 @@ from numcheck.alignment.facts import COPY_SHARED
 from numcheck.alignment.facts import Alignment
 from numcheck.alignment.facts import Weights
 from numcheck.alignment.facts import alignment
+from numcheck.alignment.facts import calendar_dated
 from numcheck.alignment.facts import candidates
 from numcheck.alignment.facts import close_rewrites
 from numcheck.alignment.facts import copies
@@ -437,6 +438,13 @@ def _one_figure_against(
     return story
 
 
+def _dated_alone(other: Comparable, item: Comparable) -> bool:
+    """Whether ``other`` dates its figure by the calendar (a year or a month) and ``item``
+    names no time ("May 2006: a £2.5bn TV deal" against a headline's "new £625m TV deal")."""
+    assert other.claim.frame is not None and item.claim.frame is not None
+    return not item.claim.frame.anchors.time and calendar_dated(other.claim.frame.anchors.time)
+
+
 def _verdict(mine: _Neighbours, by_claim: dict[int, _Neighbours], weights: Weights) -> str | None:
     """NC202 for a claim no other document can agree with, that stands against a consensus
     of two or more other documents or against a close rewrite, confidently aligned; NC203 for
@@ -457,10 +465,12 @@ def _verdict(mine: _Neighbours, by_claim: dict[int, _Neighbours], weights: Weigh
 
     conflicting = [o for o in differing if conflict(item, o)]
     if conflicting and mine.compatible_side == 1:  # no other document can agree with it
+        # a figure dated where this one is not may be an older one: it joins no consensus
+        backing = [o for o in others if not _dated_alone(o, item)]
         consensus = (
-            len(others) >= 2
-            and any(mine.confident(o) for o in others)
-            and not any(conflict(a, b) for i, a in enumerate(others) for b in others[i + 1 :])
+            len(backing) >= 2
+            and any(mine.confident(o) for o in backing)
+            and not any(conflict(a, b) for i, a in enumerate(backing) for b in backing[i + 1 :])
         )
         if consensus or any(mine.confident(o) and rewritten(o) for o in conflicting):
             return STORY_CONFLICT
@@ -690,7 +700,9 @@ class StoryDisagreement(_AgreementCheck):
 
     - it stands against a consensus: two or more other documents restate the fact, agree
       with each other, and at least one is aligned with confidence (same event and owner,
-      same names, or clauses that overlap strongly); or
+      same names, or clauses that overlap strongly); a figure dated by the calendar (a year,
+      a month) where the claim names no time may be an older one and joins no consensus
+      ("May 2006: ... a £2.5bn TV deal" against a headline's "new £625m TV deal"); or
     - it stands against a close rewrite: a document that tells it in nearly the same words
       (the seed articles are such rewrites), when neither dates the figure and the other
       does not; or
