@@ -129,24 +129,37 @@ _MONTHS = (
     "jan feb mar apr jun jul aug sep sept oct nov dec"
 ).split()
 _WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+_COUNTS = "first|second|third|fourth|nine|six|three|twelve"
+_RELATIVES = r"(?:last|this|next|previous|past|coming|current)\s+"
+_RELATIVE_SPANS = "year|month|week|season|quarter|decade|century|weekend|night|summer|winter|"
+_RELATIVE_SPANS += "spring|autumn"
+_AGO_COUNTS = r"(?:a|one|two|three|four|five|ten|twenty|\d+)\s+"
+_AGO_SPANS = "years?|months?|weeks?|days?|decades?"
+_DAYS = "yesterday|today|tonight|tomorrow"
 _TIME_FORMS = (
     # A cheap test before trying every form: each begins with a digit or one of these letters.
     r"\b(?=[\dacdfjlmnopqstwy])"
     r"(?:(?P<season>(?:19|20)?\d\d[-–/](?:19|20)?\d\d)(?![\d-])"
     r"|(?P<year>(?:1[89]|20)\d\d)(?!\d|,\d)"
-    r"|(?P<period>(?:first|second|third|fourth|nine|six|three|twelve|\d+)[- ]months?"
+    r"|(?P<period>(?:" + _COUNTS + r"|\d+)[- ]months?"
     r"|(?:first|second) half|(?:the|full|fiscal) year)"
     r"|(?P<quarter>(?:first|second|third|fourth)[- ]quarter|q[1-4])"
     r"|(?P<month>" + "|".join(_MONTHS) + r")\b\.?"
     r"|(?P<weekday>" + "|".join(_WEEKDAYS) + r")"
-    r"|(?P<day>yesterday|today|tonight|tomorrow)"
-    r"|(?P<relative>(?:last|this|next|previous|past|coming|current)\s+"
-    r"(?:year|month|week|season|quarter|decade|century|weekend|night|summer|winter|spring|autumn))"
-    r"|(?P<ago>(?:a|one|two|three|four|five|ten|twenty|\d+)\s+"
-    r"(?:years?|months?|weeks?|days?|decades?)\s+(?:ago|earlier|before|later))"
+    r"|(?P<day>" + _DAYS + ")"
+    r"|(?P<relative>" + _RELATIVES + "(?:" + _RELATIVE_SPANS + "))"
+    r"|(?P<ago>" + _AGO_COUNTS + "(?:" + _AGO_SPANS + r")\s+(?:ago|earlier|before|later))"
     r")\b"
 )
 _TIME, _TIME_LOWERED = _case_free(_TIME_FORMS)
+# How each time form opens, looked at before the forms are tried one by one: most words open
+# none. With it, a time after a character that is not part of a word (``_times_between``).
+_TIME_OPENINGS = [r"\d", "q[1-4]", *_MONTHS, *_WEEKDAYS, _DAYS, f"(?:{_COUNTS})[- ]"]
+_TIME_OPENINGS += ["(?:the|full|fiscal) year", f"{_RELATIVES}(?:{_RELATIVE_SPANS})"]
+_TIME_OPENINGS += [f"{_AGO_COUNTS}(?:{_AGO_SPANS})"]
+_TIME_AFTER_BREAK, _TIME_AFTER_BREAK_LOWERED = _case_free(
+    r"\W(?=" + "|".join(_TIME_OPENINGS) + ")(?:" + _TIME_FORMS + ")"
+)
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _SAID_BEFORE = re.compile(
     r"\b(?:said|says|say|announced|reported|told|added|confirmed|stated)\s+(?:\w+\s+){0,2}\Z",
@@ -552,6 +565,7 @@ class _TimeIndex:
     def __init__(self, prose: str, lowered: str | None) -> None:
         self.prose = prose
         self.pattern, self.text = (_TIME, prose) if lowered is None else (_TIME_LOWERED, lowered)
+        self.after_break = _TIME_AFTER_BREAK if lowered is None else _TIME_AFTER_BREAK_LOWERED
         self.times = _Found(self.pattern, self.text)
         self.runs = _Found(_LONG_RUN, prose)
         self.recent: list[tuple[int, int]] = []  # the last two stretches read alone
@@ -577,7 +591,7 @@ class _TimeIndex:
             or first < times.forgotten + LOOK_BACK
             or runs.any_between(first - 16, last)
         ):
-            return list(pattern.finditer(text, first, last))
+            return _times_between(pattern, self.after_break, text, first, last)
         times.read_to(last)
         low = bisect.bisect_left(times.starts, first)
         if low > 0 and times.matches[low - 1].end() > first:
@@ -588,6 +602,28 @@ class _TimeIndex:
             high -= 1
             edge = times.matches[high].start()  # a time across the edge: read it again
         return times.matches[low:high] + list(pattern.finditer(text, edge, last))
+
+
+def _times_between(
+    pattern: re.Pattern[str], after_break: re.Pattern[str], text: str, first: int, last: int
+) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text, first, last))`` for a time ``pattern`` that opens at
+    the start of a word: a time begins where the one before it ended, or after a character
+    that is not part of a word, which ``after_break`` (the pattern after such a character)
+    lets the engine skip ahead to, instead of trying the pattern at every character."""
+    times = []
+    at = first
+    while at < last:
+        time = pattern.match(text, at, last)
+        if time is None:
+            found = after_break.search(text, at, last)
+            if found is None:
+                break
+            time = pattern.match(text, found.start() + 1, last)
+            assert time is not None  # the same pattern at the same place
+        times.append(time)
+        at = time.end()
+    return times
 
 
 def _lowered(prose: str) -> str | None:
