@@ -157,9 +157,16 @@ _TIME, _TIME_LOWERED = _case_free(_TIME_FORMS)
 _TIME_OPENINGS = [r"\d", "q[1-4]", *_MONTHS, *_WEEKDAYS, _DAYS, f"(?:{_COUNTS})[- ]"]
 _TIME_OPENINGS += ["(?:the|full|fiscal) year", f"{_RELATIVES}(?:{_RELATIVE_SPANS})"]
 _TIME_OPENINGS += [f"{_AGO_COUNTS}(?:{_AGO_SPANS})"]
-_TIME_AFTER_BREAK, _TIME_AFTER_BREAK_LOWERED = _case_free(
-    r"\W(?=" + "|".join(_TIME_OPENINGS) + ")(?:" + _TIME_FORMS + ")"
-)
+
+
+@functools.cache
+def _time_after_break(lowered: bool) -> re.Pattern[str]:
+    """``_TIME`` (``lowered``: ``_TIME_LOWERED``) after a character that is not part of a
+    word, compiled when first needed (it is long)."""
+    source = r"\W(?=" + "|".join(_TIME_OPENINGS) + ")(?:" + _TIME_FORMS + ")"
+    return re.compile(source) if lowered else re.compile(source, re.IGNORECASE)
+
+
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _SAID_BEFORE = re.compile(
     r"\b(?:said|says|say|announced|reported|told|added|confirmed|stated)\s+(?:\w+\s+){0,2}\Z",
@@ -299,16 +306,21 @@ class _Names:
     """``word in names`` for the names of a text (``document_names``), for a reader that
     asks about a few words (the first words of the sentences with figures): the capitalised
     words are listed at once, and whether one is written in lower case is looked up for the
-    words asked about only, not by listing every lower-case word of the text."""
+    words asked about only (once each), not by listing every lower-case word of the text."""
 
     def __init__(self, prose: str) -> None:
         self.inside = {_bare_name(word) for word in set(_CAPITALISED_INSIDE.findall(prose))}
         self.capitalised = self.inside | set(map(_bare_name, _CAPITALISED_WORD.findall(prose)))
         self.lower = _LowerWords(prose)
+        self.known: dict[object, bool] = dict.fromkeys(self.inside, True)
 
     def __contains__(self, word: object) -> bool:
-        if word in self.inside:
-            return True
+        known = self.known.get(word)
+        if known is None:
+            known = self.known[word] = self._is_name(word)
+        return known
+
+    def _is_name(self, word: object) -> bool:
         if word not in self.capitalised or not isinstance(word, str):
             return False
         lowered = word.lower()
@@ -565,7 +577,7 @@ class _TimeIndex:
     def __init__(self, prose: str, lowered: str | None) -> None:
         self.prose = prose
         self.pattern, self.text = (_TIME, prose) if lowered is None else (_TIME_LOWERED, lowered)
-        self.after_break = _TIME_AFTER_BREAK if lowered is None else _TIME_AFTER_BREAK_LOWERED
+        self.after_break = _time_after_break(lowered is not None)
         self.times = _Found(self.pattern, self.text)
         self.runs = _Found(_LONG_RUN, prose)
         self.recent: list[tuple[int, int]] = []  # the last two stretches read alone
