@@ -279,15 +279,13 @@ TIMES = [
 
 @pytest.mark.parametrize("text", TIMES)
 def test_times_are_found_as_the_time_pattern_finds_them(text: str) -> None:
-    from numcheck.alignment.frames import _TIME
-    from numcheck.alignment.frames import _TIME_LOWERED
-    from numcheck.alignment.frames import _time_after_break
-    from numcheck.alignment.frames import _times_between
+    from numcheck.alignment.frames import _TimeIndex
 
-    for pattern, lowered, written in ((_TIME, False, text), (_TIME_LOWERED, True, text.lower())):
-        for first in range(0, len(written), 7):
-            for last in (first + 30, len(written)):
-                expected = [m.span() for m in pattern.finditer(written, first, last)]
-                found = _times_between(pattern, _time_after_break(lowered), written, first, last)
-                assert [m.span() for m in found] == expected
-    assert _times_between(_TIME, _time_after_break(False), TIMES[1], 0, len(TIMES[1]))
+    for index in (_TimeIndex(text, None), _TimeIndex(text, text.lower())):
+        for first in range(0, len(text), 7):
+            for last in (first + 30, len(text)):
+                expected = [m.span() for m in index.pattern.finditer(index.text, first, last)]
+                assert [m.span() for m in index._find(first, last)] == expected
+        assert [m.span() for m in index.within(0, len(text))] == [
+            m.span() for m in index.pattern.finditer(index.text)
+        ]

@@ -92,8 +92,10 @@ def _case_free(source: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(source, re.IGNORECASE), re.compile(source)
 
 
+# (Each break opens with its first character, which the engine skips ahead to.)
 _CLAUSE_BREAK, _CLAUSE_BREAK_LOWERED = _case_free(
-    r";|,\s+(?=(?:and|but|while|whereas|although|though)\b)|\s(?=(?:but|whereas)\s)"
+    r"[;,\s](?:(?<=;)|(?<=,)\s+(?=(?:and|but|while|whereas|although|though)\b)"
+    r"|(?<=\s)(?=(?:but|whereas)\s))"
 )
 # "Bethlehem Steel Corp., which posted a 54% drop": the claim belongs to the name before.
 _RELATIVE = re.compile(r",\s+(?:which|who|whose)\b", re.IGNORECASE)
@@ -153,7 +155,7 @@ _TIME_FORMS = (
 )
 _TIME, _TIME_LOWERED = _case_free(_TIME_FORMS)
 # How each time form opens, looked at before the forms are tried one by one: most words open
-# none. With it, a time after a character that is not part of a word (``_times_between``).
+# none. With it, a time after a character that is not part of a word (``_TimeIndex._find``).
 _TIME_OPENINGS = [r"\d", "q[1-4]", *_MONTHS, *_WEEKDAYS, _DAYS, f"(?:{_COUNTS})[- ]"]
 _TIME_OPENINGS += ["(?:the|full|fiscal) year", f"{_RELATIVES}(?:{_RELATIVE_SPANS})"]
 _TIME_OPENINGS += [f"{_AGO_COUNTS}(?:{_AGO_SPANS})"]
@@ -597,45 +599,43 @@ class _TimeIndex:
 
     def within(self, first: int, last: int) -> list[re.Match[str]]:
         """The times of ``prose[first:last]``, matched in ``self.text`` (same offsets)."""
-        pattern, text, times, runs = self.pattern, self.text, self.times, self.runs
+        times, runs = self.times, self.runs
         if (
             self._alone(first, last)
             or first < times.forgotten + LOOK_BACK
             or runs.any_between(first - 16, last)
         ):
-            return _times_between(pattern, self.after_break, text, first, last)
+            return self._find(first, last)
         times.read_to(last)
         low = bisect.bisect_left(times.starts, first)
         if low > 0 and times.matches[low - 1].end() > first:
-            return list(pattern.finditer(text, first, last))  # a time across the start
+            return self._find(first, last)  # a time across the start
         edge = max(first, last - self.EDGE)
         high = bisect.bisect_left(times.starts, edge, low)
         if high > low and times.matches[high - 1].end() > edge:
             high -= 1
             edge = times.matches[high].start()  # a time across the edge: read it again
-        return times.matches[low:high] + list(pattern.finditer(text, edge, last))
+        return times.matches[low:high] + self._find(edge, last)
 
-
-def _times_between(
-    pattern: re.Pattern[str], after_break: re.Pattern[str], text: str, first: int, last: int
-) -> list[re.Match[str]]:
-    """``list(pattern.finditer(text, first, last))`` for a time ``pattern`` that opens at
-    the start of a word: a time begins where the one before it ended, or after a character
-    that is not part of a word, which ``after_break`` (the pattern after such a character)
-    lets the engine skip ahead to, instead of trying the pattern at every character."""
-    times = []
-    at = first
-    while at < last:
-        time = pattern.match(text, at, last)
-        if time is None:
-            found = after_break.search(text, at, last)
-            if found is None:
-                break
-            time = pattern.match(text, found.start() + 1, last)
-            assert time is not None  # the same pattern at the same place
-        times.append(time)
-        at = time.end()
-    return times
+    def _find(self, first: int, last: int) -> list[re.Match[str]]:
+        """``list(self.pattern.finditer(self.text, first, last))``. A time opens a word: it begins
+        where the one before it ended, or after a character that is not part of a word,
+        which ``self.after_break`` (the pattern after such a character) lets the engine skip
+        ahead to, instead of trying the pattern at every character."""
+        pattern, after_break, text = self.pattern, self.after_break, self.text
+        times = []
+        at = first
+        while at < last:
+            time = pattern.match(text, at, last)
+            if time is None:
+                found = after_break.search(text, at, last)
+                if found is None:
+                    break
+                time = pattern.match(text, found.start() + 1, last)
+                assert time is not None  # the same pattern at the same place
+            times.append(time)
+            at = time.end()
+        return times
 
 
 def _lowered(prose: str) -> str | None:
