@@ -9,8 +9,6 @@ finding for the formats that list findings (JSON, SARIF, the editor's diagnostic
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from numcheck.findings import Finding
@@ -34,15 +32,21 @@ class Located(Exception):
         self.cause = cause
 
 
-@contextmanager
-def located(offset: int) -> Iterator[None]:
-    """Tag any exception raised inside with ``offset`` (the innermost tag wins)."""
-    try:
-        yield
-    except (Located, *EXPECTED):
-        raise
-    except Exception as error:
-        raise Located(offset, error) from error
+class located:  # noqa: N801 (used as a function: ``with located(offset):``)
+    """Tag any exception raised inside with ``offset`` (the innermost tag wins). A class,
+    not a generator: extraction enters one for each claim."""
+
+    __slots__ = ("offset",)
+
+    def __init__(self, offset: int) -> None:
+        self.offset = offset
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: object, error: BaseException | None, traceback: object) -> None:
+        if isinstance(error, Exception) and not isinstance(error, (Located, *EXPECTED)):
+            raise Located(self.offset, error) from error
 
 
 @dataclass(frozen=True)

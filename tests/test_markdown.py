@@ -8,6 +8,8 @@ import pytest
 from numcheck.reading.documents import Document
 from numcheck.reading.documents import blank_text
 from numcheck.reading.markdown import markdown_document
+from numcheck.reading.markdown import markdown_parser
+from numcheck.reading.markdown import plain_inline
 
 FIXTURES = Path(__file__).parent / "fixtures" / "documents"
 
@@ -310,3 +312,35 @@ def test_large_document_keeps_its_shape() -> None:
     document = markdown_document("big.md", source)
     check_shape(document)
     assert re.findall(r"\d+", document.prose) == ["5", "190", "306", "5"] * 2000
+
+
+# Inline content without inline markup, as paragraphs, headings and table cells hold it: the
+# reader makes its tokens without markdown-it's inline parser, and they must be the parser's.
+PLAIN_INLINE = [
+    "Russia has deployed over 10,000 North Korean troops near Kursk, officials said.",
+    "The missile has a range of up to 190 miles (306 km).",
+    "Temperatures reached 86F (30C) as 1,200 residents fled a 25-mile (40-km) zone.",
+    "The $5bn package, a 25% rise, funds 300 miles (483 km) of new road by 2026.",
+    "About 8,000 North Korean\ntroops were sent.",
+    "A line ended by one space \nand the next.",
+    "A hard break after two spaces  \nand the next line.",
+    "Three spaces   \n   and an indented line after them.",
+    "A tab before the line end\t\n\tand a tab after it.",
+    "Score: 3-2 at 10:30 #1 + {note} = 5 @home > 4 ]",
+    "",
+    "   ",
+    "  \n  ",
+    "Lines\n\nthat\n \nmarkdown-it would never hand over, read all the same.",
+]
+
+
+@pytest.mark.parametrize("content", PLAIN_INLINE)
+def test_plain_inline_tokens_are_the_parsers(content: str) -> None:
+    parser = markdown_parser()
+    expected = parser.inline.parse(content, parser, {}, [])
+    assert [t.as_dict() for t in plain_inline(content)] == [t.as_dict() for t in expected]
+
+
+def test_inline_markup_is_left_to_the_parser() -> None:
+    document = markdown_document("a.md", "Up to **190 miles** (306 km) [away](https://x.org/5).\n")
+    assert document.prose == "Up to   190 miles   (306 km)  away                  .\n"

@@ -1,5 +1,5 @@
-"""The quick tests extraction makes before its slower work give the answer the slower work
-would: checked by hypothesis on hostile text (fixed seed and budget, as in
+"""The quick tests reading and extraction make before their slower work give the answer the
+slower work would: checked by hypothesis on hostile text (fixed seed and budget, as in
 ``test_properties``) against the work done without the shortcut."""
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pyparsing as pp
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -19,8 +20,19 @@ from numcheck.extraction.exclusions import _RATIO_BEFORE
 from numcheck.extraction.exclusions import _in_last_word
 from numcheck.extraction.grammar import grammar
 from numcheck.extraction.measures import measure_opening
+from numcheck.extraction.sentences import LOOK_BACK
 from numcheck.extraction.sentences import SENTENCE_END
+from numcheck.extraction.sentences import sentence_start
+from numcheck.extraction.subjects import _CONNECTOR_BEFORE
+from numcheck.extraction.subjects import _CONNECTOR_WORDS
+from numcheck.extraction.subjects import _last_words_start
 from numcheck.extraction.units import lexicon
+from numcheck.reading.markdown import markdown_parser
+from numcheck.reading.markdown import plain_inline
+from numcheck.reading.scopes import _CLOSING
+from numcheck.reading.scopes import _closes
+from numcheck.reading.scopes import _opens
+from numcheck.reading.scopes import quotations
 from testing.properties import FIXED
 from testing.properties import texts
 
@@ -92,3 +104,120 @@ def test_sentence_ends_are_found_where_the_plain_expression_finds_them(text: str
     high = data.draw(st.integers(low, len(text)))
     found = [m.span() for m in SENTENCE_END.finditer(text, low, high)]
     assert found == [m.span() for m in PLAIN_SENTENCE_END.finditer(text, low, high)]
+
+
+def _sentence_start_of_whole_look_back(text: str, offset: int) -> int:
+    low = max(0, offset - LOOK_BACK)
+    start = low
+    for found in SENTENCE_END.finditer(text, low, offset):
+        start = found.end()
+    return start
+
+
+# Line ends with a sentence end before them that runs over them, or none.
+SENTENCE_STARTS = [
+    "He said so. \nThen 5,000 troops came.",
+    "“We will go.”\n  Some 300 left, and 20 more.",
+    "It rose.\n\nBy 2026 it will reach 40%.",
+    "He left.   \n  \nAbout 40 stayed.",
+    "Up 5%.)\n The 6 others\nwent home.",
+    "Up 5%.)\n the 6 others",
+    "| 11 km (3 mi) | over 11 troops |\n| 12 km (3 mi) | over 12 troops |\n| 13 km |",
+    "- 5 miles\n- 8 km\n-  3 feet",
+    "Prices fell 3%!\r\n\u2003\u00a0Then 4% more.",
+    "x" * 290 + ". \n\nA 5 km walk.",
+]
+
+
+@pytest.mark.parametrize("text", SENTENCE_STARTS)
+def test_a_sentence_starts_where_the_whole_look_back_says(text: str) -> None:
+    """``sentence_start`` searches from the last line end (or the end of a sentence that runs
+    over it): the same start as a search of all it looks back over, at every offset."""
+    for offset in range(len(text) + 1):
+        assert sentence_start(text, offset) == _sentence_start_of_whole_look_back(text, offset)
+
+
+@FIXED
+@given(st.text(st.sampled_from(SENTENCE_PIECES), max_size=40), st.data())
+def test_a_sentence_starts_where_the_whole_look_back_says_in_any_text(text: str, data) -> None:
+    offset = data.draw(st.integers(0, len(text)))
+    assert sentence_start(text, offset) == _sentence_start_of_whole_look_back(text, offset)
+
+
+# The words before a figure, as the noun a measure is said of is looked for among them.
+CONNECTOR_PIECES = [
+    "of", "is", "was", "were", "been", "estimated", "valued", "at", "started", "for", "range",
+    "the", "(range", "“Range", "x-y", "B's", "é", "a.b", "5", " ", "  ", "\t", "\n", "\u00a0",
+]  # fmt: skip
+
+
+CONNECTOR_BEFORES = [
+    "The missile has a range of ",
+    "officials said the total cost of the project was estimated at ",
+    "the new stadium’s seating capacity is ",
+    "In 2019 the company’s annual revenue was valued at ",
+    "The line started at ",
+    "a fund for (North Korean) troops of ",
+    "it    was\n  put at ",
+    "5 of ",
+    "of ",
+]
+
+
+@pytest.mark.parametrize("before", CONNECTOR_BEFORES)
+def test_the_noun_before_a_connector_is_found_among_the_last_words(before: str) -> None:
+    start = _last_words_start(before, _CONNECTOR_WORDS)
+    assert _spans(_CONNECTOR_BEFORE.search(before, start)) == _spans(
+        _CONNECTOR_BEFORE.search(before)
+    )
+
+
+@FIXED
+@given(st.lists(st.sampled_from(CONNECTOR_PIECES), max_size=16).map("".join))
+def test_the_noun_before_a_connector_is_found_among_the_last_words_of_any(before: str) -> None:
+    start = _last_words_start(before, _CONNECTOR_WORDS)
+    assert _spans(_CONNECTOR_BEFORE.search(before, start)) == _spans(
+        _CONNECTOR_BEFORE.search(before)
+    )
+
+
+QUOTE_PIECES = ['"', "“", "”", "«", "»", "„", "‘", "’", "\n", "a", " ", "5", "don’t", "6'2"]
+
+
+def _quotations_mark_by_mark(prose: str) -> list[tuple[int, int]]:
+    """The quotations of ``prose`` found by stopping at every mark and every line end."""
+    found, opened_at, closing = [], -1, ""
+    for mark in re.finditer('["“”«»„‘’\n]', prose):
+        char, at = mark.group(), mark.start()
+        if char == "\n":
+            opened_at = -1
+        elif opened_at < 0:
+            if char in _CLOSING and _opens(prose, at):
+                opened_at, closing = at, _CLOSING[char]
+        elif char == closing and _closes(prose, at):
+            found.append((opened_at, at + 1))
+            opened_at = -1
+    return found
+
+
+@FIXED
+@given(st.lists(st.sampled_from(QUOTE_PIECES), max_size=24).map("".join))
+def test_quotations_are_found_as_mark_by_mark(prose: str) -> None:
+    found = [(scope.start, scope.end) for scope in quotations(prose)]
+    assert found == _quotations_mark_by_mark(prose)
+
+
+# Inline content without inline markup, in pieces: text, the marks that start no inline rule,
+# and the spaces and line ends around which markdown-it's line breaks are made.
+PLAIN_INLINE_PIECES = [
+    "a", "5", "Word", ".", ",", "-", ":", "$", "%", "#", "+", "=", "@", "{", "}", "]", ">", "(",
+    ")", "’", "é", " ", "  ", "   ", "\t", "\n", "\u00a0", "\r",
+]  # fmt: skip
+
+
+@FIXED
+@given(st.lists(st.sampled_from(PLAIN_INLINE_PIECES), max_size=24).map("".join))
+def test_plain_inline_content_gets_the_inline_parsers_tokens(content: str) -> None:
+    parser = markdown_parser()
+    expected = parser.inline.parse(content, parser, {}, [])
+    assert [t.as_dict() for t in plain_inline(content)] == [t.as_dict() for t in expected]

@@ -124,6 +124,7 @@ _SENTENCE_ADVERBS = frozenset(
     "exactly precisely fully barely merely further overall total perhaps maybe possibly probably"
     " another just only".split()
 )
+_VULGAR_SIGNS = frozenset("½¼¾⅓⅔⅛")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*|[.!?]\s*[\"“‘]\s*|^[\"“‘]\s*)$")
 
 Rule = Callable[[str, Match], bool]
@@ -273,7 +274,7 @@ def label_fraction(prose: str, match: Match) -> bool:
     """ "9/11", "the 3/11 bombings": a fraction with no unit is a quantity only as a share of
     something ("1/4 of the budget"); "1/4 mile" and "2 1/2 years" have their unit."""
     first = match.measures[0]
-    if "/" not in first.figure.text and not any(c in first.figure.text for c in "½¼¾⅓⅔⅛"):
+    if "/" not in first.figure.text and _VULGAR_SIGNS.isdisjoint(first.figure.text):
         return False
     if first.unit is not None or first.currency is not None:
         return False

@@ -211,12 +211,12 @@ class _Claim(pp.Token):
             tokens.append(Token(loc, found.end(), found.group()))
             loc = found.end()
         loc = self.preParse(instring, loc)
-        try:
-            end, measure = self._measure.parseImpl(instring, loc, do_actions)
-        except pp.ParseException:
+        read = self._measure.attempt(instring, loc)
+        if read is None:
             end, between = self._between.parseImpl(instring, loc, do_actions)
             tokens.append(between)
         else:
+            end, measure = read
             tokens.append(measure)
             end, tail = self._tail.parseImpl(instring, end, do_actions)
             tokens.extend(tail)

@@ -414,6 +414,16 @@ class MeasureToken(pp.Token):
             raise pp.ParseException(instring, loc, self.errmsg, self)
         return self.read(instring, loc)
 
+    def attempt(self, instring: str, loc: int) -> tuple[int, Measure] | None:
+        """``parseImpl`` without the exception: the end and the measure at ``loc``, or None
+        (most places a claim is tried where no measure begins are words: "between")."""
+        if self._opening.match(instring, loc) is None:
+            return None
+        try:
+            return self.read(instring, loc)
+        except pp.ParseException:
+            return None
+
     def read(self, instring: str, loc: int) -> tuple[int, Measure]:
         """The measure at ``loc``, wherever it is tried (``parseImpl`` tries it only where
         ``measure_opening`` says one may begin); ParseException if there is none."""
@@ -551,16 +561,14 @@ class MeasureToken(pp.Token):
         """The unit of a rate ("metres per second", "$3.40 per gallon", "$2,800 a month") that
         begins at ``end``, or None. Money takes any connector and may be counted per a noun
         ("a share"); a physical unit takes "/", "per" or "-per-", or "a"/"an" before a time."""
-        if unit is not None and unit.age:
+        connector = self._rate.match(instring, end)
+        if connector is None or (unit is not None and unit.age):
             return None
         numerator = unit.form.readings if unit is not None else ()
         if amount.currency is not None and (unit is None or not is_money(numerator)):
             numerator = (Reading(self._lx.currency_prefixes[amount.currency.text], CURRENCY),)
         money = is_money(numerator)
         if not numerator or not (money or all(r.is_physical for r in numerator)):
-            return None
-        connector = self._rate.match(instring, end)
-        if connector is None:
             return None
         found = self._per.spaced.longest(instring, connector.end())
         if found is None or (connector.group("a") and _NOT_PER.match(instring, found.end())):

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -169,6 +170,13 @@ _PLAIN = str.maketrans({",": None, "\u2212": "-"} | dict.fromkeys(_GROUP_SEPARAT
 
 def digits_figure(start: int, text: str) -> Figure:
     """ "10,000", "1.5", "-5", "40 000" (grouped with spaces): value and precision."""
+    return Figure(start, start + len(text), text, *_digits_reading(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _digits_reading(text: str) -> tuple[float, float, float, int, bool]:
+    """Value, step, rounding step, decimals and grouping of a figure in digits (the same
+    figures come again and again: "5", "10,000", "2024")."""
     plain = text.translate(_PLAIN)
     value = float(plain)
     decimals = len(plain.split(".")[1]) if "." in plain else 0
@@ -177,7 +185,7 @@ def digits_figure(start: int, text: str) -> Figure:
     else:
         step, round_step = _whole_number_steps(value)
     grouped = len(plain) < len(text)  # a separator was dropped
-    return Figure(start, start + len(text), text, value, step, round_step, decimals, grouped)
+    return value, step, round_step, decimals, grouped
 
 
 def word_value(text: str) -> float | None:
@@ -250,16 +258,28 @@ def _leading_share(tokens: list[str]) -> tuple[float, list[str]]:
 
 
 def words_figure(start: int, text: str) -> Figure | None:
+    reading = _words_reading(text)
+    if reading is None:
+        return None
+    return Figure(start, start + len(text), text, *reading)
+
+
+_ADDED_SHARE = re.compile(r"(?:\band|&)\s+(?:a|three)\s+(half|quarters?)\b(?:\s+(\w+))?", re.I)
+
+
+@functools.lru_cache(maxsize=4096)
+def _words_reading(text: str) -> tuple[float, float, float] | None:
+    """Value, step and rounding step of a number in words; None if the words are not one."""
     value = word_value(text)
     if value is None:
         return None
     step, round_step = _whole_number_steps(value)
-    added = re.search(r"(?:\band|&)\s+(?:a|three)\s+(half|quarters?)\b(?:\s+(\w+))?", text, re.I)
+    added = _ADDED_SHARE.search(text)
     if added:  # "two and a half million": written to the nearest half million
         share = 0.5 if added.group(1).lower() == "half" else 0.25
         multiplier = MULTIPLIERS.get((added.group(2) or "").lower(), 1.0)
         step = round_step = share * multiplier
-    return Figure(start, start + len(text), text, value, step, round_step)
+    return value, step, round_step
 
 
 def scientific_figure(start: int, text: str) -> Figure:

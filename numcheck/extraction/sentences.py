@@ -15,9 +15,23 @@ def sentence_start(prose: str, offset: int) -> int:
     """Where the sentence holding ``offset`` begins (looking back at most 300 characters)."""
     low = max(0, offset - LOOK_BACK)
     start = low
-    for found in SENTENCE_END.finditer(prose, low, offset):
+    for found in SENTENCE_END.finditer(prose, _last_break(prose, low, offset), offset):
         start = found.end()
     return start
+
+
+def _last_break(prose: str, low: int, offset: int) -> int:
+    """Where to look for the last sentence end before ``offset``: a line end always is one, so
+    the search may start at the last one, or at the ". " whose end runs over it (". ⏎ A");
+    none that ends later can start before (lines of a table or a list hold many)."""
+    at = newline = prose.rfind("\n", low, offset)
+    if newline < 0:
+        return low
+    while at > low and prose[at - 1].isspace():
+        at -= 1
+    if at > low and prose[at - 1] in '"”’)':
+        at -= 1
+    return at - 1 if at > low and prose[at - 1] in ".!?" else newline
 
 
 def sentence_end(prose: str, offset: int) -> int:

@@ -167,7 +167,7 @@ def preceding_noun(prose: str, start: int) -> str | None:
     last_word = before[-16:].rsplit(None, 1)[-1:]
     if not last_word or last_word[0].lower() not in _CONNECTOR_LAST_WORDS:
         return None  # the connector is always the word just before: skip the search
-    found = _CONNECTOR_BEFORE.search(before)
+    found = _CONNECTOR_BEFORE.search(before, _last_words_start(before, _CONNECTOR_WORDS))
     if not found:
         return None
     if re.search(r"\d[\d,.]*%?[ \t]*\Z", before[: found.start(1)]):
@@ -182,6 +182,19 @@ def preceding_noun(prose: str, start: int) -> str | None:
             break  # "Beryl packed winds of": the noun phrase starts after the verb
         kept.insert(0, word)
     return " ".join(kept) if kept else None
+
+
+# ``_CONNECTOR_BEFORE`` spans at most this many words: three of the noun and three of the
+# connector ("was estimated at").
+_CONNECTOR_WORDS = 6
+
+
+def _last_words_start(text: str, count: int) -> int:
+    """Where a search for a run of at most ``count`` words that ends ``text`` may start: before
+    the whitespace in front of its last ``count + 1`` words, so that the search does not try
+    every word of ``text`` (look-behinds still see the character before)."""
+    parts = text.rsplit(None, count + 1)
+    return len(parts[0]) if len(parts) > count + 1 else 0
 
 
 def _is_gerund(word: str) -> bool:

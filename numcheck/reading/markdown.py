@@ -38,6 +38,7 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkDestination
 from markdown_it.helpers import parseLinkTitle
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -70,7 +71,62 @@ def markdown_parser() -> MarkdownIt:
     md.use(front_matter_plugin).use(footnote_plugin)
     # Keep escapes and entities as their own tokens: their markup is what the source holds.
     md.disable("text_join")
+    if md.inline.ruler.get_active_rules() == list(_INLINE_RULES):
+        md.core.ruler.at("inline", _inline)
     return md
+
+
+# The inline rules of the parser and the characters they start at (``newline`` aside): inline
+# content without these characters is text and line breaks, whatever the rules make of it.
+_INLINE_RULES = {
+    "text": "",
+    "newline": "",
+    "escape": "\\",
+    "backticks": "`",
+    "strikethrough": "~",
+    "emphasis": "*_",
+    "link": "[",
+    "image": "!",
+    "footnote_inline": "^",
+    "footnote_ref": "[",
+    "autolink": "<",
+    "html_inline": "<",
+    "entity": "&",
+}
+_INLINE_MARKUP = re.compile(f"[{re.escape(''.join(_INLINE_RULES.values()))}]")
+
+
+def _inline(state: StateCore) -> None:
+    """markdown-it's ``inline`` step, with the inline parser spared where content holds no
+    inline markup (most paragraphs of an article): its tokens are then those of
+    ``plain_inline``."""
+    for token in state.tokens:
+        if token.type == "inline":
+            if token.children is None:
+                token.children = []
+            if _INLINE_MARKUP.search(token.content) is None:
+                token.children.extend(plain_inline(token.content))
+            else:
+                state.md.inline.parse(token.content, state.md, state.env, token.children)
+
+
+def plain_inline(content: str) -> list[Token]:
+    """The tokens markdown-it's inline parser makes of content without inline markup: the text
+    of each line, and a break between lines, hard after two spaces or more, the spaces at
+    either side of it dropped (one space before a soft break, spaces and tabs after it)."""
+    tokens: list[Token] = []
+    lines = content.split("\n")
+    text = lines[0]
+    for line in lines[1:]:
+        kind = "hardbreak" if text.endswith("  ") else "softbreak"
+        text = text.rstrip(" ") if kind == "hardbreak" else text.removesuffix(" ")
+        if text:
+            tokens.append(Token("text", "", 0, content=text))
+        tokens.append(Token(kind, "br", 0))
+        text = line.lstrip(" \t")
+    if text:
+        tokens.append(Token("text", "", 0, content=text))
+    return tokens
 
 
 def markdown_document(path: str, source: str) -> Document:

@@ -35,7 +35,7 @@ QUOTE, TABLE, HEADING, LINK = "quote", "table", "heading", "link"
 KINDS = (QUOTE, TABLE, HEADING, LINK)
 IN_QUOTATION = " (in a quotation)"
 
-_MARKS = re.compile('["“”«»„‘’\n]')
+_MARKS = re.compile('["“”«»„‘’]')
 _CLOSING = {"“": "”", "«": "»", "„": "“", '"': '"', "‘": "’"}
 
 
@@ -54,14 +54,15 @@ def quotations(prose: str) -> list[Scope]:
     if not any(mark in prose for mark in _CLOSING):
         return []
     found: list[Scope] = []
-    opened_at, closing = -1, ""
+    opened_at, closing, line_end = -1, "", -1
     for mark in _MARKS.finditer(prose):
         char, at = mark.group(), mark.start()
-        if char == "\n":
+        if opened_at >= 0 and 0 <= line_end < at:
             opened_at = -1  # a quotation left open at a line end is not one
-        elif opened_at < 0:
+        if opened_at < 0:
             if char in _CLOSING and _opens(prose, at):
                 opened_at, closing = at, _CLOSING[char]
+                line_end = prose.find("\n", at)
         elif char == closing and _closes(prose, at):
             found.append(Scope(QUOTE, opened_at, at + 1))
             opened_at = -1
