@@ -224,3 +224,84 @@ def test_a_user_pack_adds_an_event(tmp_path) -> None:
         load_kind.cache_clear()
     assert before is not None and before.event is None
     assert after is not None and after.event == "grounded"
+
+
+# Names: a capitalised word that stands inside a sentence somewhere, or, in a text of
+# NAME_EVIDENCE lower-case words or more, one never written in lower case.
+_STORY = (
+    "Sales at the firm rose 5% last year, and analysts expected further growth. Canepa said "
+    "the plan was sound. Term limits were debated, but the long-term outlook stayed calm. "
+    "Officials in the capital reported that officials elsewhere disagreed with the figures, "
+    "while workers, managers and investors watched the market closely for any sign of a "
+    "slowdown in orders, prices, wages or hiring across every region of the country, from "
+    "small towns to big cities, where shops, banks and factories employ most people."
+)
+NAMES = [
+    (_STORY, "Canepa", True),  # never in lower case
+    (_STORY, "Sales", True),  # never in lower case either
+    (_STORY + " Its sales fell.", "Sales", False),
+    (_STORY, "Officials", False),  # written in lower case
+    (_STORY, "Term", True),  # only "long-term" is written in lower case, one word
+    (_STORY + " The term ended.", "Term", False),
+    ("Canepa said the plan was sound.", "Canepa", False),  # too short a text to tell
+    ("The plan, Canepa said, was sound.", "Canepa", True),  # inside a sentence
+]
+
+
+@pytest.mark.parametrize(("text", "word", "name"), NAMES)
+def test_document_names(text: str, word: str, name: bool) -> None:
+    from numcheck.alignment.frames import _Names
+    from numcheck.alignment.frames import document_names
+
+    assert (word in document_names(text)) is (word in _Names(text)) is name
+
+
+def _names_by_definition(text: str) -> frozenset[str]:
+    """``document_names`` as its docstring says it, listing every lower-case word."""
+    from numcheck.alignment import frames
+
+    lower = set(frames._LOWER_WORD.findall(text))
+    found = {frames._bare_name(w) for w in frames._CAPITALISED_INSIDE.findall(text)}
+    if len(lower) >= frames.NAME_EVIDENCE:
+        for word in map(frames._bare_name, frames._CAPITALISED_WORD.findall(text)):
+            if word.lower() not in lower and word.lower() not in frames._NOT_NAMES:
+                found.add(word)
+    return frozenset(found)
+
+
+def test_the_names_of_real_articles_are_looked_up_as_defined() -> None:
+    from pathlib import Path
+
+    from numcheck.alignment.frames import _TOKEN
+    from numcheck.alignment.frames import _Names
+    from numcheck.alignment.frames import document_names
+
+    for path in sorted(Path(__file__).parent.parent.joinpath("seeds").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        expected = _names_by_definition(text)
+        assert document_names(text) == expected
+        names = _Names(text)
+        for word in set(_TOKEN.findall(text)):
+            assert (word in names) is (word in expected), (path.name, word)
+
+
+TIMES = [
+    "Sales rose 5% in 2019-20 and fell in the first half, on Monday and last week.",
+    "2019 was a record: revenue in Jan.2020 beat Dec. 2019, three years ago.",
+    "In May the firm may cut 10 jobs; a year later, in Q3, it hired 12 six months on.",
+    "the fiscal year to Sept. 30 ended, two weeks earlier than the 1989-90 season.",
+]
+
+
+@pytest.mark.parametrize("text", TIMES)
+def test_times_are_found_as_the_time_pattern_finds_them(text: str) -> None:
+    from numcheck.alignment.frames import _TimeIndex
+
+    for index in (_TimeIndex(text, None), _TimeIndex(text, text.lower())):
+        for first in range(0, len(text), 7):
+            for last in (first + 30, len(text)):
+                expected = [m.span() for m in index.pattern.finditer(index.text, first, last)]
+                assert [m.span() for m in index._find(first, last)] == expected
+        assert [m.span() for m in index.within(0, len(text))] == [
+            m.span() for m in index.pattern.finditer(index.text)
+        ]

@@ -32,6 +32,7 @@ import bisect
 import functools
 import operator
 import re
+from collections.abc import Container
 from collections.abc import Iterable
 from collections.abc import Iterator
 from collections.abc import Sequence
@@ -78,7 +79,10 @@ _OWNER_BARRIERS = frozenset(
     "via by in on at for from of with into under over through about than as like".split()
 )
 
-_TOKEN = re.compile(r"[^\W\d_](?:[\w&-]|[’'.](?=\w))*\.?|\d[\d,.]*|[,;:()\[\]—–]|--")
+# A word: letters, digits, "&" and "-", with a "’", "'" or "." inside it ("U.S", "don’t"), and
+# a full stop after it; the runs of word characters written as such, which the engine reads
+# in a tight loop.
+_TOKEN = re.compile(r"[^\W\d_][\w&-]*(?:[’'.](?=\w)[\w&-]*)*\.?|\d[\d,.]*|[,;:()\[\]—–]|--")
 
 
 def _case_free(source: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -88,8 +92,10 @@ def _case_free(source: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(source, re.IGNORECASE), re.compile(source)
 
 
+# (Each break opens with its first character, which the engine skips ahead to.)
 _CLAUSE_BREAK, _CLAUSE_BREAK_LOWERED = _case_free(
-    r";|,\s+(?=(?:and|but|while|whereas|although|though)\b)|\s(?=(?:but|whereas)\s)"
+    r"[;,\s](?:(?<=;)|(?<=,)\s+(?=(?:and|but|while|whereas|although|though)\b)"
+    r"|(?<=\s)(?=(?:but|whereas)\s))"
 )
 # "Bethlehem Steel Corp., which posted a 54% drop": the claim belongs to the name before.
 _RELATIVE = re.compile(r",\s+(?:which|who|whose)\b", re.IGNORECASE)
@@ -125,24 +131,44 @@ _MONTHS = (
     "jan feb mar apr jun jul aug sep sept oct nov dec"
 ).split()
 _WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+_COUNTS = "first|second|third|fourth|nine|six|three|twelve"
+_RELATIVES = r"(?:last|this|next|previous|past|coming|current)\s+"
+_RELATIVE_SPANS = "year|month|week|season|quarter|decade|century|weekend|night|summer|winter|"
+_RELATIVE_SPANS += "spring|autumn"
+_AGO_COUNTS = r"(?:a|one|two|three|four|five|ten|twenty|\d+)\s+"
+_AGO_SPANS = "years?|months?|weeks?|days?|decades?"
+_DAYS = "yesterday|today|tonight|tomorrow"
 _TIME_FORMS = (
     # A cheap test before trying every form: each begins with a digit or one of these letters.
     r"\b(?=[\dacdfjlmnopqstwy])"
     r"(?:(?P<season>(?:19|20)?\d\d[-–/](?:19|20)?\d\d)(?![\d-])"
     r"|(?P<year>(?:1[89]|20)\d\d)(?!\d|,\d)"
-    r"|(?P<period>(?:first|second|third|fourth|nine|six|three|twelve|\d+)[- ]months?"
+    r"|(?P<period>(?:" + _COUNTS + r"|\d+)[- ]months?"
     r"|(?:first|second) half|(?:the|full|fiscal) year)"
     r"|(?P<quarter>(?:first|second|third|fourth)[- ]quarter|q[1-4])"
     r"|(?P<month>" + "|".join(_MONTHS) + r")\b\.?"
     r"|(?P<weekday>" + "|".join(_WEEKDAYS) + r")"
-    r"|(?P<day>yesterday|today|tonight|tomorrow)"
-    r"|(?P<relative>(?:last|this|next|previous|past|coming|current)\s+"
-    r"(?:year|month|week|season|quarter|decade|century|weekend|night|summer|winter|spring|autumn))"
-    r"|(?P<ago>(?:a|one|two|three|four|five|ten|twenty|\d+)\s+"
-    r"(?:years?|months?|weeks?|days?|decades?)\s+(?:ago|earlier|before|later))"
+    r"|(?P<day>" + _DAYS + ")"
+    r"|(?P<relative>" + _RELATIVES + "(?:" + _RELATIVE_SPANS + "))"
+    r"|(?P<ago>" + _AGO_COUNTS + "(?:" + _AGO_SPANS + r")\s+(?:ago|earlier|before|later))"
     r")\b"
 )
 _TIME, _TIME_LOWERED = _case_free(_TIME_FORMS)
+# How each time form opens, looked at before the forms are tried one by one: most words open
+# none. With it, a time after a character that is not part of a word (``_TimeIndex._find``).
+_TIME_OPENINGS = [r"\d", "q[1-4]", *_MONTHS, *_WEEKDAYS, _DAYS, f"(?:{_COUNTS})[- ]"]
+_TIME_OPENINGS += ["(?:the|full|fiscal) year", f"{_RELATIVES}(?:{_RELATIVE_SPANS})"]
+_TIME_OPENINGS += [f"{_AGO_COUNTS}(?:{_AGO_SPANS})"]
+
+
+@functools.cache
+def _time_after_break(lowered: bool) -> re.Pattern[str]:
+    """``_TIME`` (``lowered``: ``_TIME_LOWERED``) after a character that is not part of a
+    word, compiled when first needed (it is long)."""
+    source = r"\W(?=" + "|".join(_TIME_OPENINGS) + ")(?:" + _TIME_FORMS + ")"
+    return re.compile(source) if lowered else re.compile(source, re.IGNORECASE)
+
+
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _SAID_BEFORE = re.compile(
     r"\b(?:said|says|say|announced|reported|told|added|confirmed|stated)\s+(?:\w+\s+){0,2}\Z",
@@ -274,13 +300,71 @@ def document_names(prose: str) -> frozenset[str]:
     somewhere, and, in a text long enough to tell (``NAME_EVIDENCE`` lower-case words or
     more), those never written in lower case, so that a sentence-initial "Arsenal" or
     "Canepa" counts as a name and a sentence-initial "Sales" does not."""
-    lower = set(_LOWER_WORD.findall(prose))
-    found = {_bare_name(word) for word in set(_CAPITALISED_INSIDE.findall(prose))}
-    if len(lower) >= NAME_EVIDENCE:
-        for word in map(_bare_name, set(_CAPITALISED_WORD.findall(prose))):
-            if word.lower() not in lower and word.lower() not in _NOT_NAMES:
-                found.add(word)
-    return frozenset(found)
+    names = _Names(prose)
+    return frozenset(word for word in names.capitalised if word in names)
+
+
+class _Names:
+    """``word in names`` for the names of a text (``document_names``), for a reader that
+    asks about a few words (the first words of the sentences with figures): the capitalised
+    words are listed at once, and whether one is written in lower case is looked up for the
+    words asked about only (once each), not by listing every lower-case word of the text."""
+
+    def __init__(self, prose: str) -> None:
+        self.inside = {_bare_name(word) for word in set(_CAPITALISED_INSIDE.findall(prose))}
+        self.capitalised = self.inside | set(map(_bare_name, _CAPITALISED_WORD.findall(prose)))
+        self.lower = _LowerWords(prose)
+        self.known: dict[object, bool] = dict.fromkeys(self.inside, True)
+
+    def __contains__(self, word: object) -> bool:
+        known = self.known.get(word)
+        if known is None:
+            known = self.known[word] = self._is_name(word)
+        return known
+
+    def _is_name(self, word: object) -> bool:
+        if word not in self.capitalised or not isinstance(word, str):
+            return False
+        lowered = word.lower()
+        return lowered not in _NOT_NAMES and self.lower.enough() and lowered not in self.lower
+
+
+class _LowerWords:
+    """Whether a text writes a word in lower case (``word in``: a match of ``_LOWER_WORD``,
+    as ``set(_LOWER_WORD.findall(text))`` holds it), found by looking for that word alone."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.many: bool | None = None  # whether it writes NAME_EVIDENCE words, once counted
+        self.listed: set[str] | None = None  # every lower-case word, when a look is unsure
+
+    def enough(self) -> bool:
+        """Whether the text writes ``NAME_EVIDENCE`` different words in lower case."""
+        if self.many is None:
+            seen: set[str] = set()
+            for word in _LOWER_WORD.finditer(self.text):
+                seen.add(word.group())
+                if len(seen) >= NAME_EVIDENCE:
+                    break
+            self.many = len(seen) >= NAME_EVIDENCE
+        return self.many
+
+    def __contains__(self, word: str) -> bool:
+        if not _LOWER_WORD.fullmatch(word):
+            return False
+        text = self.text
+        at = text.find(word)
+        while at >= 0:
+            found = _LOWER_WORD.match(text, at)
+            if found is not None and found.end() == at + len(word):
+                if text[at - 1 : at] != "-":
+                    return True
+                # After a hyphen the word may be the end of a longer one ("long-term").
+                if self.listed is None:
+                    self.listed = set(_LOWER_WORD.findall(text))
+                return word in self.listed
+            at = text.find(word, at + 1)
+        return False
 
 
 @functools.lru_cache(maxsize=65_536)  # the names of one story come back in every article
@@ -327,7 +411,7 @@ class _Reading:
 
     def __init__(self, document: Document, names: frozenset[str] | None = None) -> None:
         self.prose = document.prose
-        self.names = document_names(document.prose) if names is None else names
+        self.names: Container[str] = _Names(document.prose) if names is None else names
         self.sentences: dict[int, _Sentence] = {}  # by where they begin, in that order
         self.latest: _Sentence | None = None
         self.lowered = _lowered(document.prose)
@@ -359,7 +443,7 @@ class _Reading:
         clause_after = tokens[after_start:clause_last]
         event = _event(clause_before, clause_after, claim.subject)
         named = _named(claim)
-        owners = _owners(prose, claim, clause_start, first, clause_before, names)
+        owners = _owners(prose, claim, clause_start, sentence, clause_before, names)
         times = _times_within(sentence, clause_start, clause_end, start, end)
         anchors = self.shared(
             Anchors(
@@ -495,6 +579,7 @@ class _TimeIndex:
     def __init__(self, prose: str, lowered: str | None) -> None:
         self.prose = prose
         self.pattern, self.text = (_TIME, prose) if lowered is None else (_TIME_LOWERED, lowered)
+        self.after_break = _time_after_break(lowered is not None)
         self.times = _Found(self.pattern, self.text)
         self.runs = _Found(_LONG_RUN, prose)
         self.recent: list[tuple[int, int]] = []  # the last two stretches read alone
@@ -514,23 +599,43 @@ class _TimeIndex:
 
     def within(self, first: int, last: int) -> list[re.Match[str]]:
         """The times of ``prose[first:last]``, matched in ``self.text`` (same offsets)."""
-        pattern, text, times, runs = self.pattern, self.text, self.times, self.runs
+        times, runs = self.times, self.runs
         if (
             self._alone(first, last)
             or first < times.forgotten + LOOK_BACK
             or runs.any_between(first - 16, last)
         ):
-            return list(pattern.finditer(text, first, last))
+            return self._find(first, last)
         times.read_to(last)
         low = bisect.bisect_left(times.starts, first)
         if low > 0 and times.matches[low - 1].end() > first:
-            return list(pattern.finditer(text, first, last))  # a time across the start
+            return self._find(first, last)  # a time across the start
         edge = max(first, last - self.EDGE)
         high = bisect.bisect_left(times.starts, edge, low)
         if high > low and times.matches[high - 1].end() > edge:
             high -= 1
             edge = times.matches[high].start()  # a time across the edge: read it again
-        return times.matches[low:high] + list(pattern.finditer(text, edge, last))
+        return times.matches[low:high] + self._find(edge, last)
+
+    def _find(self, first: int, last: int) -> list[re.Match[str]]:
+        """``list(self.pattern.finditer(self.text, first, last))``. A time opens a word: it begins
+        where the one before it ended, or after a character that is not part of a word,
+        which ``self.after_break`` (the pattern after such a character) lets the engine skip
+        ahead to, instead of trying the pattern at every character."""
+        pattern, after_break, text = self.pattern, self.after_break, self.text
+        times = []
+        at = first
+        while at < last:
+            time = pattern.match(text, at, last)
+            if time is None:
+                found = after_break.search(text, at, last)
+                if found is None:
+                    break
+                time = pattern.match(text, found.start() + 1, last)
+                assert time is not None  # the same pattern at the same place
+            times.append(time)
+            at = time.end()
+        return times
 
 
 def _lowered(prose: str) -> str | None:
@@ -613,7 +718,7 @@ class _Lines:
 
 def _tokens(prose: str, start: int, end: int) -> list[_Token]:
     return [
-        _new_token((m[0], m[0].lower().rstrip("."), m.start(), m.end()))
+        _new_token((m[0], m[0].lower().rstrip("."), *m.span()))
         for m in _TOKEN.finditer(prose, start, end)
     ]
 
@@ -688,16 +793,19 @@ def _event(before: Sequence[_Token], after: Sequence[_Token], subject: str | Non
     """The event word nearest the figure, before or after it, in its clause; the words of
     the claim's own subject count only when no other word names an event ("45 protesters
     were arrested" is an arrest, "5,000 deaths" a killing)."""
-    own = {word.lower() for word in (subject or "").split()}
+    own = _lowered_words(subject) if subject else frozenset()
+    near_before, near_after = before[-EVENT_REACH:], after[:EVENT_REACH]
+    if not own or not any(token.lower in own for token in chain(near_before, near_after)):
+        return _nearest_event(near_before, near_after) or None
     others_before = islice((t for t in reversed(before) if t.lower not in own), EVENT_REACH)
     others_after = islice((t for t in after if t.lower not in own), EVENT_REACH)
     found = _nearest_event(list(others_before)[::-1], list(others_after))
-    if found or not own:
-        return found or None
-    near = chain(before[-EVENT_REACH:], after[:EVENT_REACH])
-    if not any(token.lower in own for token in near):
-        return found  # the same words read again: no event among them either
-    return _nearest_event(before, after)
+    return found or _nearest_event(near_before, near_after)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _lowered_words(text: str) -> frozenset[str]:
+    return frozenset(word.lower() for word in text.split())
 
 
 def _nearest_event(before: Sequence[_Token], after: Sequence[_Token]) -> str | None:
@@ -750,11 +858,12 @@ def _owners(
     prose: str,
     claim: Claim,
     clause_start: int,
-    sentence_first: int,
+    sentence: _Sentence,
     clause_before: Sequence[_Token],
-    names: frozenset[str],
+    names: Container[str],
 ) -> tuple[str, ...]:
     owners: list[str] = []
+    sentence_first = sentence.first
     start = claim.location.start
     means = _means_end(clause_before)
     if means is not None:  # "The OS is controlled via a 5.1-inch screen": not the OS's screen
@@ -773,7 +882,7 @@ def _owners(
         acronym = _acronym_before(prose, reach, start)
         if acronym:
             owners.append(acronym)
-    subject = _clause_subject(prose, clause_start, sentence_first, clause_before, names)
+    subject = _clause_subject(prose, clause_start, sentence, clause_before, names)
     if subject:
         owners.append(subject)
     seen: dict[str, str] = {}
@@ -819,9 +928,9 @@ def _acronym_before(prose: str, first: int, start: int) -> str | None:
 def _clause_subject(
     prose: str,
     clause_start: int,
-    sentence_first: int,
+    sentence: _Sentence,
     clause_before: Sequence[_Token],
-    names: frozenset[str],
+    names: Container[str],
 ) -> str | None:
     """The name the claim's clause says it of: the name a relative clause hangs on
     ("Bethlehem Steel Corp., which posted a 54% drop"), else the nearest name before the
@@ -834,15 +943,15 @@ def _clause_subject(
     relatives = list(_RELATIVE.finditer(prose, clause_start, start))
     if relatives:
         where = relatives[-1].start()
-        preceding = _tokens(prose, max(sentence_first, where - 80), where)
-        return _name_run_ending(preceding, names, sentence_first)
-    first_word = _first_word_start(prose, sentence_first)
+        preceding = _tokens(prose, max(sentence.first, where - 80), where)
+        return _name_run_ending(preceding, names, sentence.first)
+    first_word = sentence.first_word
     return _nearest_name(clause_before[-OWNER_REACH:], names, first_word) or _opening_name(
         clause_before, names, first_word
     )
 
 
-def _nearest_name(window: Sequence[_Token], names: frozenset[str], first_word: int) -> str | None:
+def _nearest_name(window: Sequence[_Token], names: Container[str], first_word: int) -> str | None:
     if len(window) > 1 and window[-1].text == "(":  # "Fulham (£40m), Leeds United (£34m)"
         window = window[:-1]
     for index in range(len(window) - 1, -1, -1):
@@ -879,7 +988,7 @@ def _pronoun_before(window: Sequence[_Token]) -> bool:
 
 
 def _opening_name(
-    clause_before: Sequence[_Token], names: frozenset[str], first_word: int
+    clause_before: Sequence[_Token], names: Container[str], first_word: int
 ) -> str | None:
     tokens = clause_before
     comma = next((i for i, t in enumerate(tokens[:12]) if t.text == ","), None)
@@ -906,7 +1015,7 @@ def _opening_name(
 
 
 def _after_modifiers(
-    words: Sequence[_Token], names: frozenset[str], first_word: int
+    words: Sequence[_Token], names: Container[str], first_word: int
 ) -> Sequence[_Token]:
     """``words`` past up to two lower-case modifiers before a name ("the pro-bailout
     Socialist PASOK party", "the far-right Golden Dawn party"), when a name follows them."""
@@ -964,7 +1073,7 @@ def _first_word_start(prose: str, first: int) -> int:
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-def _is_name(token: _Token, names: frozenset[str], sentence_initial: bool) -> bool:
+def _is_name(token: _Token, names: Container[str], sentence_initial: bool) -> bool:
     bare = _name_word(token.text)
     if bare is None:
         return False
@@ -986,7 +1095,7 @@ def _name_word(text: str) -> str | None:
 
 
 def _name_run(
-    words: Sequence[_Token], names: frozenset[str], at_sentence_start: bool
+    words: Sequence[_Token], names: Container[str], at_sentence_start: bool
 ) -> str | None:
     """The name the words open with ("North Korea", "Bethlehem Steel Corp."), if any."""
     run: list[_Token] = []
@@ -1009,7 +1118,7 @@ def _name_run(
     return " ".join(t.text for t in run).removesuffix("’s").removesuffix("'s").rstrip(",")
 
 
-def _name_run_ending(tokens: Sequence[_Token], names: frozenset[str], first: int) -> str | None:
+def _name_run_ending(tokens: Sequence[_Token], names: Container[str], first: int) -> str | None:
     """The name that ends ``tokens`` (before a ", which")."""
     words = [t for t in tokens if t.text not in (",",)]
     if len(words) > 1 and words[-1].lower in lexicon.tables().owner_nouns:
@@ -1057,7 +1166,7 @@ def _places(
 
 
 def _participants(
-    tokens: Sequence[_Token], names: frozenset[str], anchors: Anchors, first_word: int
+    tokens: Sequence[_Token], names: Container[str], anchors: Anchors, first_word: int
 ) -> tuple[str, ...]:
     """The names of the clause that are none of its anchors: who else takes part."""
     taken = [set(lexicon.name_form(n).split()) for n in anchors.names() + anchors.place]
@@ -1071,7 +1180,7 @@ def _participants(
 
 
 def _name_runs(
-    tokens: Sequence[_Token], names: frozenset[str], first_word: int
+    tokens: Sequence[_Token], names: Container[str], first_word: int
 ) -> Iterator[list[str]]:
     """The runs of name words of ``tokens``, as written ("Luis Suarez")."""
     run: list[str] = []
