@@ -1288,9 +1288,10 @@ def _role(before: Sequence[_Token], after: Sequence[_Token], *, per: bool = Fals
         )
         else "whole"
     )
-    rate = per or _is_rate(words_after, words_before, t) or _distributive(words_before)
+    clause = _until_comma(words_before)  # the words after the last break before the figure
+    rate = per or _is_rate(words_after, words_before, t) or _distributive(clause)
     mode = "actual"
-    reach = _until_comma(words_before)[-MODE_REACH:]
+    reach = clause[-MODE_REACH:]
     if _contains_any(reach, t.comparison) or previous[0] == "from":
         mode = "comparison"
     elif _contains_any(reach, t.hypothetical):
@@ -1350,11 +1351,11 @@ def _is_rate(words_after: list[str], words_before: list[str], t: lexicon.FrameTa
     return _contains_any(near, t.rate_after) or _ends_with_any(words_before[-4:], t.rate_before)
 
 
-def _distributive(words_before: list[str]) -> bool:
-    """Whether the clause before a figure says it of each one of something ("Each place in
-    the table is worth £750,000", "the 20 clubs each received £50m"): a rate. Not when the
-    figure counts the group itself ("each of the 20 clubs") or in "each other"."""
-    clause = _until_comma(words_before)
+def _distributive(clause: list[str]) -> bool:
+    """Whether the clause before a figure (its words after the last break) says it of each
+    one of something ("Each place in the table is worth £750,000", "the 20 clubs each
+    received £50m"): a rate. Not when the figure counts the group itself ("each of the 20
+    clubs") or in "each other"."""
     for index, word in enumerate(clause):
         if word in ("each", "every") and clause[index + 1 : index + 2] != ["other"]:
             return clause[-1:] != ["of"] and clause[-2:-1] != ["of"]
