@@ -552,17 +552,14 @@ def _overlapping_tokens(
         if 0 <= low <= high:
             lower = bisect.bisect_left(before.starts, low)
             upper = bisect.bisect_left(before.starts, high)
-            head = _tokens(prose, first, low)
-            tail = _tokens(prose, high, last)
+            head, head_starts, head_terms = _read_tokens(prose, first, low)
+            tail, tail_starts, tail_terms = _read_tokens(prose, high, last)
             return (
                 head + before.tokens[lower:upper] + tail,
-                [t.start for t in head] + before.starts[lower:upper] + [t.start for t in tail],
-                [_TERMS[t.text] for t in head]
-                + before.terms[lower:upper]
-                + [_TERMS[t.text] for t in tail],
+                head_starts + before.starts[lower:upper] + tail_starts,
+                head_terms + before.terms[lower:upper] + tail_terms,
             )
-    tokens = _tokens(prose, first, last)
-    return tokens, [t.start for t in tokens], [_TERMS[t.text] for t in tokens]
+    return _read_tokens(prose, first, last)
 
 
 class _TimeIndex:
@@ -717,10 +714,20 @@ class _Lines:
 
 
 def _tokens(prose: str, start: int, end: int) -> list[_Token]:
-    return [
-        _new_token((m[0], m[0].lower().rstrip("."), *m.span()))
-        for m in _TOKEN.finditer(prose, start, end)
+    return _read_tokens(prose, start, end)[0]
+
+
+def _read_tokens(
+    prose: str, start: int, end: int
+) -> tuple[list[_Token], list[int], list[tuple[str, ...]]]:
+    """The tokens of ``prose[start:end]``, where they start and their terms."""
+    found = [(m[0], *m.span()) for m in _TOKEN.finditer(prose, start, end)]
+    words = [_WORDS[text] for text, _, _ in found]
+    tokens = [
+        _new_token((text, word[0], first, last))
+        for (text, first, last), word in zip(found, words, strict=True)
     ]
+    return tokens, [first for _, first, _ in found], [word[1] for word in words]
 
 
 # _Token((text, lower, start, end)) without the generated constructor's Python frame.
@@ -755,26 +762,26 @@ def _clause(
     return clause_start, clause_end
 
 
-class _TermsOfTokens(dict[str, tuple[str, ...]]):
-    """The terms of each token text read so far (looked up as ``_TERMS[text]``), for the
-    frame tables they were read with."""
+class _TokenWords(dict[str, tuple[str, tuple[str, ...]]]):
+    """The lower-case form and the terms of each token text read so far (looked up as
+    ``_WORDS[text]``), for the frame tables they were read with."""
 
-    def __missing__(self, text: str) -> tuple[str, ...]:
+    def __missing__(self, text: str) -> tuple[str, tuple[str, ...]]:
         if len(self) > 65_536:
             self.clear()
-        found = self[text] = _read_terms(text)
+        found = self[text] = (text.lower().rstrip("."), _read_terms(text))
         return found
 
 
-_TERMS = _TermsOfTokens()
-_READ_WITH: list[object] = []  # the tables of the rule packs _TERMS and _modifiers were read with
+_WORDS = _TokenWords()
+_READ_WITH: list[object] = []  # the tables of the rule packs _WORDS and _modifiers were read with
 
 
 def _forget_other_packs() -> None:
     """Forget the terms and modifiers read with rule packs other than the current ones."""
     current = [lexicon.tables(), subject_tables()]
     if [id(tables) for tables in _READ_WITH] != [id(tables) for tables in current]:
-        _TERMS.clear()
+        _WORDS.clear()
         _modifiers.cache_clear()
         _READ_WITH[:] = current
 
