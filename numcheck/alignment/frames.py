@@ -1081,6 +1081,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 
 def _is_name(token: _Token, names: Container[str], sentence_initial: bool) -> bool:
+    if not "A" <= token.text[:1] <= "Z":  # as ``_NAME_WORD`` says, cheaply
+        return False
     bare = _name_word(token.text)
     if bare is None:
         return False
@@ -1386,15 +1388,21 @@ def _lengths(phrases: frozenset[tuple[str, ...]]) -> frozenset[int]:
 
 
 def _starts_with_any(words: Sequence[str], phrases: frozenset[tuple[str, ...]]) -> bool:
-    return any(tuple(words[:size]) in phrases for size in _lengths(phrases))
+    sizes = _sizes_by_edge_word(phrases, 0).get(words[0]) if words else None
+    return bool(sizes) and any(tuple(words[:size]) in phrases for size in sizes)
 
 
 def _ends_with_any(words: Sequence[str], phrases: frozenset[tuple[str, ...]]) -> bool:
-    return any(len(words) >= size and tuple(words[-size:]) in phrases for size in _lengths(phrases))
+    sizes = _sizes_by_edge_word(phrases, -1).get(words[-1]) if words else None
+    return bool(sizes) and any(
+        len(words) >= size and tuple(words[-size:]) in phrases for size in sizes
+    )
 
 
 def _contains_any(words: Sequence[str], phrases: frozenset[tuple[str, ...]]) -> bool:
-    sizes = _sizes_by_first_word(phrases)
+    sizes = _sizes_by_edge_word(phrases, 0)
+    if sizes.keys().isdisjoint(words):  # most word lists hold no first word of a phrase
+        return False
     return any(
         tuple(words[index : index + size]) in phrases
         for index, word in enumerate(words)
@@ -1403,10 +1411,12 @@ def _contains_any(words: Sequence[str], phrases: frozenset[tuple[str, ...]]) -> 
     )
 
 
-@functools.lru_cache(maxsize=64)
-def _sizes_by_first_word(phrases: frozenset[tuple[str, ...]]) -> dict[str, frozenset[int]]:
-    """The lengths of the phrases that begin with each word."""
+@functools.lru_cache(maxsize=128)
+def _sizes_by_edge_word(
+    phrases: frozenset[tuple[str, ...]], edge: int
+) -> dict[str, frozenset[int]]:
+    """The lengths of the phrases that begin (``edge`` 0) or end (-1) with each word."""
     sizes: dict[str, set[int]] = {}
     for phrase in phrases:
-        sizes.setdefault(phrase[0], set()).add(len(phrase))
+        sizes.setdefault(phrase[edge], set()).add(len(phrase))
     return {word: frozenset(lengths) for word, lengths in sizes.items()}

@@ -290,35 +290,41 @@ class _Amount(pp.Token):
 
 class _SurfacePattern:
     """One pattern for a set of unit surfaces, the longest that ends at a word boundary;
-    words match in any case and with a hyphen or spaces between them ("square-foot"). It is
-    tried only where one of the surfaces can begin: most figures are followed by a space or
-    a word that begins no unit."""
+    words match in any case and with a hyphen or spaces between them ("square-foot").
+    ``openers``: the characters one of the surfaces can begin with (``_SurfaceGroup`` tries
+    the pattern only there: most figures are followed by a space or a word that begins no
+    unit)."""
 
     def __init__(self, surfaces: set[str], *, fold_case: bool) -> None:
         body = alternation(surfaces, fold_case=fold_case, space=r"[\s-]+")
         flags = "(?i:" if fold_case else "(?:"
-        self._pattern = re.compile(rf"{flags}{body})(?![\w°]|\.[A-Za-z])")
+        self.pattern = re.compile(rf"{flags}{body})(?![\w°]|\.[A-Za-z])")
         self.openers = openers(surfaces, fold_case=fold_case, space=r"[\s-]+")
-
-    def match(self, text: str, loc: int) -> re.Match[str] | None:
-        if loc >= len(text) or (text[loc] not in self.openers and text[loc].isascii()):
-            return None
-        return self._pattern.match(text, loc)
 
 
 class _SurfaceGroup:
-    """Surface patterns tried at one place, the longest match winning; none is tried where
-    no surface of any of them can begin."""
+    """Surface patterns tried at one place, the longest match winning; at an ASCII character
+    only those with a surface that can begin with it are tried (none at most places), past
+    ASCII all of them."""
 
     def __init__(self, patterns: list[_SurfacePattern]) -> None:
-        self._patterns = patterns
-        self._openers = frozenset().union(*(pattern.openers for pattern in patterns))
+        self._patterns = [pattern.pattern for pattern in patterns]
+        openers = frozenset().union(*(pattern.openers for pattern in patterns))
+        self._by_opener = {
+            char: [pattern.pattern for pattern in patterns if char in pattern.openers]
+            for char in openers
+            if char.isascii()
+        }
 
     def longest(self, text: str, loc: int) -> re.Match[str] | None:
-        if loc >= len(text) or (text[loc] not in self._openers and text[loc].isascii()):
+        if loc >= len(text):
+            return None
+        char = text[loc]
+        patterns = self._by_opener.get(char) if char.isascii() else self._patterns
+        if not patterns:
             return None
         best = None
-        for pattern in self._patterns:
+        for pattern in patterns:
             found = pattern.match(text, loc)
             if found and (best is None or found.end() > best.end()):
                 best = found
