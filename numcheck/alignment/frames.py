@@ -1007,6 +1007,8 @@ def _opening_name(
     index = 0
     while index < min(2, len(words)) and words[index].lower in _SENTENCE_OPENERS:
         index += 1
+    if not any("A" <= word.text[:1] <= "Z" for word in words[index : index + 3]):
+        return None  # a name opens within two modifiers, and every name word has a capital
     rest = _after_modifiers(words[index:], names, first_word)
     if not rest:
         return None
@@ -1178,9 +1180,12 @@ def _participants(
     tokens: Sequence[_Token], names: Container[str], anchors: Anchors, first_word: int
 ) -> tuple[str, ...]:
     """The names of the clause that are none of its anchors: who else takes part."""
+    runs = list(_name_runs(tokens, names, first_word))
+    if not runs:
+        return ()
     taken = [set(lexicon.name_form(n).split()) for n in anchors.names() + anchors.place]
     found: list[str] = []
-    for run in _name_runs(tokens, names, first_word):
+    for run in runs:
         name = _without_possessive(" ".join(run))
         words = set(lexicon.name_form(name).split())
         if not any(words <= other for other in taken) and not _TIME.fullmatch(name.lower()):
