@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from numcheck.alignment import frames
 from numcheck.extraction.exclusions import _CAPITALISED_BEFORE
 from numcheck.extraction.exclusions import _CODE_BEFORE
 from numcheck.extraction.exclusions import _LABEL_BEFORE
@@ -221,3 +222,47 @@ def test_plain_inline_content_gets_the_inline_parsers_tokens(content: str) -> No
     parser = markdown_parser()
     expected = parser.inline.parse(content, parser, {}, [])
     assert [t.as_dict() for t in plain_inline(content)] == [t.as_dict() for t in expected]
+
+
+@FIXED
+@given(texts(max_pieces=12))
+def test_a_unit_is_read_where_a_surface_begins_as_by_every_pattern(text: str) -> None:
+    """Each group of unit surfaces tries only the patterns that can begin with the character
+    there, and finds the longest match that trying every pattern finds."""
+    surfaces = grammar()._measure._units
+    groups = [surfaces.touching, surfaces.spaced, surfaces.guarded]
+    for group in groups:
+        for loc in range(len(text) + 1):
+            every = [pattern.match(text, loc) for pattern in group._patterns]
+            found = [match for match in every if match is not None]
+            longest = max((match.end() for match in found), default=None)
+            quick = group.longest(text, loc)
+            assert (quick and quick.end()) == longest, (text, loc)
+
+
+def _phrase_words() -> st.SearchStrategy[list[str]]:
+    """Lists of words made of frame phrases, their words and others."""
+    phrases = sorted({p for group in _frame_phrases(frames.lexicon.tables()) for p in group})
+    words = sorted({word for phrase in phrases for word in phrase} | {"the", "x", ",", "5"})
+    pieces = st.one_of(
+        st.sampled_from(phrases).map(list), st.sampled_from(words).map(lambda w: [w])
+    )
+    return st.lists(pieces, max_size=5).map(lambda parts: [w for part in parts for w in part])
+
+
+def _frame_phrases(tables) -> list[frozenset[tuple[str, ...]]]:
+    return [tables.part_after, tables.part_before, tables.rate_after, tables.rate_before]
+
+
+@FIXED
+@given(_phrase_words())
+def test_frame_phrases_are_found_from_their_edge_words(words: list[str]) -> None:
+    """A phrase is found at the start, the end or anywhere in a list of words as by trying
+    every phrase there."""
+    for phrases in _frame_phrases(frames.lexicon.tables()):
+        starts = any(tuple(words[: len(p)]) == p for p in phrases)
+        ends = any(len(words) >= len(p) and tuple(words[-len(p) :]) == p for p in phrases)
+        inside = any(tuple(words[i : i + len(p)]) == p for p in phrases for i in range(len(words)))
+        assert frames._starts_with_any(words, phrases) == starts
+        assert frames._ends_with_any(words, phrases) == ends
+        assert frames._contains_any(words, phrases) == inside
