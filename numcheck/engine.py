@@ -199,11 +199,12 @@ def _extract_all(
         for (index, item, text), (outcome, warning) in zip(pending, outcomes, strict=True):
             if warning:
                 warnings.append(warning)
-            if text is None or isinstance(outcome, InputError):
-                yield index, outcome
-                continue
-            document = item.document or replace(outcome.document, source=text)
-            yield index, outcome.with_document(document)
+            if isinstance(outcome, _Packed):
+                outcome = outcome.unpacked(item, text)
+            elif text is not None and not isinstance(outcome, InputError):
+                document = item.document or replace(outcome.document, source=text)
+                outcome = outcome.with_document(document)
+            yield index, outcome
 
 
 @contextlib.contextmanager
@@ -337,19 +338,53 @@ def _start_worker(
 
 def _work_in_worker(
     task: tuple[Work, str | None],
-) -> tuple[Extracted | InputError, str | None]:
-    """Extract in a worker. A text given is sent back without the source the parent has; a
-    file read here (a run without cache) is sent back whole, its prose the very string of its
-    source where the two are equal (plain text), so that it is sent and kept once."""
+) -> tuple[Extracted | _Packed | InputError, str | None]:
+    """Extract in a worker, and send the result back packed (``_Packed``). A text given is
+    sent back without the source the parent has; a file read here (a run without cache) is
+    sent back whole, its prose the very string of its source where the two are equal (plain
+    text), so that it is sent and kept once. A document whose extraction failed is sent as
+    it is."""
     item, text = task
     cache = _worker_cache[0]
-    if text is None:
-        outcome = _read_and_extract(item, None, cache, _worker_max_bytes[0])
-        if not isinstance(outcome, InputError):
-            document = outcome.document
-            if document.prose is not document.source and document.prose == document.source:
-                outcome = outcome.with_document(replace(document, prose=document.source))
-        return outcome, cache.warning if cache is not None else None
-    extracted = _extract_one(item, text, cache)
-    stripped = extracted.with_document(replace(extracted.document, source=""))
-    return stripped, cache.warning if cache is not None else None
+    outcome = _read_and_extract(item, text, cache, _worker_max_bytes[0])
+    warning = cache.warning if cache is not None else None
+    if isinstance(outcome, InputError) or outcome.error is not None:
+        return outcome, warning
+    document = outcome.document
+    if text is not None:
+        document = replace(document, source="")
+    elif document.prose is not document.source and document.prose == document.source:
+        document = replace(document, prose=document.source)
+    return _Packed.of(outcome, document), warning
+
+
+@dataclass(frozen=True)
+class _Packed:
+    """What a worker sends back of a document it extracted: the document (perhaps without
+    its source), the features story grouping compares, and the claims pickled in their
+    compact form (``numcheck.packing``), which the parent keeps as they are: they are
+    unpickled only where they are checked (in the workers of ``map_shared``), so the parent
+    of a large run never builds them."""
+
+    document: Document
+    features: frozenset[str]
+    claim_count: int
+    claims: bytes
+
+    @classmethod
+    def of(cls, extracted: Extracted, document: Document) -> _Packed:
+        from numcheck import packing
+
+        claims = packing.dumps(extracted.claims)
+        return cls(document, extracted.features, extracted.claim_count, claims)
+
+    def unpacked(self, item: Work, text: str | None) -> Extracted:
+        """The record in the parent, the source put back when the parent has it."""
+        from numcheck.api import Extracted
+
+        document = self.document
+        if item.document is not None:
+            document = item.document
+        elif text is not None:
+            document = replace(document, source=text)
+        return Extracted.packed(document, self.features, self.claim_count, self.claims)
