@@ -532,7 +532,8 @@ def _check_records(
     through the suppression comments, and the internal errors the checks met."""
     from numcheck import engine
 
-    with engine.collection_paused():  # they make no cycles (see numcheck.engine)
+    # What is loaded here makes no cycles; a worker keeps it to its end (numcheck.engine).
+    with engine.collection_paused(keep=engine.in_shared_worker()):
         documents = [record.document for record in records]
         claims = {record.path: record.claims for record in records}
     corpus = Corpus(documents, claims, dict(stories), report_on=report_on, kept=kept)

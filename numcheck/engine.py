@@ -240,7 +240,7 @@ def map_shared(
     processes = min(processes, len(parts))
     if processes <= 1 or not can_share():
         return [step(part) for part in parts]
-    _shared[0] = (step, parts)
+    _shared[0], _shared_parent[0] = (step, parts), os.getpid()
     try:
         pool = _context().Pool(processes)
         with pool:
@@ -258,6 +258,16 @@ def _shared_step(index: int) -> Any:
     assert _shared[0] is not None, "map_shared's workers are forked after it is set"
     step, parts = _shared[0]
     return step(parts[index])
+
+
+def in_shared_worker() -> bool:
+    """Whether this process is a worker of ``map_shared``: it ends with the run, so what
+    its step loads may be kept out of the garbage collector's sight for good (see
+    ``collection_paused``)."""
+    return _shared[0] is not None and os.getpid() != _shared_parent[0]
+
+
+_shared_parent: list[int | None] = [None]  # the process that forked map_shared's workers
 
 
 def _processes(jobs: int | None, pending: list[tuple[int, Work, str | None]]) -> int:
