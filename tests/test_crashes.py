@@ -14,6 +14,12 @@ from conftest import RUN_TIMEOUT
 from conftest import Run
 
 WRONG = "It flew 190 miles (360 km).\n"
+# pint's registry (and its cache folder) is used only for units beyond the built-in pack's
+FURLONGS = (
+    "kind: units\nquantities:\n  length:\n    dimension: '[length]'\n"
+    "    units:\n      furlong: {words: [furlongs]}\n"
+)
+WRONG_IN_FURLONGS = "It ran 8 furlongs (3 km).\n"
 
 
 def _no_traceback(run: Run) -> None:
@@ -47,8 +53,10 @@ def test_money_in_pounds_beside_pounds(tmp_path: Path, run_numcheck, sentence: s
 
 
 def _run_with_env(numcheck_cmd: Path, cwd: Path, **env: str) -> Run:
+    (cwd / "packs").mkdir(exist_ok=True)
+    (cwd / "packs" / "furlongs.yaml").write_text(FURLONGS, encoding="utf-8")
     completed = subprocess.run(
-        [str(numcheck_cmd), "check", "a.txt"],
+        [str(numcheck_cmd), "check", "a.txt", "--rules", "packs"],
         cwd=cwd,
         env={**os.environ, **env},
         capture_output=True,
@@ -60,17 +68,17 @@ def _run_with_env(numcheck_cmd: Path, cwd: Path, **env: str) -> Run:
 
 
 def test_cache_folder_that_cannot_be_made(tmp_path: Path, numcheck_cmd: Path) -> None:
-    (tmp_path / "a.txt").write_text(WRONG, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(WRONG_IN_FURLONGS, encoding="utf-8")
     (tmp_path / "not-a-folder").write_text("", encoding="utf-8")
     run = _run_with_env(numcheck_cmd, tmp_path, XDG_CACHE_HOME=str(tmp_path / "not-a-folder"))
     _no_traceback(run)
-    assert run.returncode == 1 and "a.txt:1:20: NC101" in run.stdout
+    assert run.returncode == 1 and "a.txt:1:20: NC101" in run.stdout, str(run)
     (line,) = run.stderr_lines
     assert line.startswith("numcheck: cannot use pint's cache folder") and "without it" in line
 
 
 def test_damaged_cache_files(tmp_path: Path, numcheck_cmd: Path) -> None:
-    (tmp_path / "a.txt").write_text(WRONG, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(WRONG_IN_FURLONGS, encoding="utf-8")
     cache = tmp_path / "cache"
     assert _run_with_env(numcheck_cmd, tmp_path, XDG_CACHE_HOME=str(cache)).returncode == 1
     damaged = [path for path in cache.rglob("*") if path.is_file() and "pint" in path.parts]

@@ -303,6 +303,31 @@ RANGES = [
     ),
     ("The talks lasted two or three days.", [E("two or three days", (1.5, 3.5), "range", "day")]),
     ("5 or 6 people were hurt.", [E("5 or 6", (4.5, 6.5), "range", None, "people")]),
+    # two choices in one unit, written on each figure: one claim, as "16 or 32GB" is
+    (
+        "You can choose between 16GB or 32GB versions.",
+        [E("16GB or 32GB", (15.5, 32.5), "range", "gigabyte")],
+    ),
+    ("Tickets cost £40 or £50.", [E("£40 or £50", (38, 52.5), "range", "GBP", "Tickets")]),
+    ("A 5ft or 6ft fence went up.", [E("5ft or 6ft", (4.5, 6.5), "range", "foot", "fence")]),
+    ("Shares could rise 5% or 10%.", [E("5% or 10%", (4.5, 10.5), "range", "percent")]),
+    (
+        "The plan costs $5 or $10 a month.",
+        [E("$5 or $10 a month", (4.5, 10.5), "range", "USD / month", "plan", "currency / [time]")],
+    ),
+    # ... but another unit restates the first figure, and a choice told high to low is two
+    (
+        "It weighs 2 kg or 4.4 pounds.",
+        [E("2 kg", 2, "exact", "kilogram"), E("4.4 pounds", 4.4, "exact", "pound|GBP")],
+    ),
+    (
+        "They offered 10% or 20 percent.",
+        [E("10%", 10, "exact", "percent"), E("20 percent", 20, "exact", "percent")],
+    ),
+    (
+        "It comes with either 32GB or 16GB.",
+        [E("32GB", 32, "exact", "gigabyte"), E("16GB", 16, "exact", "gigabyte")],
+    ),
     ("Between $2m and $3m was stolen.", [E("Between $2m and $3m", (1.5e6, 3.5e6), "range", "USD")]),
     ("5%-10% of voters are undecided.", [E("5%-10%", (4.5, 10.5), "range", "percent")]),
     (

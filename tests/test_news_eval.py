@@ -53,6 +53,8 @@ def test_counts_samples_and_plants(tmp_path: Path, capsys) -> None:
     # plant, and each is caught: the two others agree on 132.
     caught, total = (int(n) for n in printed.split("recall on stories/: ")[1].split()[0:3:2])
     assert (caught, total) == (3, 3)
+    assert "told by two or more other articles: 3 of 3 (100%) caught" in printed
+    assert "told by one other article only: 0 of 0 (0%) caught" in printed
     assert "Planted changes not caught" not in sampled
 
 

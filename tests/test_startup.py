@@ -1,5 +1,6 @@
-"""A short run loads only what it needs: no pint once its conversions are known, no Markdown
-parser for plain text, no language server library, no process pool for one file."""
+"""A short run loads only what it needs: no pint for the units of the built-in pack (their
+conversion factors are in a table) nor for a user's units once their conversions are known, no
+Markdown parser for plain text, no language server library, no process pool for one file."""
 
 from __future__ import annotations
 
@@ -29,8 +30,11 @@ def _loaded(cwd: Path, *args: str) -> list[str]:
 @pytest.mark.parametrize(
     ("name", "text", "first", "again"),
     [
-        ("a.txt", "Up to 190 miles (306 km).\n", ["pint"], []),
-        ("a.md", "# Range\n\nUp to 190 miles (306 km).\n", ["pint", "markdown_it"], []),
+        ("a.txt", "Up to 190 miles (306 km).\n", [], []),
+        ("a.txt", "It was 86F (30C) at noon.\n", [], []),
+        ("a.txt", "A top speed of 60 mph (97 km/h).\n", [], []),
+        ("a.txt", "He is 5ft 11in (1.8m) tall.\n", [], []),
+        ("a.md", "# Range\n\nUp to 190 miles (306 km).\n", ["markdown_it"], []),
         ("a.txt", "Over 10,000 troops.\n", [], []),
     ],
 )
@@ -46,3 +50,22 @@ def test_modules_a_one_file_run_loads(
 def _without_pints_own(loaded: list[str]) -> list[str]:
     """pint imports Dask when it is installed, and Dask multiprocessing."""
     return [name for name in loaded if "pint" not in loaded or name != "multiprocessing"]
+
+
+USER_UNITS = """kind: units
+quantities:
+  length:
+    dimension: "[length]"
+    units:
+      furlong: {words: [furlong, furlongs]}
+"""
+
+
+def test_a_users_unit_pack_loads_pint_until_its_conversions_are_known(tmp_path: Path) -> None:
+    """The table holds the built-in pack only: a user's units are checked and converted by
+    pint, and the cache then keeps their conversion lines."""
+    (tmp_path / "packs").mkdir()
+    (tmp_path / "packs" / "furlong.yaml").write_text(USER_UNITS)
+    (tmp_path / "a.txt").write_text("The race is 8 furlongs (1.6 km) long.\n")
+    run = ("check", "a.txt", "--rules", "packs")
+    assert _without_pints_own(_loaded(tmp_path, *run, "--no-cache")) == ["pint"]

@@ -148,6 +148,7 @@ class Plant:
     before: str
     after: str
     stated: tuple[str, str] = ("", "")  # the figure as written and the word after it
+    others: int = 1  # how many other articles of the topic state it so
 
     @property
     def end_after(self) -> int:
@@ -216,16 +217,30 @@ def plants(
             end = claim.location.start + figure.end()
             after = _changed_figure(figure.group(), rng.choice((1.5, 0.5)))
             key = _figure_key(document, claim) or ("", "")
-            topic_plants.append(Plant(document.path, start, end, figure.group(), after, key))
+            others = stated[key] - 1
+            topic_plants.append(
+                Plant(document.path, start, end, figure.group(), after, key, others)
+            )
         per_topic.append(topic_plants)
     return per_topic
 
 
-def planted_recall(
-    stories_dir: Path, runs: int | None, seed: int, out, listing=None
-) -> tuple[int, int, int]:
-    """Planted changes caught by a warning or error, those only noted (an NC203 note on the
-    changed figure that the unchanged story does not give), and all of them; the misses go
+@dataclass
+class Recall:
+    """Planted changes: all of them, those caught by a warning or an error, those only
+    noted (an NC203 note on the changed figure that the unchanged story does not give), and
+    of those whose figure only one other article states (where, unless the two sentences are
+    close rewrites, the rules give at most a note), how many and how many caught."""
+
+    total: int = 0
+    caught: int = 0
+    noted: int = 0
+    one_other: int = 0
+    one_other_caught: int = 0
+
+
+def planted_recall(stories_dir: Path, runs: int | None, seed: int, out, listing=None) -> Recall:
+    """Plant changes in the stories and count what the agreement rules catch; the misses go
     to ``out``, and with ``listing`` every plant, caught or not, with the sentences that
     state its figure elsewhere."""
     groups = topic_groups(stories_dir)
@@ -237,7 +252,7 @@ def planted_recall(
     rounds = max((len(p) for p in per_topic), default=0)
     if runs is not None:
         rounds = min(rounds, runs)
-    caught = noted = total = 0
+    recall = Recall()
     misses: list[tuple[Plant, str]] = []
     for round_number in range(rounds):
         planted = {
@@ -255,11 +270,13 @@ def planted_recall(
             changed_documents.append(document)
         result = check_documents(changed_documents, story_groups=groups, extracted=extracted)
         for plant in planted.values():
-            total += 1
             landed = _landed(plant, result.findings)
             hit = any(f.level in ("error", "warning") for f in landed)
-            caught += hit
-            noted += not hit and any(
+            recall.total += 1
+            recall.caught += hit
+            recall.one_other += plant.others == 1
+            recall.one_other_caught += plant.others == 1 and hit
+            recall.noted += not hit and any(
                 f.level == "note" and (f.path, f.location.start) not in noted_before for f in landed
             )
             source = next(d.source for d in changed_documents if d.path == plant.path)
@@ -275,7 +292,7 @@ def planted_recall(
         print(f"\n## Planted changes not caught ({len(misses)})\n", file=out)
         for plant, sentence in misses:
             print(f"- {plant.path}: {plant.before} -> {plant.after}: {sentence}", file=out)
-    return caught, noted, total
+    return recall
 
 
 def _landed(plant: Plant, findings: Iterable[Finding]) -> list[Finding]:
@@ -379,6 +396,26 @@ class _Text:
     source: str
 
 
+def print_recall(recall: Recall) -> None:
+    def share(part: int, whole: int) -> str:
+        return f"{part} of {whole} ({100 * part / max(whole, 1):.0f}%)"
+
+    print(f"\nplanted recall on stories/: {share(recall.caught, recall.total)} caught")
+    print(f"and {recall.noted} more only noted (a new NC203 note on the changed figure)")
+    many = recall.total - recall.one_other
+    many_caught = recall.caught - recall.one_other_caught
+    print(f"told by two or more other articles: {share(many_caught, many)} caught")
+    print(
+        f"told by one other article only: {share(recall.one_other_caught, recall.one_other)}"
+        " caught (a warning needs a close rewrite; otherwise at most a note)"
+    )
+    ceiling = recall.total - recall.one_other + recall.one_other_caught
+    print(
+        f"most a run could catch under the verdict rules, all else caught: "
+        f"{share(ceiling, recall.total)}"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--devdata", type=Path, default=DEFAULT_DEVDATA)
@@ -410,15 +447,12 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_planted and "stories" in args.sets.split(","):
             listing = open(args.plants, "w", encoding="utf-8") if args.plants else None
             try:
-                caught, noted, total = planted_recall(
-                    news / "stories", args.planted_runs, args.seed, out, listing
-                )
+                stories = news / "stories"
+                recall = planted_recall(stories, args.planted_runs, args.seed, out, listing)
             finally:
                 if listing is not None:
                     listing.close()
-            share = 100 * caught / max(total, 1)
-            print(f"\nplanted recall on stories/: {caught} of {total} caught ({share:.0f}%)")
-            print(f"and {noted} more only noted (a new NC203 note on the changed figure)")
+            print_recall(recall)
     finally:
         if out is not sys.stdout:
             out.close()

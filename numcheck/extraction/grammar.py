@@ -447,7 +447,8 @@ def _joins(first: Measure, last: Measure, separator: Separator | None) -> bool:
     °C")."""
     first_kind, last_kind = _kind(_shared_rate(first, last)), _kind(last)
     if separator is not None and separator.text.lower() == "or" and first_kind is not None:
-        return False  # "two or three days"; not "190 miles or 306 km"
+        if not _written_alike(_shared_rate(first, last), last):
+            return False  # "two or three days", "16GB or 32GB"; not "190 miles or 306 km"
     if separator is not None and separator.hyphen and first.unit is not None:
         if last.unit is None or last.unit.form.surface != first.unit.form.surface:
             return False
@@ -464,6 +465,17 @@ def _joins(first: Measure, last: Measure, separator: Separator | None) -> bool:
     )
     below_zero = low < 0 and last.figure.value < 0  # "-18 °C to -34 °C", either way round
     return not comparable or low < last.figure.value or (below_zero and low != last.figure.value)
+
+
+def _written_alike(first: Measure, last: Measure) -> bool:
+    """Whether two measures carry the same currency, scale and unit as written ("16GB or
+    32GB", "$5 or $10", "5% or 10%"): two choices of one quantity, where a different unit
+    would restate the first ("190 miles or 306 km")."""
+    if first.unit is None or last.unit is None:
+        same_unit = first.unit is last.unit
+    else:
+        same_unit = first.unit.form.surface == last.unit.form.surface
+    return same_unit and first.currency == last.currency and first.scale == last.scale
 
 
 def compound_units(big: Measure, small: Measure) -> tuple[str, str] | None:

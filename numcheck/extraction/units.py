@@ -3,7 +3,8 @@
 The grammar only ever matches unit *surfaces* listed in ``rules/units.yaml`` and
 ``rules/currencies.yaml``; pint never sees a whole phrase (pint reads "190 miles in km" as
 inch × kilometre × mile). The pint registry is built once per process, lazily, the first time
-a conversion must actually be computed; pint itself is imported only then.
+a conversion must actually be computed that the table of the built-in pack (``unit_table``)
+does not hold; pint itself is imported only then.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
+from numcheck.extraction.unit_table import table_line
 from numcheck.rulepacks import RulePackError
 from numcheck.rulepacks import is_builtin
 from numcheck.rulepacks import load_kind
@@ -399,8 +401,9 @@ def convert_difference(value: float, unit: str, target: str) -> float:
 
 
 # Every conversion between the units of the packs is affine (temperatures have an offset),
-# so pint is asked once per pair of units and the line (scale, offset) is kept here. Lines
-# known from an earlier run (``remember_lines``) spare a short run loading pint at all.
+# so each pair of units is looked up once and its line (scale, offset) is kept here: in the
+# table of the built-in pack (``unit_table``), else from pint. Lines known from an earlier run
+# (``remember_lines``) spare pint for units the table lacks (a user's pack).
 _lines: dict[tuple[str, str], tuple[float, float]] = {}
 
 
@@ -417,11 +420,13 @@ def remember_lines(lines: dict[tuple[str, str], tuple[float, float]]) -> None:
 def _conversion(unit: str, target: str) -> tuple[float, float]:
     line = _lines.get((unit, target))
     if line is None:
-        line = _lines[(unit, target)] = _pint_line(unit, target)
+        line = table_line(unit, target) or pint_line(unit, target)
+        _lines[(unit, target)] = line
     return line
 
 
-def _pint_line(unit: str, target: str) -> tuple[float, float]:
+def pint_line(unit: str, target: str) -> tuple[float, float]:
+    """The line (scale, offset) from ``unit`` to ``target``, computed by pint."""
     ureg = registry()
     source, goal = ureg.parse_units(unit), ureg.parse_units(target)
     zero = float(ureg.Quantity(0.0, source).to(goal).m)
