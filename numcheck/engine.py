@@ -6,7 +6,10 @@ holds is taken from it, and the rest goes through ``numcheck.api.extract_documen
 process, or spread over a pool of ``jobs`` worker processes when there is enough to extract.
 Results come back in input order whatever the number of processes, so the output of a run
 does not depend on ``jobs`` or on the cache. Workers write their entries to the cache
-themselves.
+themselves, and send each document's claims back pickled in a compact form
+(``numcheck.packing``), which this process keeps as it is: the claims are built again only
+where they are used (in the workers that check their stories, see ``map_shared``), so the
+parent of a large run neither spends its time nor its memory on them.
 
 ``map_shared`` runs a step over parts of what this process already holds (the checks of a
 run, story by story) in forked workers, which see those parts in the memory they share with
