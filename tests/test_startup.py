@@ -36,6 +36,8 @@ def _loaded(cwd: Path, *args: str) -> list[str]:
         ("a.txt", "He is 5ft 11in (1.8m) tall.\n", [], []),
         ("a.md", "# Range\n\nUp to 190 miles (306 km).\n", ["markdown_it"], []),
         ("a.txt", "Over 10,000 troops.\n", [], []),
+        # money in two currencies is never converted, so never asked of pint
+        ("a.txt", "The club paid £35m for Carroll.\n\nThe club paid $56m for Carroll.\n", [], []),
     ],
 )
 def test_modules_a_one_file_run_loads(

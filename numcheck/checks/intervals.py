@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from numcheck.extraction.claims import Claim
+from numcheck.extraction.units import CURRENCY
 from numcheck.extraction.units import convert
 
 _EPSILON = 1e-9
@@ -50,6 +51,8 @@ def comparable(claim: Claim, unit: str | None) -> Comparable | None:
     figure = (first.value, last.value)
     width = max(first.half_width, last.half_width)
     if unit is not None and factor_unit is not None and factor_unit != unit:
+        if claim.dimension.startswith(CURRENCY):
+            return None  # money is never converted: "£5m" and "$6m" are not compared
         try:
             low, high = _convert_all((low, high), factor_unit, unit)
             figure = _convert_all(figure, factor_unit, unit)
