@@ -116,6 +116,9 @@ class Extracted:
     One read from the cache is *deferred*: its path, story, features and number of claims are
     at hand, and the document and its claims are unpickled the first time they are asked for,
     so a run that checks a few files against a large corpus loads only the stories it checks.
+    One sent by a worker process is *packed*: its document is at hand and its claims are kept
+    pickled until first asked for, so a process that groups stories and hands them to other
+    processes to check never builds them.
 
     ``error`` is the internal error (a bug) that stopped the step, if one did: the document
     then has no claims, and the run reports the error as an NC000 finding.
@@ -157,6 +160,21 @@ class Extracted:
         record._load = load
         return record
 
+    @classmethod
+    def packed(
+        cls, document: Document, features: frozenset[str], claim_count: int, claims: bytes
+    ) -> Extracted:
+        """A record whose claims are ``claims`` pickled (``numcheck.packing``), unpickled
+        when first asked for."""
+        from numcheck import packing
+
+        def load() -> Extracted:
+            return Extracted(document, packing.loads(claims), features)
+
+        record = cls.deferred(document.path, document.story, features, claim_count, load)
+        record._document = document
+        return record
+
     @property
     def document(self) -> Document:
         if self._document is None:
@@ -174,19 +192,28 @@ class Extracted:
     def _materialise(self) -> None:
         assert self._load is not None
         loaded = self._load()
-        document = loaded.document
-        if document.story != self.story:  # a story given since (by the config)
-            document = replace(document, story=self.story)
-        self._document, self._claims, self._load = document, loaded.claims, None
+        if self._document is None:
+            document = loaded.document
+            if document.story != self.story:  # a story given since (by the config)
+                document = replace(document, story=self.story)
+            self._document = document
+        self._claims, self._load = loaded.claims, None
 
     def with_document(self, document: Document) -> Extracted:
-        """This record for ``document`` (the same text, read again or with a story given)."""
-        return Extracted(document, self.claims, self.features, self.error)
+        """This record for ``document`` (the same text, read again or with a story given),
+        its claims still to load if they were."""
+        if self._load is None:
+            return Extracted(document, self.claims, self.features, self.error)
+        record = Extracted.deferred(
+            document.path, document.story, self.features, self.claim_count, self._load
+        )
+        record._document, record.error = document, self.error
+        return record
 
     def with_story(self, story: str) -> Extracted:
         """This record with the document's story set, loading nothing."""
-        if self._load is None:
-            return self.with_document(replace(self.document, story=story))
+        if self._document is not None:
+            return self.with_document(replace(self._document, story=story))
         return Extracted.deferred(self.path, story, self.features, self.claim_count, self._load)
 
     def __eq__(self, other: object) -> bool:
@@ -405,6 +432,7 @@ def check_extracted(
     skip_scopes: Sequence[str] = (),
     kept: dict[str, Any] | None = None,
     jobs: int | None = 1,
+    loaded: str = "claims",
 ) -> Result:
     """Group the documents into stories (unless ``stories`` gives each path's story; through
     ``cache``, which keeps the last grouping) and run the chosen checks (see
@@ -418,7 +446,17 @@ def check_extracted(
     ``Result``). Parts of whole stories are checked in forked worker processes
     (``numcheck.engine.map_shared``) and only their findings come back: the findings are
     those of one process, in the same order. ``skip_scopes`` changes the claims and so the
-    features of every document: every document is then loaded."""
+    features of every document: every document is then loaded.
+
+    ``loaded`` says what the result holds of the stories checked: their documents and claims
+    (``"claims"``), their documents only (``"documents"``: what the output formats that quote
+    the text or list the files checked need), or neither (``"findings"``: a report of
+    findings alone; the documents of internal errors are still there). What a result does
+    not hold is never loaded in this process when the checks run in workers: each worker
+    loads the claims of its stories (from the claims cache, or as a worker process sent them
+    back), so the parent of a large run builds none of them."""
+    if loaded not in LOADED:
+        raise ValueError(f"loaded must be one of {', '.join(LOADED)}, not {loaded!r}")
     if skip_scopes:
         records = [
             extract_document(r.document, outside_scopes(r.document, r.claims, skip_scopes))
@@ -434,9 +472,6 @@ def check_extracted(
         checked = [r for r in records if stories.get(r.path, r.path) in wanted]
     from numcheck import engine
 
-    with engine.collection_paused():  # loading from the cache (see numcheck.engine)
-        documents = [record.document for record in checked]
-        claims = [claim for record in checked for claim in record.claims]
     settings = settings or {}
     checks = [
         check_class(settings.get(check_class.name) or settings.get(check_class.code))
@@ -456,7 +491,12 @@ def check_extracted(
         failures += failed
     errors = [record.error for record in checked if record.error is not None]
     errors += _in_order(failures, checks, checked)
-    findings += _error_findings(errors, documents, report_on)
+    findings += _error_findings(errors, checked, report_on)
+    with engine.collection_paused():  # loading from the cache (see numcheck.engine)
+        failed = {error.path for error in errors}
+        kept_records = [r for r in checked if loaded != "findings" or r.path in failed]
+        documents = [record.document for record in kept_records]
+        claims = [c for r in kept_records for c in r.claims] if loaded == "claims" else []
     findings.sort(key=Finding.sort_key)
     reported = [r for r in records if report_on is None or r.path in report_on]
     return Result(
@@ -471,6 +511,8 @@ def check_extracted(
     )
 
 
+# What the result of ``check_extracted`` may hold of the stories checked.
+LOADED = ("claims", "documents", "findings")
 # With the default number of jobs, a run whose stories hold fewer claims than this is checked
 # in this process: starting workers would cost more than they save.
 POOL_MIN_CLAIMS = 20_000
@@ -488,8 +530,12 @@ def _check_records(
 ) -> tuple[list[Finding], list[InternalError]]:
     """The findings of ``checks`` on ``records`` (whole stories, in the order of their paths),
     through the suppression comments, and the internal errors the checks met."""
-    documents = [record.document for record in records]
-    claims = {record.path: record.claims for record in records}
+    from numcheck import engine
+
+    # What is loaded here makes no cycles; a worker keeps it to its end (numcheck.engine).
+    with engine.collection_paused(keep=engine.in_shared_worker()):
+        documents = [record.document for record in records]
+        claims = {record.path: record.claims for record in records}
     corpus = Corpus(documents, claims, dict(stories), report_on=report_on, kept=kept)
     findings: list[Finding] = []
     for check in checks:
@@ -573,17 +619,18 @@ def _in_order(
 
 
 def _error_findings(
-    errors: Sequence[InternalError], documents: Sequence[Document], report_on: set[str] | None
+    errors: Sequence[InternalError], records: Sequence[Extracted], report_on: set[str] | None
 ) -> list[Finding]:
     """An NC000 finding for each internal error, on a reported document (never suppressed)."""
-    by_path = {document.path: document for document in documents}
-    reported = [d.path for d in documents if report_on is None or d.path in report_on]
+    by_path = {record.path: record for record in records}
+    reported = [r.path for r in records if report_on is None or r.path in report_on]
     found = []
     for error in errors:
         if error.path is not None and report_on is not None and error.path not in report_on:
             continue
         fallback = reported[0] if reported else "-"
-        found.append(error.finding(by_path.get(error.path or fallback), fallback))
+        record = by_path.get(error.path or fallback)
+        found.append(error.finding(record.document if record else None, fallback))
     return found
 
 

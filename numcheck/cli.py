@@ -382,7 +382,11 @@ def _check(args: argparse.Namespace) -> int:
         _finish(cache)
         return status
     result = api.check_extracted(
-        document_set.extracted, show_suppressed=args.show_suppressed, jobs=args.jobs, **options
+        document_set.extracted,
+        show_suppressed=args.show_suppressed,
+        jobs=args.jobs,
+        loaded="documents" if _quotes_sources(args) else "findings",
+        **options,
     )
     _finish(cache)
     result.skipped = skipped
@@ -408,8 +412,7 @@ def _check_on_dask(args: argparse.Namespace, config: Config) -> int:
         workers=args.jobs,
         cache=_cache(args, config),
         show_suppressed=args.show_suppressed,
-        # the formats that quote the text of findings or list every file checked
-        with_sources=args.format in ("sarif", "rdjson", "gitlab", "junit"),
+        with_sources=_quotes_sources(args),
     )
     _report_skipped(run.corpus_skipped)
     result = run.result
@@ -419,6 +422,12 @@ def _check_on_dask(args: argparse.Namespace, config: Config) -> int:
     if result.skipped or result.errors:
         return EXIT_USAGE
     return _exit_status(args, result, config.fail_level)
+
+
+def _quotes_sources(args: argparse.Namespace) -> bool:
+    """Whether the output format quotes the text of findings or lists every file checked
+    (and so needs the documents checked, not their findings alone)."""
+    return args.format in ("sarif", "rdjson", "gitlab", "junit")
 
 
 def _shown(args: argparse.Namespace, result: Result) -> Result:

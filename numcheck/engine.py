@@ -6,7 +6,10 @@ holds is taken from it, and the rest goes through ``numcheck.api.extract_documen
 process, or spread over a pool of ``jobs`` worker processes when there is enough to extract.
 Results come back in input order whatever the number of processes, so the output of a run
 does not depend on ``jobs`` or on the cache. Workers write their entries to the cache
-themselves.
+themselves, and send each document's claims back pickled in a compact form
+(``numcheck.packing``), which this process keeps as it is: the claims are built again only
+where they are used (in the workers that check their stories, see ``map_shared``), so the
+parent of a large run neither spends its time nor its memory on them.
 
 ``map_shared`` runs a step over parts of what this process already holds (the checks of a
 run, story by story) in forked workers, which see those parts in the memory they share with
@@ -199,11 +202,12 @@ def _extract_all(
         for (index, item, text), (outcome, warning) in zip(pending, outcomes, strict=True):
             if warning:
                 warnings.append(warning)
-            if text is None or isinstance(outcome, InputError):
-                yield index, outcome
-                continue
-            document = item.document or replace(outcome.document, source=text)
-            yield index, outcome.with_document(document)
+            if isinstance(outcome, _Packed):
+                outcome = outcome.unpacked(item, text)
+            elif text is not None and not isinstance(outcome, InputError):
+                document = item.document or replace(outcome.document, source=text)
+                outcome = outcome.with_document(document)
+            yield index, outcome
 
 
 @contextlib.contextmanager
@@ -239,7 +243,7 @@ def map_shared(
     processes = min(processes, len(parts))
     if processes <= 1 or not can_share():
         return [step(part) for part in parts]
-    _shared[0] = (step, parts)
+    _shared[0], _shared_parent[0] = (step, parts), os.getpid()
     try:
         pool = _context().Pool(processes)
         with pool:
@@ -257,6 +261,16 @@ def _shared_step(index: int) -> Any:
     assert _shared[0] is not None, "map_shared's workers are forked after it is set"
     step, parts = _shared[0]
     return step(parts[index])
+
+
+def in_shared_worker() -> bool:
+    """Whether this process is a worker of ``map_shared``: it ends with the run, so what
+    its step loads may be kept out of the garbage collector's sight for good (see
+    ``collection_paused``)."""
+    return _shared[0] is not None and os.getpid() != _shared_parent[0]
+
+
+_shared_parent: list[int | None] = [None]  # the process that forked map_shared's workers
 
 
 def _processes(jobs: int | None, pending: list[tuple[int, Work, str | None]]) -> int:
@@ -337,19 +351,53 @@ def _start_worker(
 
 def _work_in_worker(
     task: tuple[Work, str | None],
-) -> tuple[Extracted | InputError, str | None]:
-    """Extract in a worker. A text given is sent back without the source the parent has; a
-    file read here (a run without cache) is sent back whole, its prose the very string of its
-    source where the two are equal (plain text), so that it is sent and kept once."""
+) -> tuple[Extracted | _Packed | InputError, str | None]:
+    """Extract in a worker, and send the result back packed (``_Packed``). A text given is
+    sent back without the source the parent has; a file read here (a run without cache) is
+    sent back whole, its prose the very string of its source where the two are equal (plain
+    text), so that it is sent and kept once. A document whose extraction failed is sent as
+    it is."""
     item, text = task
     cache = _worker_cache[0]
-    if text is None:
-        outcome = _read_and_extract(item, None, cache, _worker_max_bytes[0])
-        if not isinstance(outcome, InputError):
-            document = outcome.document
-            if document.prose is not document.source and document.prose == document.source:
-                outcome = outcome.with_document(replace(document, prose=document.source))
-        return outcome, cache.warning if cache is not None else None
-    extracted = _extract_one(item, text, cache)
-    stripped = extracted.with_document(replace(extracted.document, source=""))
-    return stripped, cache.warning if cache is not None else None
+    outcome = _read_and_extract(item, text, cache, _worker_max_bytes[0])
+    warning = cache.warning if cache is not None else None
+    if isinstance(outcome, InputError) or outcome.error is not None:
+        return outcome, warning
+    document = outcome.document
+    if text is not None:
+        document = replace(document, source="")
+    elif document.prose is not document.source and document.prose == document.source:
+        document = replace(document, prose=document.source)
+    return _Packed.of(outcome, document), warning
+
+
+@dataclass(frozen=True)
+class _Packed:
+    """What a worker sends back of a document it extracted: the document (perhaps without
+    its source), the features story grouping compares, and the claims pickled in their
+    compact form (``numcheck.packing``), which the parent keeps as they are: they are
+    unpickled only where they are checked (in the workers of ``map_shared``), so the parent
+    of a large run never builds them."""
+
+    document: Document
+    features: frozenset[str]
+    claim_count: int
+    claims: bytes
+
+    @classmethod
+    def of(cls, extracted: Extracted, document: Document) -> _Packed:
+        from numcheck import packing
+
+        claims = packing.dumps(extracted.claims)
+        return cls(document, extracted.features, extracted.claim_count, claims)
+
+    def unpacked(self, item: Work, text: str | None) -> Extracted:
+        """The record in the parent, the source put back when the parent has it."""
+        from numcheck.api import Extracted
+
+        document = self.document
+        if item.document is not None:
+            document = item.document
+        elif text is not None:
+            document = replace(document, source=text)
+        return Extracted.packed(document, self.features, self.claim_count, self.claims)

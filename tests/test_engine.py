@@ -18,6 +18,7 @@ from numcheck import engine
 from numcheck.alignment import stories
 from numcheck.cache import ClaimsCache
 from numcheck.engine import Work
+from numcheck.failures import InternalError
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -433,3 +434,64 @@ def test_shared_steps_run_in_forked_workers_in_order() -> None:
     if engine.can_share():  # the parts are seen in the workers' shared memory, not sent
         assert os.getpid() not in {pid for pid, _ in outcomes}
     assert set(engine.map_shared(lambda part: os.getpid(), parts, 1)) == {os.getpid()}
+
+
+def test_claims_sent_back_by_workers_are_built_only_where_they_are_checked(
+    newsroom: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(api, "POOL_MIN_CLAIMS", 1)
+    paths = [str(path) for path in sorted((newsroom / "articles").rglob("*.txt"))]
+    here, _ = api.extract_paths(paths, jobs=1)
+    sent, _ = api.extract_paths(paths, jobs=2)
+    assert all(repr(record).endswith("deferred)") for record in sent)  # kept packed
+    assert [record.document for record in sent] == [record.document for record in here]
+    one = api.check_extracted(here, jobs=1)
+    many = api.check_extracted(sent, jobs=2, loaded="findings")
+    if engine.can_share():  # the checks' workers built the claims, this process did not
+        assert all(repr(record).endswith("deferred)") for record in sent)
+    assert many.findings == one.findings and many.errors == one.errors
+    assert (many.files, many.corpus_files, many.claim_count) == (
+        one.files,
+        one.corpus_files,
+        one.claim_count,
+    )
+    assert sent == here  # the same claims, once built
+
+
+@pytest.mark.parametrize(
+    ("loaded", "documents", "claims"),
+    [("claims", True, True), ("documents", True, False), ("findings", False, False)],
+)
+def test_a_result_holds_what_the_caller_asks_for(
+    newsroom: Path, loaded: str, documents: bool, claims: bool
+) -> None:
+    extracted, _ = api.extract_paths(
+        [str(path) for path in sorted((newsroom / "articles").rglob("*.txt"))]
+    )
+    full = api.check_extracted(extracted)
+    result = api.check_extracted(extracted, loaded=loaded)
+    assert result.findings == full.findings and result.findings
+    assert (result.files, result.claim_count) == (full.files, full.claim_count)
+    assert result.documents == (full.documents if documents else [])
+    assert result.claims == (full.claims if claims else [])
+    with pytest.raises(ValueError, match="loaded must be one of"):
+        api.check_extracted(extracted, loaded="everything")
+
+
+def test_a_document_that_failed_stays_in_a_result_of_findings(newsroom: Path) -> None:
+    extracted, _ = api.extract_paths(
+        [str(path) for path in sorted((newsroom / "articles").rglob("*.txt"))][:3]
+    )
+    broken = api.extract_text("broken.txt", "It flew 190 miles (360 km).\n")
+    error = InternalError.of(RuntimeError("boom"), path="broken.txt")
+    failed = api.Extracted(broken.document, [], frozenset(), error)
+    result = api.check_extracted([*extracted, failed], loaded="findings")
+    assert [document.path for document in result.documents] == ["broken.txt"]
+    assert [f.path for f in result.findings if f.code == "NC000"] == ["broken.txt"]
+
+
+def test_a_shared_worker_knows_it_is_one() -> None:
+    assert not engine.in_shared_worker()
+    outcomes = engine.map_shared(lambda part: engine.in_shared_worker(), [[1], [2]], 2)
+    assert outcomes == [engine.can_share()] * 2
+    assert not engine.in_shared_worker()
