@@ -564,13 +564,13 @@ def _check_processes(
     little to check."""
     from numcheck import engine
 
-    if kept is not None or jobs == 1:
+    if kept is not None:
         return 1
-    if jobs is None:
-        if sum(record.claim_count for record in checked) < POOL_MIN_CLAIMS:
-            return 1
-        jobs = engine.available_cores()
-    return max(1, jobs)
+
+    def claims() -> int:
+        return sum(record.claim_count for record in checked)
+
+    return engine.processes_for(jobs, claims, POOL_MIN_CLAIMS)
 
 
 def _story_parts(

@@ -273,12 +273,20 @@ def in_shared_worker() -> bool:
 _shared_parent: list[int | None] = [None]  # the process that forked map_shared's workers
 
 
-def _processes(jobs: int | None, pending: list[tuple[int, Work, str | None]]) -> int:
+def processes_for(jobs: int | None, size: Callable[[], int], minimum: int) -> int:
+    """How many processes a step runs in: ``jobs`` when given; with the default (None),
+    every core when the step's ``size()`` reaches ``minimum``, else this process alone
+    (starting workers would cost more than they save)."""
     if jobs is None:
-        if sum(_size(item, text) for _, item, text in pending) < POOL_MIN_CHARS:
-            return 1
-        jobs = available_cores()
-    return max(1, min(jobs, len(pending)))
+        return available_cores() if size() >= minimum else 1
+    return max(1, jobs)
+
+
+def _processes(jobs: int | None, pending: list[tuple[int, Work, str | None]]) -> int:
+    def size() -> int:
+        return sum(_size(item, text) for _, item, text in pending)
+
+    return max(1, min(processes_for(jobs, size, POOL_MIN_CHARS), len(pending)))
 
 
 def _size(item: Work, text: str | None) -> int:

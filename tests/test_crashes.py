@@ -160,7 +160,10 @@ def test_bad_user_rule_packs(
 NON_UTF8 = b"caf\xe9.txt"
 
 
-@pytest.mark.skipif(sys.platform != "linux", reason="file names are bytes on Linux")
+@pytest.mark.skipif(
+    sys.platform != "linux",
+    reason="needs a file name that is not UTF-8, which only Linux file systems accept",
+)
 @pytest.mark.parametrize("output", ["text", "json", "sarif", "github", "rdjson"])
 def test_file_name_that_is_not_utf8(tmp_path: Path, numcheck_cmd: Path, output: str) -> None:
     with open(os.path.join(os.fsencode(tmp_path), NON_UTF8), "wb") as handle:

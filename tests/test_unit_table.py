@@ -75,12 +75,12 @@ def test_what_the_table_does_not_know_is_left_to_pint(unit: str, target: str) ->
 
 def test_a_pack_edited_since_the_table_was_made_turns_the_table_off(monkeypatch) -> None:
     monkeypatch.setattr(unit_factors, "PACK_HASH", "0" * 64)
-    unit_table._usable.cache_clear()
+    unit_table._table.cache_clear()
     try:
         assert unit_table.table_line("mile", "kilometer") is None
     finally:
         monkeypatch.undo()
-        unit_table._usable.cache_clear()
+        unit_table._table.cache_clear()
     assert unit_table.table_line("mile", "kilometer") is not None
 
 
@@ -92,11 +92,11 @@ def test_a_users_unit_pack_turns_the_table_off(tmp_path: Path, monkeypatch) -> N
     )
     monkeypatch.setattr(rulepacks, "_extra_dirs", [])
     rulepacks.add_pack_dirs([str(tmp_path)])
-    unit_table._usable.cache_clear()
+    unit_table._table.cache_clear()
     try:
         assert unit_table.table_line("mile", "kilometer") is None
     finally:
         monkeypatch.undo()
         load_kind.cache_clear()
-        unit_table._usable.cache_clear()
+        unit_table._table.cache_clear()
     assert unit_table.table_line("mile", "kilometer") is not None

@@ -35,24 +35,24 @@ def pack_hash() -> str:
 
 
 @functools.cache
-def _usable() -> bool:
+def _table():
+    """The table (``unit_factors``) when it speaks for the packs in use, else None."""
     from numcheck.extraction import unit_factors
 
     only_builtin = all(is_builtin(name) for name, _ in load_kind("units"))
-    return only_builtin and unit_factors.PACK_HASH == pack_hash()
+    return unit_factors if only_builtin and unit_factors.PACK_HASH == pack_hash() else None
 
 
 def table_line(unit: str, target: str) -> tuple[float, float] | None:
     """The line (scale, offset) from ``unit`` to ``target``, or None when the table does not
     know it (then pint must be asked)."""
-    if not _usable():
+    table = _table()
+    if table is None:
         return None
-    from numcheck.extraction import unit_factors
-
-    pair = unit_factors.OFFSET_LINES.get((unit, target))
+    pair = table.OFFSET_LINES.get((unit, target))
     if pair is not None:
         return pair
-    ours, theirs = _factor(unit, unit_factors.FACTORS), _factor(target, unit_factors.FACTORS)
+    ours, theirs = _factor(unit, table.FACTORS), _factor(target, table.FACTORS)
     if ours is None or theirs is None or ours[1] != theirs[1]:
         return None  # a unit the table lacks, or another dimension: pint says why
     return ours[0] / theirs[0], 0.0
