@@ -216,13 +216,15 @@ def frame_claims(
         if claim.restates and source is not None:
             framed.append(_with_frame(claim, source.key, source.frame))
             continue
-        frame = reading.frame(claim)
+        frame = reading.frame(claim)  # one object for equal frames
         key = reading.shared(subject_key(claim, frame.event, prose))
         if source is not None and source.sentence == claim.sentence:
-            frame = _coordinated_owner(prose, source, claim, frame)
+            coordinated = _coordinated_owner(prose, source, claim, frame)
+            if coordinated is not frame:
+                frame = reading.shared(coordinated)
             if key is None and bracketed is not None and bracketed.sentence == claim.sentence:
                 key = _elided_key(prose, source, claim, bracketed)
-        claim = _with_frame(claim, key, reading.shared(frame))
+        claim = _with_frame(claim, key, frame)
         framed.append(claim)
         if key is not None and source is not None and _bracketed_after(prose, source, claim):
             bracketed = claim
@@ -398,6 +400,46 @@ class _Sentence:
 
 _Value = TypeVar("_Value")
 
+READ_AROUND = 40  # characters past a sentence's end a frame may read (and one before it)
+_MADE = 4_096  # frames kept for claims read alike, at most
+
+
+class _Alike(NamedTuple):
+    """Everything a claim's frame is read from but the sentence before (whose times a
+    sentence without its own takes) and the document's names: two claims alike get equal
+    frames. A frame reads its sentence (as far as ``_Sentence.last``, which may reach past
+    the claim's own sentence end ``last``) and, around it, the character before (a word's
+    edge, the letter before an acronym) and up to ``READ_AROUND`` characters after (the
+    words after a day, the first letter of a short sentence); offsets count from the
+    sentence's start."""
+
+    text: str
+    first: int  # where the sentence starts in ``text``
+    start: int
+    end: int
+    last: int
+    sentence_last: int
+    subject: str | None
+    dimension: str
+    listed: bool
+
+    @classmethod
+    def of(cls, prose: str, claim: Claim, sentence: _Sentence, last: int, listed: bool) -> _Alike:
+        first = sentence.first
+        low = max(0, first - 1)
+        location = claim.location
+        return cls(
+            prose[low : sentence.last + READ_AROUND],
+            first - low,
+            location.start - first,
+            location.end - first,
+            last - first,
+            sentence.last - first,
+            claim.subject,
+            claim.dimension,
+            listed,
+        )
+
 
 class _Reading:
     """The frames of one document's claims, read in order of position.
@@ -418,13 +460,33 @@ class _Reading:
         self.times = _TimeIndex(document.prose, self.lowered)
         self.lines = _Lines(document.source)
         self.kept: dict[object, object] = {}  # one of each value of a frame's parts
+        self.made: dict[_Alike, Frame] = {}  # the frames made, by what they were read from
 
     def frame(self, claim: Claim) -> Frame:
-        prose, names = self.prose, self.names
+        """The frame of ``claim``, made once for all the claims that read the same (``_Alike``):
+        text that repeats itself (a table of like rows, a phrase said over and over) frames each
+        different stretch once."""
         start, end = claim.location.start, claim.location.end
         first = claim.sentence  # where extraction found its sentence to begin
-        last = max(end, sentence_end(prose, end))
+        last = max(end, sentence_end(self.prose, end))
         sentence = self._sentence(first, last)
+        listed = self.lines.listed(start)
+        alike = _Alike.of(self.prose, claim, sentence, last, listed)
+        frame = self.made.get(alike)
+        if frame is None:
+            if len(self.made) >= _MADE:
+                self.made.clear()
+            frame = self.made[alike] = self._make(claim, sentence, last, listed)
+        elif not frame.anchors.time:  # the times of the sentence before stand in for its own
+            context_time = self._previous_times(sentence)
+            if context_time != frame.context_time:
+                frame = self.shared(replace(frame, context_time=context_time))
+        return frame
+
+    def _make(self, claim: Claim, sentence: _Sentence, last: int, listed: bool) -> Frame:
+        prose, names = self.prose, self.names
+        start, end = claim.location.start, claim.location.end
+        first = sentence.first
         tokens = sentence.tokens
         before_end = bisect.bisect_left(sentence.starts, start)
         while before_end > 0 and tokens[before_end - 1].end > start:
@@ -462,7 +524,7 @@ class _Reading:
             role=self.shared(_role(clause_before, clause_after, per=" / " in claim.dimension)),
             terms=self.shared(frozenset(before_terms + after_terms)),
             sentence_terms=self._all_terms(sentence),
-            listed=self.lines.listed(start),
+            listed=listed,
             context_time=() if times else self._previous_times(sentence),
             context_owner=not named + owners and _pronoun_before(clause_before[-OWNER_REACH:]),
             participants=_participants(
