@@ -37,6 +37,15 @@ TEXTS = [
     ("table.md", "| a | b |\n|---|---|\n" + "| 5 km (3 mi) | over 10,000 troops in 2019 |\n" * 40),
     ("list.md", "Key figures:\n\n" + "- Troops: 10,000 sent last year\n" * 30),
     ("label.txt", "Range: 190 miles (306 km)\nTroops: over 10,000\n" * 30),
+    # Sentences written alike after sentences with other times, in a list item or not.
+    (
+        "context.txt",
+        "".join(
+            f"In {year} costs fell. Sales rose 5%. The rest of the figures stayed where they were. "
+            for year in range(1990, 2020)
+        ),
+    ),
+    ("listed.md", "- Sales rose 5% last year.\n\nSales rose 5% last year.\n\n" * 15),
 ]
 
 

@@ -37,6 +37,7 @@ from collections.abc import Iterable
 from collections.abc import Iterator
 from collections.abc import Sequence
 from dataclasses import dataclass
+from dataclasses import field
 from dataclasses import fields
 from dataclasses import replace
 from itertools import chain
@@ -384,16 +385,19 @@ _CAPITALISED_INSIDE = re.compile(r" (?<=[a-z,;] )([A-Z][\w’'.&-]*)")
 
 @dataclass(slots=True)
 class _Sentence:
-    """One sentence read once for all its claims: tokens, their terms, its times."""
+    """One sentence, read once for all its claims, and only as far as a frame needs it (a
+    claim read like one framed before needs neither its words nor, when it has times, its
+    times): its tokens, their terms, its times."""
 
     first: int
     last: int
-    tokens: list[_Token]
-    starts: list[int]
-    terms: list[tuple[str, ...]]
-    times: list[tuple[int, int, str]]  # start, end and form of each time not of a report
-    first_word: int
-    capitalised: bool  # whether a capital letter is written in it: else no word is a name
+    read: bool = False  # whether the fields up to ``capitalised`` are read
+    tokens: list[_Token] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    terms: list[tuple[str, ...]] = field(default_factory=list)
+    first_word: int = 0
+    capitalised: bool = False  # whether a capital letter is written in it: else no word is a name
+    times: list[tuple[int, int, str]] | None = None  # start, end, form of each not of a report
     previous_times: tuple[str, ...] | None = None  # those of the sentence before, once read
     all_terms: frozenset[str] | None = None  # every term of the sentence, once read
 
@@ -487,6 +491,7 @@ class _Reading:
         prose, names = self.prose, self.names
         start, end = claim.location.start, claim.location.end
         first = sentence.first
+        self._read_words(sentence)
         tokens = sentence.tokens
         before_end = bisect.bisect_left(sentence.starts, start)
         while before_end > 0 and tokens[before_end - 1].end > start:
@@ -506,7 +511,7 @@ class _Reading:
         event = _event(clause_before, clause_after, claim.subject)
         named = _named(claim)
         owners = _owners(prose, claim, clause_start, sentence, clause_before, names)
-        times = _times_within(sentence, clause_start, clause_end, start, end)
+        times = _times_within(self._times(sentence), clause_start, clause_end, start, end)
         anchors = self.shared(
             Anchors(
                 named=named,
@@ -539,8 +544,7 @@ class _Reading:
         sentence = self.sentences.get(first)
         if sentence is not None and sentence.last >= last:
             return sentence
-        sentence = self.sentences[first] = self._read(first, last)
-        self.latest = sentence
+        sentence = self.sentences[first] = _Sentence(first, last)
         # A later claim's sentence begins here or after, and the sentence before it (for its
         # times) at most LOOK_BACK characters earlier: those before that are done with.
         reach = first - LOOK_BACK - 1
@@ -552,19 +556,27 @@ class _Reading:
         self.times.forget_before(reach - LOOK_BACK)
         return sentence
 
-    def _read(self, first: int, last: int) -> _Sentence:
-        prose = self.prose
-        tokens, starts, terms = _overlapping_tokens(prose, first, last, self.latest)
-        return _Sentence(
-            first,
-            last,
-            tokens,
-            starts,
-            terms,
-            _sentence_times(prose, first, self.times.within(first, last)),
-            _first_word_start(prose, first),
-            _CAPITAL.search(prose, first, last) is not None,
+    def _read_words(self, sentence: _Sentence) -> None:
+        """Read the tokens of ``sentence``, their terms, where its first word starts and
+        whether it writes a capital."""
+        if sentence.read:
+            return
+        prose, first, last = self.prose, sentence.first, sentence.last
+        sentence.tokens, sentence.starts, sentence.terms = _overlapping_tokens(
+            prose, first, last, self.latest
         )
+        sentence.first_word = _first_word_start(prose, first)
+        sentence.capitalised = _CAPITAL.search(prose, first, last) is not None
+        sentence.read = True
+        self.latest = sentence
+
+    def _times(self, sentence: _Sentence) -> list[tuple[int, int, str]]:
+        if sentence.times is None:
+            first = sentence.first
+            sentence.times = _sentence_times(
+                self.prose, first, self.times.within(first, sentence.last)
+            )
+        return sentence.times
 
     def _all_terms(self, sentence: _Sentence) -> frozenset[str]:
         if sentence.all_terms is None:
@@ -594,7 +606,7 @@ class _Reading:
             return ()
         known = self.sentences.get(previous)
         times = (
-            known.times
+            self._times(known)
             if known is not None
             else _sentence_times(prose, previous, self.times.within(previous, first))
         )
@@ -1313,13 +1325,13 @@ def _reported_after(prose: str, end: int) -> bool:
 
 
 def _times_within(
-    sentence: _Sentence, clause_start: int, clause_end: int, start: int, end: int
+    times: list[tuple[int, int, str]], clause_start: int, clause_end: int, start: int, end: int
 ) -> tuple[str, ...]:
-    """The times of the claim's clause, outside the claim itself."""
+    """The times of the claim's clause (of ``times``, its sentence's), outside the claim."""
     return tuple(
         dict.fromkeys(
             form
-            for first, last, form in sentence.times
+            for first, last, form in times
             if clause_start <= first and last <= clause_end and (last <= start or first >= end)
         )
     )
