@@ -510,7 +510,11 @@ class _Reading:
         clause_after = tokens[after_start:clause_last]
         event = _event(clause_before, clause_after, claim.subject)
         named = _named(claim)
-        owners = _owners(prose, claim, clause_start, sentence, clause_before, names)
+        owners = (  # an owner is a name, an acronym or a possessive: each has a capital
+            _owners(prose, claim, clause_start, sentence, clause_before, names)
+            if sentence.capitalised
+            else ()
+        )
         times = _times_within(self._times(sentence), clause_start, clause_end, start, end)
         anchors = self.shared(
             Anchors(
@@ -794,18 +798,20 @@ def _tokens(prose: str, start: int, end: int) -> list[_Token]:
 def _read_tokens(
     prose: str, start: int, end: int
 ) -> tuple[list[_Token], list[int], list[tuple[str, ...]]]:
-    """The tokens of ``prose[start:end]``, where they start and their terms."""
-    found = [(m[0], *m.span()) for m in _TOKEN.finditer(prose, start, end)]
-    words = [_WORDS[text] for text, _, _ in found]
-    tokens = [
-        _new_token((text, word[0], first, last))
-        for (text, first, last), word in zip(found, words, strict=True)
-    ]
-    return tokens, [first for _, first, _ in found], [word[1] for word in words]
+    """The tokens of ``prose[start:end]``, where they start and their terms (each list made
+    by ``map`` over functions written in C, with no Python frame a token)."""
+    matches = list(_TOKEN.finditer(prose, start, end))
+    texts = list(map(_first, matches))
+    starts = list(map(re.Match.start, matches))
+    words = list(map(_WORDS.__getitem__, texts))
+    ends = map(re.Match.end, matches)
+    tokens = list(map(_new_token, zip(texts, map(_first, words), starts, ends, strict=True)))
+    return tokens, starts, list(map(_second, words))
 
 
 # _Token((text, lower, start, end)) without the generated constructor's Python frame.
 _new_token = functools.partial(tuple.__new__, _Token)
+_first, _second = operator.itemgetter(0), operator.itemgetter(1)
 
 
 def _terms_before(terms: list[tuple[str, ...]], first: int, end: int) -> list[str]:
