@@ -432,16 +432,19 @@ class _Alike(NamedTuple):
         first = sentence.first
         low = max(0, first - 1)
         location = claim.location
-        return cls(
-            prose[low : sentence.last + READ_AROUND],
-            first - low,
-            location.start - first,
-            location.end - first,
-            last - first,
-            sentence.last - first,
-            claim.subject,
-            claim.dimension,
-            listed,
+        return tuple.__new__(  # without the generated constructor's Python frame
+            cls,
+            (
+                prose[low : sentence.last + READ_AROUND],
+                first - low,
+                location.start - first,
+                location.end - first,
+                last - first,
+                sentence.last - first,
+                claim.subject,
+                claim.dimension,
+                listed,
+            ),
         )
 
 
@@ -530,7 +533,7 @@ class _Reading:
         frame = Frame(
             event=event,
             anchors=anchors,
-            role=self.shared(_role(clause_before, clause_after, per=" / " in claim.dimension)),
+            role=_role(clause_before, clause_after, per=" / " in claim.dimension),
             terms=self.shared(frozenset(before_terms + after_terms)),
             sentence_terms=self._all_terms(sentence),
             listed=listed,
@@ -1366,7 +1369,7 @@ def _role(before: Sequence[_Token], after: Sequence[_Token], *, per: bool = Fals
     # The words read: the mode's reach and the break before it, and after the figure a rate's
     # reach or the longest phrase of a part.
     words_before = _words(reversed(before), MODE_REACH + 1)[::-1]
-    words_after = _words(after, max(RATE_REACH + 2, max(_lengths(t.part_after), default=0)))
+    words_after = _words(after, max(RATE_REACH + 2, _longest(t.part_after)))
     previous = words_before[-1:] or [""]
     measure = "level"
     if previous[0] in t.change_verbs or (previous[0] == "by" and not _passive(words_before)):
@@ -1392,6 +1395,11 @@ def _role(before: Sequence[_Token], after: Sequence[_Token], *, per: bool = Fals
         mode = "hypothetical"
     elif _contains_any(reach, t.planned):
         mode = "planned"
+    return _role_of(measure, scope, rate, mode)
+
+
+@functools.cache  # one object for each of the few roles
+def _role_of(measure: str, scope: str, rate: bool, mode: str) -> Role:
     return Role(measure=measure, scope=scope, rate=rate, mode=mode)
 
 
@@ -1468,8 +1476,8 @@ def _until_comma(words: Sequence[str]) -> list[str]:
 
 
 @functools.lru_cache(maxsize=64)
-def _lengths(phrases: frozenset[tuple[str, ...]]) -> frozenset[int]:
-    return frozenset(len(p) for p in phrases)
+def _longest(phrases: frozenset[tuple[str, ...]]) -> int:
+    return max(map(len, phrases), default=0)
 
 
 def _starts_with_any(words: Sequence[str], phrases: frozenset[tuple[str, ...]]) -> bool:
