@@ -41,6 +41,7 @@ from dataclasses import field
 from dataclasses import fields
 from dataclasses import replace
 from itertools import chain
+from itertools import filterfalse
 from itertools import islice
 from typing import NamedTuple
 from typing import TypeVar
@@ -815,6 +816,7 @@ def _read_tokens(
 # _Token((text, lower, start, end)) without the generated constructor's Python frame.
 _new_token = functools.partial(tuple.__new__, _Token)
 _first, _second = operator.itemgetter(0), operator.itemgetter(1)
+_lower = operator.itemgetter(1)  # a token's lower-case form
 
 
 def _terms_before(terms: list[tuple[str, ...]], first: int, end: int) -> list[str]:
@@ -904,11 +906,10 @@ def _nearest_event(before: Sequence[_Token], after: Sequence[_Token]) -> str | N
     longest = tables.longest_event
     firsts, lasts = _event_edges(tables)
     best: tuple[int, str] | None = None
-    near_before = [t.lower for t in before[-EVENT_REACH:]]
-    near_after = [t.lower for t in after[:EVENT_REACH]]
-    for index in range(len(near_after)):
-        if near_after[index] not in firsts:
-            continue  # no event phrase begins with this word
+    near_before = list(map(_lower, before[-EVENT_REACH:]))
+    near_after = list(map(_lower, after[:EVENT_REACH]))
+    # Only where an event phrase begins (after the figure) or ends (before it).
+    for index in [i for i, word in enumerate(near_after) if word in firsts]:
         for size in range(min(longest, len(near_after) - index), 0, -1):
             found = events.get(tuple(near_after[index : index + size]))
             if found is not None:
@@ -916,12 +917,10 @@ def _nearest_event(before: Sequence[_Token], after: Sequence[_Token]) -> str | N
                 break
         if best is not None:
             break
-    for index in range(len(near_before) - 1, -1, -1):
+    for index in [i for i in range(len(near_before) - 1, -1, -1) if near_before[i] in lasts]:
         distance = len(near_before) - 1 - index
         if best is not None and distance >= best[0]:
             break
-        if near_before[index] not in lasts:
-            continue  # no event phrase ends with this word
         for size in range(min(longest, index + 1), 0, -1):
             found = events.get(tuple(near_before[index - size + 1 : index + 1]))
             if found is not None:
@@ -1421,7 +1420,10 @@ def _part_before(words_before: list[str], phrases: frozenset[tuple[str, ...]]) -
 
 def _words(tokens: Iterable[_Token], count: int) -> list[str]:
     """The lower-case forms of the first ``count`` tokens but brackets."""
-    return [x.lower for x in islice((x for x in tokens if x.text not in ("(", ")")), count)]
+    return list(islice(filterfalse(_BRACKETS.__contains__, map(_lower, tokens)), count))
+
+
+_BRACKETS = frozenset("()")
 
 
 def _passive(words_before: list[str]) -> bool:
