@@ -1080,10 +1080,11 @@ def _opening_name(
     clause_before: Sequence[_Token], names: Container[str], first_word: int
 ) -> str | None:
     tokens = clause_before
-    comma = next((i for i, t in enumerate(tokens[:12]) if t.text == ","), None)
     skip = 0
-    if comma is not None and tokens[:1] and tokens[0].lower in _INTRODUCTIONS:
-        skip = comma + 1  # "With almost all ballots counted, New Democracy has"
+    if tokens and tokens[0].lower in _INTRODUCTIONS:
+        comma = next((i for i, t in enumerate(tokens[:12]) if t.text == ","), None)
+        if comma is not None:
+            skip = comma + 1  # "With almost all ballots counted, New Democracy has"
     # Two openers, a name of six words and the two words after it: ten words at most.
     words = list(islice((t for t in islice(tokens, skip, None) if t.text[:1].isalpha()), 10))
     index = 0
@@ -1388,13 +1389,22 @@ def _role(before: Sequence[_Token], after: Sequence[_Token], *, per: bool = Fals
     rate = per or _is_rate(words_after, words_before, t) or _distributive(clause)
     mode = "actual"
     reach = clause[-MODE_REACH:]
-    if _contains_any(reach, t.comparison) or previous[0] == "from":
+    if previous[0] == "from":
         mode = "comparison"
-    elif _contains_any(reach, t.hypothetical):
-        mode = "hypothetical"
-    elif _contains_any(reach, t.planned):
-        mode = "planned"
+    elif not t.mode_openers.isdisjoint(reach):  # most clauses hold no phrase of a mode
+        mode = _mode(reach, t)
     return _role_of(measure, scope, rate, mode)
+
+
+def _mode(reach: list[str], t: lexicon.FrameTables) -> str:
+    """The mode the words before a figure (its clause's, up to ``MODE_REACH``) give it."""
+    if _contains_any(reach, t.comparison):
+        return "comparison"
+    if _contains_any(reach, t.hypothetical):
+        return "hypothetical"
+    if _contains_any(reach, t.planned):
+        return "planned"
+    return "actual"
 
 
 @functools.cache  # one object for each of the few roles

@@ -48,6 +48,11 @@ class FrameTables:
     def longest_event(self) -> int:
         return max((len(phrase) for phrase in self.events), default=1)
 
+    @functools.cached_property
+    def mode_openers(self) -> frozenset[str]:
+        """The words a phrase of a mode (comparison, hypothetical, planned) begins with."""
+        return frozenset(p[0] for p in self.comparison | self.hypothetical | self.planned)
+
 
 def phrase(text: str) -> Phrase:
     return tuple(text.lower().split())
