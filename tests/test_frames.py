@@ -285,6 +285,32 @@ def test_the_names_of_real_articles_are_looked_up_as_defined() -> None:
             assert (word in names) is (word in expected), (path.name, word)
 
 
+_NAME_PIECES = (
+    "AT&T ", "the AT&T deal ", "T&Ts ", "said, Canepa ", "; Sales ", "Sales ", "sales ",
+    "the US’s ", "U.S. ", "Corp., ", "long-Term ", "term ", "Term ", "-Sales ", "x.Sales ",
+    "The ", "the ", "Arsenal's ", "O’Neill ", "Wednesday’s ", "\nCanepa ", "e Canepa ",
+    ". Quex ", "2 Quex ", "Q Quex ",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_names_are_looked_up_as_defined_in_written_hostile_text(seed: int) -> None:
+    import random
+
+    from numcheck.alignment import frames
+
+    chooser = random.Random(seed)
+    lower = (f"w{chr(97 + n // 26)}{chr(97 + n % 26)} " for n in range(frames.NAME_EVIDENCE))
+    words = "".join(lower) if seed % 2 else ""  # enough lower-case words to tell names, or not
+    text = words + "".join(chooser.choice(_NAME_PIECES) for _ in range(200))
+    expected = _names_by_definition(text)
+    assert frames.document_names(text) == expected
+    names = frames._Names(text)
+    asked = set(frames._TOKEN.findall(text)) | set(frames._CAPITALISED_WORD.findall(text))
+    for word in asked | {frames._bare_name(w) for w in asked}:
+        assert (word in names) is (word in expected), word
+
+
 TIMES = [
     "Sales rose 5% in 2019-20 and fell in the first half, on Monday and last week.",
     "2019 was a record: revenue in Jan.2020 beat Dec. 2019, three years ago.",

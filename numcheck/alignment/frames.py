@@ -305,20 +305,28 @@ def document_names(prose: str) -> frozenset[str]:
     more), those never written in lower case, so that a sentence-initial "Arsenal" or
     "Canepa" counts as a name and a sentence-initial "Sales" does not."""
     names = _Names(prose)
-    return frozenset(word for word in names.capitalised if word in names)
+    return frozenset(word for word in names.listing()[1] if word in names)
 
 
 class _Names:
     """``word in names`` for the names of a text (``document_names``), for a reader that
-    asks about a few words (the first words of the sentences with figures): the capitalised
-    words are listed at once, and whether one is written in lower case is looked up for the
-    words asked about only (once each), not by listing every lower-case word of the text."""
+    asks about a few words (the first words of the sentences with figures): where and how
+    each is written is looked up for the words asked about only (once each), not by listing
+    every capitalised and lower-case word of the text."""
 
     def __init__(self, prose: str) -> None:
-        self.inside = {_bare_name(word) for word in set(_CAPITALISED_INSIDE.findall(prose))}
-        self.capitalised = self.inside | set(map(_bare_name, _CAPITALISED_WORD.findall(prose)))
+        self.prose = prose
         self.lower = _LowerWords(prose)
-        self.known: dict[object, bool] = dict.fromkeys(self.inside, True)
+        self.known: dict[object, bool] = {}
+        self.listed: tuple[set[str], set[str]] | None = None  # when a look is unsure
+
+    def listing(self) -> tuple[set[str], set[str]]:
+        """The capitalised words written inside a sentence, and all the capitalised words."""
+        if self.listed is None:
+            prose = self.prose
+            inside = {_bare_name(word) for word in set(_CAPITALISED_INSIDE.findall(prose))}
+            self.listed = inside, inside | set(map(_bare_name, _CAPITALISED_WORD.findall(prose)))
+        return self.listed
 
     def __contains__(self, word: object) -> bool:
         known = self.known.get(word)
@@ -327,10 +335,43 @@ class _Names:
         return known
 
     def _is_name(self, word: object) -> bool:
-        if word not in self.capitalised or not isinstance(word, str):
+        if not isinstance(word, str):
             return False
+        inside, capitalised = self._written(word)
+        if inside:
+            return True
         lowered = word.lower()
-        return lowered not in _NOT_NAMES and self.lower.enough() and lowered not in self.lower
+        return (
+            capitalised
+            and lowered not in _NOT_NAMES
+            and self.lower.enough()
+            and lowered not in self.lower
+        )
+
+    def _written(self, word: str) -> tuple[bool, bool]:
+        """Whether ``word`` is, as ``listing`` lists them, a capitalised word written inside a
+        sentence, and a capitalised word: a match of ``_CAPITALISED_WORD`` that begins with it
+        and is it without a possessive (``_bare_name``), after a space after a lower-case
+        letter, a comma or a semicolon for the first. No match of it can begin inside another
+        but after a "&" ("AT&T"): there the listing decides."""
+        if self.listed is not None:
+            return word in self.listed[0], word in self.listed[1]
+        if not "A" <= word[:1] <= "Z":
+            return False, False
+        prose = self.prose
+        capitalised = False
+        at = prose.find(word)
+        while at >= 0:
+            found = _CAPITALISED_WORD.match(prose, at)
+            if found is not None and _bare_name(found.group()) == word:
+                if prose[at - 1 : at] == "&":
+                    inside, listed = self.listing()
+                    return word in inside, word in listed
+                capitalised = True
+                if at >= 2 and prose[at - 1] == " " and _INSIDE_AFTER.match(prose, at - 2):
+                    return True, True
+            at = prose.find(word, at + 1)
+        return False, capitalised
 
 
 class _LowerWords:
@@ -382,6 +423,7 @@ _LOWER_WORD = re.compile(r"[a-z](?<![\w’'][a-z])[a-z’'-]*")
 _CAPITALISED_WORD = re.compile(r"[A-Z](?<![\w’'.-][A-Z])[\w’'.&-]*")
 # "the Arsenal", "it, Canepa": the space first, so that a search skips ahead to spaces.
 _CAPITALISED_INSIDE = re.compile(r" (?<=[a-z,;] )([A-Z][\w’'.&-]*)")
+_INSIDE_AFTER = re.compile(r"[a-z,;]")  # the character before the space before a word inside
 
 
 @dataclass(slots=True)
