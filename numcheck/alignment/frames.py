@@ -374,9 +374,6 @@ class _Names:
         return False, capitalised
 
 
-_STRETCH = 2_048  # characters read at once for lower-case words
-
-
 class _LowerWords:
     """Whether a text writes a word in lower case (``word in``: a match of ``_LOWER_WORD``,
     as ``set(_LOWER_WORD.findall(text))`` holds it), found by looking for that word alone."""
@@ -389,13 +386,11 @@ class _LowerWords:
     def enough(self) -> bool:
         """Whether the text writes ``NAME_EVIDENCE`` different words in lower case."""
         if self.many is None:
-            # Read in stretches that end at a space, which no word crosses, until enough.
-            text, seen, at = self.text, set(), 0
-            while at < len(text) and len(seen) < NAME_EVIDENCE:
-                stop = text.find(" ", at + _STRETCH)
-                stop = len(text) if stop < 0 else stop
-                seen.update(_LOWER_WORD.findall(text, at, stop))
-                at = stop
+            seen: set[str] = set()
+            for word in _LOWER_WORD.finditer(self.text):
+                seen.add(word.group())
+                if len(seen) >= NAME_EVIDENCE:
+                    break
             self.many = len(seen) >= NAME_EVIDENCE
         return self.many
 
@@ -1094,10 +1089,8 @@ def _nearest_name(window: Sequence[_Token], names: Container[str], first_word: i
         token = window[index]
         if token.lower in _OWNER_BARRIERS or token.text in (",", ";", ":", "(", ")"):
             return None
-        if not "A" <= token.text[:1] <= "Z" or not _is_name(
-            token, names, token.start == first_word
-        ):
-            continue  # (a name word has a capital: most words are passed over without a call)
+        if not _is_name(token, names, token.start == first_word):
+            continue
         run_start = index
         while run_start > 0 and (
             _is_name(window[run_start - 1], names, False)  # "North" before "Korea"
