@@ -449,6 +449,7 @@ _Value = TypeVar("_Value")
 
 READ_AROUND = 40  # characters past a sentence's end a frame may read (and one before it)
 _MADE = 4_096  # frames kept for claims read alike, at most
+_KEPT = 65_536  # values kept to give equal ones one object, at most
 
 
 class _Alike(NamedTuple):
@@ -511,6 +512,10 @@ class _Reading:
         self.lines = _Lines(document.source)
         self.kept: dict[object, object] = {}  # one of each value of a frame's parts
         self.made: dict[_Alike, Frame] = {}  # the frames made, by what they were read from
+        # One object for equal anchors and frames, found by their fields (tuples of strings
+        # and sets, which hash without calling Python code, as the frozen classes do).
+        self.anchors: dict[tuple, Anchors] = {}
+        self.frames: dict[tuple, Frame] = {}
 
     def frame(self, claim: Claim) -> Frame:
         """The frame of ``claim``, made once for all the claims that read the same (``_Alike``):
@@ -526,6 +531,9 @@ class _Reading:
         if frame is None:
             if len(self.made) >= _MADE:
                 self.made.clear()
+            if len(self.frames) >= _KEPT:
+                self.frames.clear()
+                self.anchors.clear()
             frame = self.made[alike] = self._make(claim, sentence, last, listed)
         elif not frame.anchors.time:  # the times of the sentence before stand in for its own
             context_time = self._previous_times(sentence)
@@ -562,33 +570,31 @@ class _Reading:
             else ()
         )
         times = _times_within(self._times(sentence), clause_start, clause_end, start, end)
-        anchors = self.shared(
-            Anchors(
-                named=named,
-                owner=owners,
-                place=_places(clause_before, clause_after, named + owners),
-                time=times,
-            )
-        )
+        anchored = (named, owners, _places(clause_before, clause_after, named + owners), times)
+        anchors = self.anchors.get(anchored)
+        if anchors is None:
+            anchors = self.anchors[anchored] = Anchors(*anchored)
         terms = sentence.terms
         before_terms = _terms_before(terms, clause_first, before_end)
         after_terms = _terms_after(terms, after_start, clause_last)
-        frame = Frame(
-            event=event,
-            anchors=anchors,
-            role=_role(clause_before, clause_after, per=" / " in claim.dimension),
-            terms=self.shared(frozenset(before_terms + after_terms)),
-            sentence_terms=self._all_terms(sentence),
-            listed=listed,
-            context_time=() if times else self._previous_times(sentence),
-            context_owner=not named + owners and _pronoun_before(clause_before[-OWNER_REACH:]),
-            participants=_participants(
-                clause_before + clause_after, names, anchors, sentence.first_word
-            )
+        role = _role(clause_before, clause_after, per=" / " in claim.dimension)
+        fields = (
+            event,
+            anchored,
+            (role.measure, role.scope, role.rate, role.mode),
+            self.shared(frozenset(before_terms + after_terms)),
+            self._all_terms(sentence),
+            listed,
+            () if times else self._previous_times(sentence),
+            _participants(clause_before + clause_after, names, anchors, sentence.first_word)
             if sentence.capitalised
             else (),
+            not named + owners and _pronoun_before(clause_before[-OWNER_REACH:]),
         )
-        return self.shared(frame)
+        frame = self.frames.get(fields)
+        if frame is None:
+            frame = self.frames[fields] = Frame(event, anchors, role, *fields[3:])
+        return frame
 
     def _sentence(self, first: int, last: int) -> _Sentence:
         sentence = self.sentences.get(first)
@@ -636,7 +642,7 @@ class _Reading:
     def shared(self, value: _Value) -> _Value:
         """One object for equal values (a key, a role, a set of terms, a whole frame), so
         that the claims of a document that say alike keep one copy."""
-        if len(self.kept) > 65_536:
+        if len(self.kept) > _KEPT:
             self.kept.clear()
         return self.kept.setdefault(value, value)  # type: ignore[return-value]
 
