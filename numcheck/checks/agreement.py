@@ -292,7 +292,7 @@ def _neighbours(items: Sequence[Comparable], weights: Weights) -> list[_Neighbou
     nothing of a claim but its frame: two claims whose frames are equal to those of a pair
     aligned before align as that pair did (a story tells its facts again and again)."""
     near = candidates([i.claim for i in items], weights)
-    pairs = {(min(i, j), max(i, j)) for i, others in near.items() for j in others}
+    pairs = {(i, j) if i < j else (j, i) for i, others in near.items() for j in others}
     neighbours = [_Neighbours(item, {}) for item in items]
     one_of_each: dict[Frame | None, Frame | None] = {}
     frames = [id(one_of_each.setdefault(i.claim.frame, i.claim.frame)) for i in items]
