@@ -341,18 +341,24 @@ def _context():
 
 
 def _worker_args(cache: ClaimsCache | None, max_bytes: int | None) -> tuple:
+    from numcheck.extraction.limit import figure_limit
     from numcheck.rulepacks import pack_dirs
 
-    return (cache, max_bytes, pack_dirs())
+    return (cache, max_bytes, pack_dirs(), figure_limit())
 
 
 def _start_worker(
-    cache: ClaimsCache | None, max_bytes: int | None, pack_dirs: tuple[str, ...]
+    cache: ClaimsCache | None,
+    max_bytes: int | None,
+    pack_dirs: tuple[str, ...],
+    figures: int | None,
 ) -> None:
+    from numcheck.extraction.limit import set_figure_limit
     from numcheck.rulepacks import add_pack_dirs
 
     if pack_dirs:
         add_pack_dirs(pack_dirs)
+    set_figure_limit(figures)
     _worker_cache[0] = cache
     _worker_max_bytes[0] = max_bytes
 

@@ -84,6 +84,17 @@ def conversion_pairs(prose: str, claims: Sequence[Claim]) -> Iterator[Conversion
                 yield ConversionPair(source, target, _says_change(prose, source, target))
 
 
+def may_follow(prose: str, before: Claim, claim: Claim) -> bool:
+    """Whether ``claim`` may be part of a conversion with the claim right ``before`` it: its
+    conversion in brackets or after ", or", or the next conversion in one bracket."""
+    between = prose[before.location.end : claim.location.start]
+    return bool(
+        _OPENS_ASIDE.fullmatch(between)
+        or _OR_BETWEEN.fullmatch(between)
+        or _NEXT_TARGET.fullmatch(between)
+    )
+
+
 def _targets(prose: str, claims: Sequence[Claim], index: int) -> list[Claim]:
     source, first = claims[index], claims[index + 1]
     between = prose[source.location.end : first.location.start]
