@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from dataclasses import replace
 
 import pyparsing as pp
@@ -42,6 +41,7 @@ from numcheck.extraction.measures import measure_opening
 from numcheck.extraction.measures import readings_of
 from numcheck.extraction.numbers import VULGAR
 from numcheck.extraction.numbers import WORD_NUMBER_PATTERN
+from numcheck.extraction.numbers import parsed_value
 from numcheck.extraction.patterns import alternation
 from numcheck.extraction.qualifiers import postfix_table
 from numcheck.extraction.qualifiers import qualifier_table
@@ -59,7 +59,7 @@ LOOK_BEHIND = 200  # the grammar reads at most this far before a claim (it reads
 BLOCK = 65_536  # windows of a long paragraph begin at a multiple of this
 
 
-@dataclass(frozen=True)
+@parsed_value
 class Match:
     """What the grammar found: a qualifier and one, two (range) or more (compound) measures."""
 
@@ -70,20 +70,13 @@ class Match:
     shape: str  # "single", "range" or "compound"
     measures: tuple[Measure, ...]
 
-    @functools.cached_property
-    def bare(self) -> bool:
-        """A figure with nothing around it: no unit, currency, scale or qualifier."""
-        return self.qualifier is None and all(
-            m.unit is None and m.currency is None and m.scale == 1 for m in self.measures
-        )
-
 
 @functools.cache
 def grammar() -> pp.ParserElement:
     return _build(lexicon())
 
 
-@dataclass(frozen=True)
+@parsed_value
 class Postfix:
     """A qualifier written after the figure: "10,000 or more", "20 or so"."""
 
@@ -92,7 +85,7 @@ class Postfix:
     text: str
 
 
-@dataclass(frozen=True)
+@parsed_value
 class Separator:
     """What joins the two ends of a range: "-", "–", "to", "- to" ("8- to 16-metre")."""
 
@@ -152,7 +145,7 @@ class _Tail(pp.Token):
         return self._measure.preParse(instring, loc)
 
 
-@dataclass(frozen=True)
+@parsed_value
 class Between:
     """The two ends of "between X and Y"."""
 
@@ -250,7 +243,7 @@ def _build(lx: Lexicon) -> pp.ParserElement:
     return claim
 
 
-@dataclass(frozen=True)
+@parsed_value
 class Joiner:
     """The "and" of "5 feet and 2 inches" or "45 and 50 mg"."""
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 from contextvars import ContextVar
-from dataclasses import dataclass
 from dataclasses import replace
 
 import pyparsing as pp
@@ -40,6 +39,7 @@ from numcheck.extraction.numbers import WORD_NUMBER_PATTERN
 from numcheck.extraction.numbers import Figure
 from numcheck.extraction.numbers import digits_figure
 from numcheck.extraction.numbers import fraction_figure
+from numcheck.extraction.numbers import parsed_value
 from numcheck.extraction.numbers import scientific_figure
 from numcheck.extraction.numbers import vague_figure
 from numcheck.extraction.numbers import word_fraction_figure
@@ -57,7 +57,7 @@ from numcheck.extraction.units import lexicon
 from numcheck.extraction.units import rate_readings
 
 
-@dataclass(frozen=True, slots=True)
+@parsed_value
 class UnitMention:
     start: int
     end: int
@@ -72,7 +72,7 @@ class UnitMention:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@parsed_value
 class Measure:
     """One figure with what is written around it: currency, scale and unit."""
 
@@ -97,7 +97,7 @@ class Measure:
         )
 
 
-@dataclass(frozen=True)
+@parsed_value
 class Token:
     start: int
     end: int
@@ -241,7 +241,7 @@ def article_figure(instring: str, loc: int) -> Figure | None:
 _AND_FRACTION = re.compile(rf"[ \t]+and[ \t]+({WORD_FRACTION_PATTERN})")
 
 
-@dataclass(frozen=True)
+@parsed_value
 class Amount:
     """The parts of an amount: the figure and what is written against it."""
 
