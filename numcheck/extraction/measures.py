@@ -122,9 +122,13 @@ class _WordNumber(pp.Token):
         self.mayReturnEmpty = False
 
     def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
+        return _or_raise(self.read(instring, loc), self, instring, loc)
+
+    def read(self, instring: str, loc: int) -> tuple[int, Figure] | None:
+        """The end and the number in words at ``loc``, or None."""
         best = self._longest(instring, loc)
         if best is None:
-            raise pp.ParseException(instring, loc, self.errmsg, self)
+            return None
         best = self._with_comma_part(instring, best)
         return best.end, best
 
@@ -164,6 +168,15 @@ class _WordNumber(pp.Token):
         return replace(joined, end=tail.end, text=text)
 
 
+def _or_raise(found, element: pp.ParserElement, instring: str, loc: int):
+    """What an element's ``read`` found, or pyparsing's ParseException when it found nothing:
+    the elements read without exceptions (a failed attempt is common, an exception costly)
+    and raise only where pyparsing calls them."""
+    if found is None:
+        raise pp.ParseException(instring, loc, element.errmsg, element)
+    return found
+
+
 class _Number(pp.Token):
     """A figure: a fraction ("1/4", "2 1/2"), a power of ten ("2.48×10−5"), digits
     ("10,000", "1.5"), a magnitude ("tens of thousands") or words ("twenty-five"), tried in
@@ -189,6 +202,10 @@ class _Number(pp.Token):
         self._articles = articles  # "a mile (1.6 km)"
 
     def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
+        return _or_raise(self.read(instring, loc), self, instring, loc)
+
+    def read(self, instring: str, loc: int) -> tuple[int, Figure] | None:
+        """The end and the figure at ``loc``, or None."""
         words = loc < len(instring) and instring[loc].isalpha()
         if words and self._articles:
             figure = article_figure(instring, loc)
@@ -200,8 +217,8 @@ class _Number(pp.Token):
                 figure = maker(loc, found.group())
                 if figure is not None:
                     return found.end(), figure
-        end, figure = self._words.parseImpl(instring, loc, do_actions)
-        return self._mixed(instring, end, figure)
+        found = self._words.read(instring, loc)
+        return None if found is None else self._mixed(instring, *found)
 
     @staticmethod
     def _mixed(instring: str, end: int, whole: Figure) -> tuple[int, Figure]:
@@ -270,6 +287,10 @@ class _Amount(pp.Token):
         self._number = _Number(articles=True)
 
     def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
+        return _or_raise(self.read(instring, loc), self, instring, loc)
+
+    def read(self, instring: str, loc: int) -> tuple[int, Amount] | None:
+        """The end and the amount at ``loc``, or None."""
         currency = minus = None
         position = loc
         for pattern in (self._currency, self._minus):
@@ -279,7 +300,10 @@ class _Amount(pp.Token):
                 currency, minus = (sign, None) if pattern is self._currency else (None, sign)
                 position = self._space.match(instring, found.end()).end()
                 break
-        end, figure = self._number.parseImpl(instring, position, do_actions)
+        number = self._number.read(instring, position)
+        if number is None:
+            return None
+        end, figure = number
         if figure.vague:  # "thousands": no scale after a magnitude
             return end, Amount(figure, currency, minus, None)
         scale_pattern = self._money_scale if currency else self._plain_scale
@@ -293,34 +317,62 @@ class _SurfacePattern:
     words match in any case and with a hyphen or spaces between them ("square-foot").
     ``openers``: the characters one of the surfaces can begin with (``_SurfaceGroup`` tries
     the pattern only there: most figures are followed by a space or a word that begins no
-    unit)."""
+    unit). ``at(char)``: the pattern of only the surfaces that can begin with ``char``, which
+    matches there as the whole one does (a surface that cannot begin there fails at its first
+    character) without trying the branches of every other letter, each a comparison in any
+    case; it is compiled the first time it is needed."""
+
+    _SPACE = r"[\s-]+"
 
     def __init__(self, surfaces: set[str], *, fold_case: bool) -> None:
-        body = alternation(surfaces, fold_case=fold_case, space=r"[\s-]+")
-        flags = "(?i:" if fold_case else "(?:"
-        self.pattern = re.compile(rf"{flags}{body})(?![\w°]|\.[A-Za-z])")
-        self.openers = openers(surfaces, fold_case=fold_case, space=r"[\s-]+")
+        self._fold_case = fold_case
+        self.pattern = self._compiled(surfaces)
+        self.openers = openers(surfaces, fold_case=fold_case, space=self._SPACE)
+        beginning: dict[str, set[str]] = {}
+        for surface in surfaces:
+            for char in openers([surface], fold_case=fold_case, space=self._SPACE):
+                beginning.setdefault(char, set()).add(surface)
+        self._beginning = {char: frozenset(some) for char, some in beginning.items()}
+        self._at: dict[frozenset[str], re.Pattern[str]] = {}
+
+    def at(self, char: str) -> re.Pattern[str]:
+        some = self._beginning[char]
+        if some not in self._at:
+            self._at[some] = self._compiled(some)
+        return self._at[some]
+
+    def _compiled(self, surfaces: set[str] | frozenset[str]) -> re.Pattern[str]:
+        body = alternation(surfaces, fold_case=self._fold_case, space=self._SPACE)
+        flags = "(?i:" if self._fold_case else "(?:"
+        return re.compile(rf"{flags}{body})(?![\w°]|\.[A-Za-z])")
 
 
 class _SurfaceGroup:
     """Surface patterns tried at one place, the longest match winning; at an ASCII character
-    only those with a surface that can begin with it are tried (none at most places), past
-    ASCII all of them."""
+    only the patterns of the surfaces that can begin with it are tried (none at most
+    places), past ASCII all of them whole."""
 
     def __init__(self, patterns: list[_SurfacePattern]) -> None:
         self._patterns = [pattern.pattern for pattern in patterns]
-        openers = frozenset().union(*(pattern.openers for pattern in patterns))
-        self._by_opener = {
-            char: [pattern.pattern for pattern in patterns if char in pattern.openers]
-            for char in openers
-            if char.isascii()
-        }
+        self._whole = patterns
+        self._by_opener: dict[str, list[re.Pattern[str]]] = {}
+
+    def _opening_with(self, char: str) -> list[re.Pattern[str]]:
+        """The patterns tried at the ASCII character ``char``, made the first time."""
+        patterns = [pattern.at(char) for pattern in self._whole if char in pattern.openers]
+        self._by_opener[char] = patterns
+        return patterns
 
     def longest(self, text: str, loc: int) -> re.Match[str] | None:
         if loc >= len(text):
             return None
         char = text[loc]
-        patterns = self._by_opener.get(char) if char.isascii() else self._patterns
+        if char.isascii():
+            patterns = self._by_opener.get(char)
+            if patterns is None:
+                patterns = self._opening_with(char)
+        else:
+            patterns = self._patterns
         if not patterns:
             return None
         best = None
@@ -416,25 +468,25 @@ class MeasureToken(pp.Token):
         self._of = re.compile(r"\s+of\s+")
 
     def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
-        if self._opening.match(instring, loc) is None:
-            raise pp.ParseException(instring, loc, self.errmsg, self)
-        return self.read(instring, loc)
+        return _or_raise(self.attempt(instring, loc), self, instring, loc)
 
     def attempt(self, instring: str, loc: int) -> tuple[int, Measure] | None:
         """``parseImpl`` without the exception: the end and the measure at ``loc``, or None
         (most places a claim is tried where no measure begins are words: "between")."""
         if self._opening.match(instring, loc) is None:
             return None
-        try:
-            return self.read(instring, loc)
-        except pp.ParseException:
-            return None
+        return self._read(instring, loc)
 
     def read(self, instring: str, loc: int) -> tuple[int, Measure]:
         """The measure at ``loc``, wherever it is tried (``parseImpl`` tries it only where
         ``measure_opening`` says one may begin); ParseException if there is none."""
-        end, amount = self._amount.parseImpl(instring, loc)
-        end, amount = self._uncertainty(instring, end, amount)
+        return _or_raise(self._read(instring, loc), self, instring, loc)
+
+    def _read(self, instring: str, loc: int) -> tuple[int, Measure] | None:
+        found = self._amount.read(instring, loc)
+        if found is None:
+            return None
+        end, amount = self._uncertainty(instring, *found)
         unit: UnitMention | None = None
         if amount.figure.vague:  # "thousands of dollars": the unit comes after "of"
             of = self._of.match(instring, end)
@@ -476,10 +528,10 @@ class MeasureToken(pp.Token):
         sign = _PLUS_MINUS.match(instring, end)
         if sign is None or amount.figure.vague or amount.scale is not None:
             return end, amount
-        try:
-            after, margin = self._amount._number.parseImpl(instring, sign.end())
-        except pp.ParseException:
+        found = self._amount._number.read(instring, sign.end())
+        if found is None:
             return end, amount
+        after, margin = found
         if margin.vague or margin.value < 0:
             return end, amount
         figure = replace(amount.figure, uncertainty=margin.value)
