@@ -317,62 +317,34 @@ class _SurfacePattern:
     words match in any case and with a hyphen or spaces between them ("square-foot").
     ``openers``: the characters one of the surfaces can begin with (``_SurfaceGroup`` tries
     the pattern only there: most figures are followed by a space or a word that begins no
-    unit). ``at(char)``: the pattern of only the surfaces that can begin with ``char``, which
-    matches there as the whole one does (a surface that cannot begin there fails at its first
-    character) without trying the branches of every other letter, each a comparison in any
-    case; it is compiled the first time it is needed."""
-
-    _SPACE = r"[\s-]+"
+    unit)."""
 
     def __init__(self, surfaces: set[str], *, fold_case: bool) -> None:
-        self._fold_case = fold_case
-        self.pattern = self._compiled(surfaces)
-        self.openers = openers(surfaces, fold_case=fold_case, space=self._SPACE)
-        beginning: dict[str, set[str]] = {}
-        for surface in surfaces:
-            for char in openers([surface], fold_case=fold_case, space=self._SPACE):
-                beginning.setdefault(char, set()).add(surface)
-        self._beginning = {char: frozenset(some) for char, some in beginning.items()}
-        self._at: dict[frozenset[str], re.Pattern[str]] = {}
-
-    def at(self, char: str) -> re.Pattern[str]:
-        some = self._beginning[char]
-        if some not in self._at:
-            self._at[some] = self._compiled(some)
-        return self._at[some]
-
-    def _compiled(self, surfaces: set[str] | frozenset[str]) -> re.Pattern[str]:
-        body = alternation(surfaces, fold_case=self._fold_case, space=self._SPACE)
-        flags = "(?i:" if self._fold_case else "(?:"
-        return re.compile(rf"{flags}{body})(?![\w°]|\.[A-Za-z])")
+        body = alternation(surfaces, fold_case=fold_case, space=r"[\s-]+")
+        flags = "(?i:" if fold_case else "(?:"
+        self.pattern = re.compile(rf"{flags}{body})(?![\w°]|\.[A-Za-z])")
+        self.openers = openers(surfaces, fold_case=fold_case, space=r"[\s-]+")
 
 
 class _SurfaceGroup:
     """Surface patterns tried at one place, the longest match winning; at an ASCII character
-    only the patterns of the surfaces that can begin with it are tried (none at most
-    places), past ASCII all of them whole."""
+    only those with a surface that can begin with it are tried (none at most places), past
+    ASCII all of them."""
 
     def __init__(self, patterns: list[_SurfacePattern]) -> None:
         self._patterns = [pattern.pattern for pattern in patterns]
-        self._whole = patterns
-        self._by_opener: dict[str, list[re.Pattern[str]]] = {}
-
-    def _opening_with(self, char: str) -> list[re.Pattern[str]]:
-        """The patterns tried at the ASCII character ``char``, made the first time."""
-        patterns = [pattern.at(char) for pattern in self._whole if char in pattern.openers]
-        self._by_opener[char] = patterns
-        return patterns
+        openers = frozenset().union(*(pattern.openers for pattern in patterns))
+        self._by_opener = {
+            char: [pattern.pattern for pattern in patterns if char in pattern.openers]
+            for char in openers
+            if char.isascii()
+        }
 
     def longest(self, text: str, loc: int) -> re.Match[str] | None:
         if loc >= len(text):
             return None
         char = text[loc]
-        if char.isascii():
-            patterns = self._by_opener.get(char)
-            if patterns is None:
-                patterns = self._opening_with(char)
-        else:
-            patterns = self._patterns
+        patterns = self._by_opener.get(char) if char.isascii() else self._patterns
         if not patterns:
             return None
         best = None
