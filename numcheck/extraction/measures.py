@@ -46,6 +46,7 @@ from numcheck.extraction.numbers import word_fraction_figure
 from numcheck.extraction.numbers import words_figure
 from numcheck.extraction.patterns import alternation
 from numcheck.extraction.patterns import openers
+from numcheck.extraction.patterns import two_character_openers
 from numcheck.extraction.subjects import FUNCTION_WORDS
 from numcheck.extraction.units import AGE
 from numcheck.extraction.units import COUNT
@@ -324,18 +325,21 @@ class _SurfacePattern:
         flags = "(?i:" if fold_case else "(?:"
         self.pattern = re.compile(rf"{flags}{body})(?![\w°]|\.[A-Za-z])")
         self.openers = openers(surfaces, fold_case=fold_case, space=r"[\s-]+")
+        self.starts = two_character_openers(surfaces, fold_case=fold_case, space=r"[\s-]+")
 
 
 class _SurfaceGroup:
     """Surface patterns tried at one place, the longest match winning; at an ASCII character
-    only those with a surface that can begin with it are tried (none at most places), past
-    ASCII all of them."""
+    only those with a surface that can begin with it are tried (none at most places), and
+    of those, where two ASCII characters stand there, only those with a surface that can
+    begin with both (units begin with "t", none with "tr" of "troops"); past ASCII all of
+    them."""
 
     def __init__(self, patterns: list[_SurfacePattern]) -> None:
         self._patterns = [pattern.pattern for pattern in patterns]
         openers = frozenset().union(*(pattern.openers for pattern in patterns))
         self._by_opener = {
-            char: [pattern.pattern for pattern in patterns if char in pattern.openers]
+            char: [(p.pattern, p.starts) for p in patterns if char in p.openers]
             for char in openers
             if char.isascii()
         }
@@ -344,11 +348,18 @@ class _SurfaceGroup:
         if loc >= len(text):
             return None
         char = text[loc]
-        patterns = self._by_opener.get(char) if char.isascii() else self._patterns
-        if not patterns:
-            return None
+        if not char.isascii():
+            tried = [(pattern, None) for pattern in self._patterns]
+        else:
+            tried = self._by_opener.get(char)
+            if not tried:
+                return None
+        start = text[loc : loc + 2]
+        known = start.isascii()  # two ASCII characters (or the last one) tell
         best = None
-        for pattern in patterns:
+        for pattern, starts in tried:
+            if known and start not in starts and char not in starts:
+                continue
             found = pattern.match(text, loc)
             if found and (best is None or found.end() > best.end()):
                 best = found
