@@ -289,3 +289,16 @@ def test_a_keyword_is_found_where_pyparsing_finds_it(pieces: list[str], word: st
         except pp.ParseException:
             expected = None
         assert keyword_end(word, text, loc) == expected, (text, loc)
+
+
+@FIXED
+@given(texts(max_pieces=12))
+def test_a_currency_or_minus_is_tried_only_where_one_can_begin(text: str) -> None:
+    """Where the character of an amount is ASCII and opens no currency and no "minus", neither
+    expression matches."""
+    amount = grammar()._measure._amount
+    for loc in range(len(text) + 1):
+        char = text[loc : loc + 1]
+        if char.isascii() and char not in amount._sign_openers:
+            assert amount._currency.match(text, loc) is None, (text, loc)
+            assert amount._minus.match(text, loc) is None, (text, loc)

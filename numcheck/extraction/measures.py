@@ -286,6 +286,9 @@ class _Amount(pp.Token):
         self._money_scale = re.compile(rf"(?:{touching})(?![\w])|{words}")
         self._plain_scale = re.compile(rf"k(?![\w])|{words}")
         self._number = _Number(articles=True)
+        # The ASCII characters a currency or "minus" can begin with: elsewhere (at a digit,
+        # most places) neither is tried.
+        self._sign_openers = openers(lx.currency_prefixes) | openers(["minus"], fold_case=True)
 
     def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
         return _or_raise(self.read(instring, loc), self, instring, loc)
@@ -294,7 +297,9 @@ class _Amount(pp.Token):
         """The end and the amount at ``loc``, or None."""
         currency = minus = None
         position = loc
-        for pattern in (self._currency, self._minus):
+        char = instring[loc : loc + 1]
+        signed = not char.isascii() or char in self._sign_openers
+        for pattern in (self._currency, self._minus) if signed else ():
             found = pattern.match(instring, loc)
             if found:
                 sign = Token(loc, found.end(), found.group())
@@ -521,7 +526,7 @@ class MeasureToken(pp.Token):
         return after, replace(amount, figure=figure)
 
     def _unit(self, instring: str, end: int, loc: int) -> UnitMention | None:
-        if _HYPHEN.match(instring, end):
+        if instring.startswith("-", end) and _HYPHEN.match(instring, end):
             found = self._unit_at(instring, end + 1, hyphenated=True, spaced=False, loc=loc)
             if found is not None:
                 return found
