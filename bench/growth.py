@@ -13,8 +13,10 @@ cost of one figure, which is what a text dense in figures pays for), the peak re
 memory, the size of the report, and the growth: the CPU
 time of the work (the run minus the start-up of numcheck on an empty file) divided by that
 of the size before, over the ratio of the sizes, so 1.00 is linear and 1.20 is 20% worse
-than linear. A run past ``--timeout`` is stopped and says so. The first line gives the load
-average, since wall times are only comparable at a similar load.
+than linear. A run past ``--timeout`` is stopped and says so; one that met numcheck's figure
+limit (``max-figures``: the rest of the file is not read) says "read to max-figures", and
+``--max-figures 0`` measures every shape read whole. The first line gives the load average,
+since wall times are only comparable at a similar load.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ class Row:
     exit_code: int
     claims: int | None = None
     stopped: str = ""
+    limited: bool = False  # read up to the figure limit (numcheck's max-figures)
     growth: float | None = None
 
     def per_mb(self, startup: float) -> float:
@@ -57,10 +60,12 @@ class Row:
         return f"{max(self.cpu - startup, 0.0) / self.claims * 1e6:.0f}"
 
 
-def measure(command: list[str], path: Path, output_format: str, timeout: float) -> runner.Run:
+def measure(
+    command: list[str], path: Path, output_format: str, timeout: float, flags: tuple[str, ...] = ()
+) -> runner.Run:
     with tempfile.TemporaryFile() as out:
         result = runner.run_child(
-            [*command, "check", str(path), "--format", output_format, "--no-cache"],
+            [*command, "check", str(path), "--format", output_format, "--no-cache", *flags],
             stdout=out,
             timeout=timeout,
         )
@@ -83,7 +88,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--formats", default="json", help="report formats (default json)")
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds for one run")
     parser.add_argument("--max-memory", type=float, default=6.0, help="GB before a run is killed")
+    parser.add_argument(
+        "--max-figures", help="numcheck's --max-figures (default: its own, 10000; 0: no limit)"
+    )
     args = parser.parse_args(argv)
+    flags = ("--max-figures", args.max_figures) if args.max_figures is not None else ()
     runner.MEMORY_LIMIT_MB = args.max_memory * 1024
     sizes = [float(size) for size in args.sizes.split(",")]
     shapes = [shape.strip() for shape in args.shapes.split(",") if shape.strip()]
@@ -113,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
                     path = Path(folder, name)
                     path.write_text(text, encoding="utf-8", newline="")
                     megabytes = path.stat().st_size / 1e6
-                    result = measure(command, path, output_format, args.timeout)
+                    result = measure(command, path, output_format, args.timeout, flags)
                     row = Row(
                         shape,
                         megabytes,
@@ -125,6 +134,7 @@ def main(argv: list[str] | None = None) -> int:
                         result.claims,  # type: ignore[attr-defined]
                         "timed out" if result.timed_out else "over memory"
                         if result.over_memory else "",
+                        "max-figures" in result.stderr_tail,
                     )  # fmt: skip
                     if previous is not None and not previous.stopped and not row.stopped:
                         work = max(row.cpu - startup, 1e-3) / max(previous.cpu - startup, 1e-3)
@@ -147,7 +157,10 @@ def _line(row: Row, output_format: str, startup: float) -> str:
             f"| {row.shape} | {output_format} | {row.megabytes:.1f} | {row.stopped} after "
             f"{row.wall:.0f} | {row.cpu:.1f} | – | – | – | {row.peak_mb:.0f} | – | – |"
         )
-    status = "" if row.exit_code in (0, 1) else f" (exit {row.exit_code})"
+    if row.limited:
+        status = " (read to max-figures)"
+    else:
+        status = "" if row.exit_code in (0, 1) else f" (exit {row.exit_code})"
     if output_format == "json" and row.claims is None:
         status += " (no report)"  # a crash exits 1 too, with nothing on stdout
     return (

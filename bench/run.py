@@ -55,6 +55,9 @@ FIGURE = re.compile(rb"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d{2,3})(?= [a-z])")  # 
 # Set from --max-memory: a child whose processes together pass this is killed, so that a
 # runaway run reports "over memory" instead of starving the machine.
 MEMORY_LIMIT_MB = 8192.0
+# What the measured commands run with: this environment, less a setting that would make every
+# run compile numcheck's modules again (an installed package has its bytecode written once).
+CHILD_ENVIRONMENT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 # --------------------------------------------------------------------------------------------
@@ -112,6 +115,7 @@ def run_child(
             stderr=err,
             start_new_session=True,
             cwd=cwd,
+            env=CHILD_ENVIRONMENT,
         )
         done = threading.Event()
         reason: list[str] = []

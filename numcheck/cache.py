@@ -270,17 +270,18 @@ def cache_folder(root: str, *, given: str | None = None) -> str:
 
 def fingerprint() -> str:
     """A hash of everything besides the text that decides what extraction finds."""
+    from numcheck.extraction.limit import figure_limit
     from numcheck.rulepacks import pack_dirs
 
-    return _fingerprint(pack_dirs())
+    return _fingerprint(pack_dirs(), figure_limit())
 
 
 @functools.cache
-def _fingerprint(pack_dirs: tuple[str, ...]) -> str:
+def _fingerprint(pack_dirs: tuple[str, ...], figures: int | None) -> str:
     from numcheck.rulepacks import every_pack_file
 
     digest = hashlib.blake2b(digest_size=8)
-    digest.update(f"{__version__}\0{sys.version_info[:2]}\0".encode())
+    digest.update(f"{__version__}\0{sys.version_info[:2]}\0{figures}\0".encode())
     package = Path(__file__).resolve().parent
     for source in sorted(package.rglob("*.py")):
         digest.update(source.relative_to(package).as_posix().encode() + b"\0")

@@ -54,6 +54,16 @@ def _size(text: str) -> int:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def _figures(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be a whole number, 0 for no limit, not {text!r}")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="numcheck", description="Check the numbers in prose: conversions and agreement."
@@ -105,6 +115,10 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "--max-file-size", type=_size, metavar="SIZE",
             help="skip files larger than this (default: 10MB; e.g. 500KB, 50MB)",
+        )  # fmt: skip
+        sub.add_argument(
+            "--max-figures", type=_figures, metavar="N",
+            help="read at most N figures of a file (default: 10000; 0: no limit)",
         )  # fmt: skip
 
     check = commands.add_parser("check", help="report findings")
@@ -251,6 +265,7 @@ def _config(args: argparse.Namespace) -> Config:
         rules=args.rules,
         respect_gitignore=args.respect_gitignore,
         max_file_size=args.max_file_size,
+        max_figures=args.max_figures,
         allow_outside=args.allow_outside or None,
     )
 
@@ -259,6 +274,7 @@ def _inputs(args: argparse.Namespace, config: Config) -> tuple[list[Work], list[
     """The inputs named on the command line (standard input read already), and a message for
     standard input when it cannot be read."""
     from numcheck.engine import Work
+    from numcheck.extraction.limit import set_figure_limit
     from numcheck.reading.discover import ReadError
     from numcheck.reading.discover import decode
     from numcheck.reading.discover import discover
@@ -267,6 +283,7 @@ def _inputs(args: argparse.Namespace, config: Config) -> tuple[list[Work], list[
 
     if config.rules:
         add_pack_dirs(config.rules)
+    set_figure_limit(config.max_figures)
     if "-" in args.paths:
         if len(args.paths) > 1:
             raise UsageError("'-' (stdin) cannot be mixed with other paths")

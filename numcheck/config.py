@@ -25,6 +25,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 from typing import Any
 
+from numcheck.extraction.limit import DEFAULT_FIGURE_LIMIT
 from numcheck.reading.discover import DEFAULT_INCLUDE
 from numcheck.reading.discover import MAX_FILE_BYTES
 
@@ -47,6 +48,7 @@ KEYS = (
     "skip-scopes",
     "respect-gitignore",
     "max-file-size",
+    "max-figures",
 )
 _SIZE_UNITS = {"": 1024 * 1024, "B": 1, "K": 1024, "M": 1024 * 1024, "G": 1024**3}
 _SIZE = re.compile(r"(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>(?:[KMG]i?)?B|[KMG]|)", re.IGNORECASE)
@@ -75,6 +77,7 @@ class Config:
     # Set from the command line only: corpus and stories globs may read outside the project.
     allow_outside: bool = False
     max_file_size: int = MAX_FILE_BYTES
+    max_figures: int = DEFAULT_FIGURE_LIMIT  # 0: no limit
 
     @property
     def root(self) -> str:
@@ -191,6 +194,13 @@ def _parse(path: str, shown: str, prefix: str, table: dict[str, Any]) -> Config:
                 values["max_file_size"] = parse_size(value)
             except ValueError as error:
                 raise ConfigError(f"{shown}: 'max-file-size'{where} {error}") from None
+        elif key == "max-figures":
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise ConfigError(
+                    f"{shown}: 'max-figures'{where} must be a whole number, 0 for no limit, "
+                    f"not {_repr(value)}"
+                )
+            values["max_figures"] = value
         elif isinstance(value, dict) and (check := _rule_table(key)) is not None:
             check_tables[key] = (check, value)
         else:

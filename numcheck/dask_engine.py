@@ -68,6 +68,7 @@ class _Options:
 
     stories: dict[str, str]  # the stories the config gives, by path
     pack_dirs: tuple[str, ...]
+    figures: int | None  # the figure limit (numcheck.extraction.limit)
     cache: ClaimsCache | None
     max_bytes: int | None
     report_on: frozenset[str] | None
@@ -95,6 +96,7 @@ def check_on_dask(
     documents that findings point at (the output formats that quote the text need them)."""
     from numcheck.cache import ClaimsCache
     from numcheck.document_set import configured_stories
+    from numcheck.extraction.limit import figure_limit
     from numcheck.rulepacks import pack_dirs
 
     # The workers may run in another folder: they read files by absolute path.
@@ -105,6 +107,7 @@ def check_on_dask(
     options = _Options(
         stories=configured_stories([item.path for item in work], config),
         pack_dirs=tuple(os.path.abspath(folder) for folder in pack_dirs()),
+        figures=figure_limit(),
         cache=ClaimsCache(os.path.abspath(cache.folder)) if cache is not None else None,
         max_bytes=config.max_file_size,
         report_on=frozenset(item.path for item in inputs) if corpus else None,
@@ -187,11 +190,11 @@ def _run(client: Any, work: list[Work], given: int, options: _Options) -> DaskRu
         errors=errors,
     )
     run = DaskRun(result)
-    for index, error in failures:
+    for index, message in failures:
         if index < given:
-            run.skipped.append(str(error))
+            run.skipped.append(message)
         else:
-            run.corpus_skipped.append(f"{error} (corpus file)")
+            run.corpus_skipped.append(f"{message} (corpus file)")
     return run
 
 
@@ -265,16 +268,22 @@ def _size(item: Work) -> int:
 
 def _extract_part(
     part: list[tuple[int, Work]], options: _Options
-) -> tuple[list[tuple[int, str, str | None, frozenset[str]]], list[tuple[int, InputError]]]:
+) -> tuple[list[tuple[int, str, str | None, frozenset[str]]], list[tuple[int, str]]]:
     """Extract a partition into the run's claims cache; send back only what story grouping
-    needs of each document read (its outline) and the inputs that could not be read."""
+    needs of each document read (its outline), and the inputs that could not be read or
+    were read only up to the figure limit (as messages)."""
+    from numcheck.extraction.limit import limit_message
+
     outline: list[tuple[int, str, str | None, frozenset[str]]] = []
-    failures: list[tuple[int, InputError]] = []
+    failures: list[tuple[int, str]] = []
     for index, outcome in _extracted(part, options):
         if isinstance(outcome, Extracted):
             outline.append((index, outcome.path, outcome.story, outcome.features))
+            message = limit_message(outcome.path, outcome.claim_count)
+            if message is not None:
+                failures.append((index, message))
         else:
-            failures.append((index, outcome))
+            failures.append((index, str(outcome)))
     return outline, failures
 
 
@@ -286,10 +295,12 @@ def _extracted(
     from numcheck.api import extract_document
     from numcheck.api import outside_scopes
     from numcheck.document_set import with_stories
+    from numcheck.extraction.limit import set_figure_limit
     from numcheck.rulepacks import add_pack_dirs
 
     if options.pack_dirs:
         add_pack_dirs(options.pack_dirs)
+    set_figure_limit(options.figures)
     work = [item for _, item in part]
     outcomes = engine.run(work, jobs=1, cache=options.cache, max_bytes=options.max_bytes)
     results: list[tuple[int, Extracted | InputError]] = []
@@ -305,8 +316,8 @@ def _extracted(
 
 
 def _group(
-    *parts: tuple[list[tuple[int, str, str | None, frozenset[str]]], list[tuple[int, InputError]]],
-) -> tuple[dict[str, str], list[tuple[int, InputError]]]:
+    *parts: tuple[list[tuple[int, str, str | None, frozenset[str]]], list[tuple[int, str]]],
+) -> tuple[dict[str, str], list[tuple[int, str]]]:
     """Each path's story, from the paths, stories and features of the whole corpus, and the
     inputs that could not be read, in input order."""
     from numcheck.alignment.stories import group_stories

@@ -29,6 +29,7 @@ from numcheck.config import Config
 from numcheck.config import ConfigError
 from numcheck.config import shown_path as _shown
 from numcheck.engine import Work
+from numcheck.extraction.limit import limit_message
 from numcheck.reading.discover import STDIN
 from numcheck.reading.discover import InputError
 from numcheck.reading.discover import excluded
@@ -184,9 +185,16 @@ def gather(
     return DocumentSet(
         assign_stories(found + more, config),
         {item.path for item in found} if more else None,
-        [str(item) for item in given if isinstance(item, InputError)],
-        [f"{item} (corpus file)" for item in extra if isinstance(item, InputError)],
+        [str(item) for item in given if isinstance(item, InputError)] + _limited(found),
+        [f"{item} (corpus file)" for item in extra if isinstance(item, InputError)]
+        + [f"{message} (corpus file)" for message in _limited(more)],
     )
+
+
+def _limited(records: Sequence[Extracted]) -> list[str]:
+    """A message for each document read only up to the figure limit."""
+    messages = (limit_message(item.path, item.claim_count) for item in records)
+    return [message for message in messages if message is not None]
 
 
 def assign_stories(extracted: list[Extracted], config: Config) -> list[Extracted]:

@@ -341,18 +341,24 @@ def _context():
 
 
 def _worker_args(cache: ClaimsCache | None, max_bytes: int | None) -> tuple:
+    from numcheck.extraction.limit import figure_limit
     from numcheck.rulepacks import pack_dirs
 
-    return (cache, max_bytes, pack_dirs())
+    return (cache, max_bytes, pack_dirs(), figure_limit())
 
 
 def _start_worker(
-    cache: ClaimsCache | None, max_bytes: int | None, pack_dirs: tuple[str, ...]
+    cache: ClaimsCache | None,
+    max_bytes: int | None,
+    pack_dirs: tuple[str, ...],
+    figures: int | None,
 ) -> None:
+    from numcheck.extraction.limit import set_figure_limit
     from numcheck.rulepacks import add_pack_dirs
 
     if pack_dirs:
         add_pack_dirs(pack_dirs)
+    set_figure_limit(figures)
     _worker_cache[0] = cache
     _worker_max_bytes[0] = max_bytes
 
@@ -362,9 +368,9 @@ def _work_in_worker(
 ) -> tuple[Extracted | _Packed | InputError, str | None]:
     """Extract in a worker, and send the result back packed (``_Packed``). A text given is
     sent back without the source the parent has; a file read here (a run without cache) is
-    sent back whole, its prose the very string of its source where the two are equal (plain
-    text), so that it is sent and kept once. A document whose extraction failed is sent as
-    it is."""
+    sent back whole (a plain text's prose is the very string of its source, sent and kept
+    once: ``numcheck.reading.documents.make_document``). A document whose extraction failed
+    is sent as it is."""
     item, text = task
     cache = _worker_cache[0]
     outcome = _read_and_extract(item, text, cache, _worker_max_bytes[0])
@@ -374,8 +380,6 @@ def _work_in_worker(
     document = outcome.document
     if text is not None:
         document = replace(document, source="")
-    elif document.prose is not document.source and document.prose == document.source:
-        document = replace(document, prose=document.source)
     return _Packed.of(outcome, document), warning
 
 

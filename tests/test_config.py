@@ -34,7 +34,7 @@ BAD_CONFIGS = [
         _pyproject('selct = ["NC101"]\n'),
         "pyproject.toml: unknown key 'selct' in [tool.numcheck] (allowed: select, ignore, "
         "fail-level, include, exclude, corpus, rules, stories, skip-scopes, respect-gitignore, "
-        "max-file-size; rule tables: [invalid-suppression], [conversion-mismatch]",
+        "max-file-size, max-figures; rule tables: [invalid-suppression], [conversion-mismatch]",
     ),
     (
         ".numcheck.toml",
@@ -57,6 +57,27 @@ BAD_CONFIGS = [
         ".numcheck.toml",
         "max-file-size = 0\n",
         ".numcheck.toml: 'max-file-size' must be a positive size, not 0",
+    ),
+    (
+        ".numcheck.toml",
+        "max-figures = -1\n",
+        ".numcheck.toml: 'max-figures' must be a whole number, 0 for no limit, not -1",
+    ),
+    (
+        ".numcheck.toml",
+        "max-figures = 1.5\n",
+        ".numcheck.toml: 'max-figures' must be a whole number, 0 for no limit, not 1.5",
+    ),
+    (
+        "pyproject.toml",
+        _pyproject('max-figures = "many"\n'),
+        "pyproject.toml: 'max-figures' in [tool.numcheck] must be a whole number, 0 for no "
+        "limit, not 'many'",
+    ),
+    (
+        ".numcheck.toml",
+        "max-figures = true\n",
+        ".numcheck.toml: 'max-figures' must be a whole number, 0 for no limit, not True",
     ),
     (
         "pyproject.toml",
@@ -217,7 +238,7 @@ def test_typo_in_config_exits_2_naming_the_key(tmp_path: Path, run_numcheck: Cal
     assert line.startswith(
         "numcheck: pyproject.toml: unknown key 'selct' in [tool.numcheck] (allowed: select, "
         "ignore, fail-level, include, exclude, corpus, rules, stories, skip-scopes, "
-        "respect-gitignore, max-file-size; rule tables: "
+        "respect-gitignore, max-file-size, max-figures; rule tables: "
     )
     assert "[conversion-mismatch]" in run.stderr
 

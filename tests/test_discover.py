@@ -129,6 +129,41 @@ def test_each_file_is_listed_once(tree: Path) -> None:
     assert found == ["docs/a.md"]
 
 
+# (name, links to make under docs/ as (link, target), paths given, expected list)
+SAME_FILE_CASES = [
+    ("a link to a file", [("link.md", "a.md")], ["docs/a.md", "docs/link.md"], ["docs/a.md"]),
+    ("the link first", [("link.md", "a.md")], ["docs/link.md", "docs/a.md"], ["docs/link.md"]),
+    (
+        "a linked folder",
+        [("view", "drafts")],
+        ["docs/drafts/d.md", "docs/view/d.md"],
+        ["docs/drafts/d.md"],
+    ),
+    ("through a parent", [], ["docs/sub/../a.md", "docs/a.md"], ["docs/sub/../a.md"]),
+    (
+        "a link to a link",
+        [("one.md", "a.md"), ("two.md", "one.md")],
+        ["docs/two.md", "docs/a.md", "docs/one.md"],
+        ["docs/two.md"],
+    ),
+    (
+        "links to different files",
+        [("x.md", "a.md"), ("y.md", "b.txt")],
+        ["docs/x.md", "docs/y.md"],
+        ["docs/x.md", "docs/y.md"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "links", "paths", "expected"), SAME_FILE_CASES)
+def test_a_file_reached_two_ways_is_listed_once(
+    tree: Path, name: str, links: list[tuple[str, str]], paths: list[str], expected: list[str]
+) -> None:
+    for link, target in links:
+        (tree / "docs" / link).symlink_to(target)
+    assert discover(paths) == expected
+
+
 def test_stdin_marker_passes_through(tree: Path) -> None:
     assert discover(["-", "docs/a.md"]) == ["-", "docs/a.md"]
 

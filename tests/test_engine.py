@@ -18,7 +18,9 @@ from numcheck import engine
 from numcheck.alignment import stories
 from numcheck.cache import ClaimsCache
 from numcheck.engine import Work
+from numcheck.extraction import limit as figure_limit
 from numcheck.failures import InternalError
+from numcheck.reading.discover import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -223,6 +225,99 @@ def test_max_file_size(
     run = run_numcheck("check", "big.txt", *flags, cwd=tmp_path)
     assert run.returncode == status, run
     assert run.stderr.startswith(stderr), run
+
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+# 20 lines, each a wrong conversion: two figures and one NC101 error a line.
+DENSE = "".join(f"Stage {n}: the missile flies up to 190 miles (360 km).\n" for n in range(20))
+LIMITED = "numcheck: dense.txt: 10 figures or more: the rest of the file was not read"
+
+
+@pytest.mark.parametrize(
+    ("flags", "config", "status", "claims", "errors", "stderr"),
+    [
+        (("--max-figures", "10"), "", 2, 10, 5, LIMITED),
+        (("--max-figures", "11"), "", 2, 11, 5, LIMITED.replace(" 10 ", " 11 ")),
+        (("--max-figures", "40"), "", 2, 40, 20, LIMITED.replace(" 10 ", " 40 ")),
+        (("--max-figures", "41"), "", 1, 40, 20, ""),
+        (("--max-figures", "0"), "max-figures = 10\n", 1, 40, 20, ""),
+        ((), "max-figures = 10\n", 2, 10, 5, LIMITED),
+        ((), "", 1, 40, 20, ""),
+        (("--max-figures", "-1"), "", 2, None, None, "usage: numcheck"),
+    ],
+)
+def test_max_figures(
+    tmp_path: Path,
+    run_numcheck: Callable,
+    flags: tuple[str, ...],
+    config: str,
+    status: int,
+    claims: int | None,
+    errors: int | None,
+    stderr: str,
+) -> None:
+    """A file is read up to the figure limit: the claims and findings of its beginning, as a
+    run without the limit finds them there, and a line that says the rest was not read."""
+    (tmp_path / "dense.txt").write_text(DENSE)
+    (tmp_path / ".numcheck.toml").write_text(config)
+    run = run_numcheck("check", "dense.txt", "--format", "json", "--no-cache", *flags, cwd=tmp_path)
+    assert run.returncode == status, run
+    assert run.stderr.startswith(stderr), run
+    if claims is not None:
+        summary = json.loads(run.stdout)["summary"]
+        assert (summary["claims"], summary["errors"]) == (claims, errors)
+        assert summary["skipped"] == [line.removeprefix("numcheck: ") for line in run.stderr_lines]
+
+
+LIMIT_TEXTS = [
+    DENSE,
+    "Wind speeds reached 21 knots (39 km/h; 24 mph), then 30 knots (56 km/h; 35 mph).\n",
+    "Prices are £40 or £50, and 16GB or 32GB of storage costs $5 or $10 a month more.\n",
+    "Over 10,000 troops moved 190 miles (306 km). It had 12,000 troops.\n\nIn 2024, 5% rose.\n",
+    *(path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))[:2]),
+]
+
+
+@pytest.mark.parametrize("text", LIMIT_TEXTS, ids=[text[:24] for text in LIMIT_TEXTS])
+def test_the_claims_read_up_to_the_limit_are_the_first_of_a_whole_reading(text: str) -> None:
+    """Cut anywhere, even between a figure and its conversion, the claims kept are those a
+    reading without the limit gives first: the same figures, subjects, keys and frames."""
+    document = read_document("article.txt", text)
+    whole = api.document_claims(document)
+    try:
+        for limit in range(1, len(whole) + 2):
+            figure_limit.set_figure_limit(limit)
+            assert api.document_claims(document) == whole[:limit], limit
+    finally:
+        figure_limit.set_figure_limit(figure_limit.DEFAULT_FIGURE_LIMIT)
+
+
+def test_the_figure_limit_is_the_same_in_workers_and_through_the_cache(
+    tmp_path: Path, run_numcheck: Callable
+) -> None:
+    """The limit holds in worker processes, and a cache filled under one limit never gives
+    its claims to a run under another (the limit is part of the cache's fingerprint)."""
+    (tmp_path / "dense.txt").write_text(DENSE)
+    (tmp_path / "corpus.txt").write_text(DENSE)
+    (tmp_path / "short.txt").write_text(WRONG)
+    ways = [
+        ("--jobs", "1", "--no-cache"),
+        ("--jobs", "2", "--no-cache"),
+        ("--jobs", "2", "--cache-dir", "cache"),
+        ("--jobs", "1", "--cache-dir", "cache"),
+    ]
+    runs = {
+        (limit, flags): run_numcheck(
+            "check", ".", "--format", "json", "--max-figures", limit, *flags, cwd=tmp_path
+        )
+        for flags in ways
+        for limit in ("10", "0")
+    }
+    for (limit, _), run in runs.items():
+        _same_run(runs[(limit, ("--jobs", "1", "--no-cache"))], run)
+    limited = json.loads(runs[("10", ("--jobs", "1", "--no-cache"))].stdout)["summary"]
+    assert (limited["claims"], len(limited["skipped"])) == (22, 2)
+    assert json.loads(runs[("0", ("--jobs", "1", "--no-cache"))].stdout)["summary"]["claims"] == 82
 
 
 def test_files_read_in_worker_processes_are_limited_and_named_as_in_one(

@@ -122,7 +122,8 @@ def overlap(a: frozenset[str], b: frozenset[str], weights: Weights) -> float:
     total = weights.total(a) + weights.total(b)
     if not total:
         return 0.0
-    return 2 * sum(weights(t) for t in a & b) / total
+    table, unseen = weights.table, weights.unseen
+    return 2 * sum([table.get(t, unseen) for t in a & b]) / total
 
 
 @functools.lru_cache(maxsize=16_384)
@@ -373,10 +374,14 @@ def candidates(claims: Sequence[Claim], weights: Weights) -> dict[int, list[int]
         return {i: [j for j in everyone if j != i] for i in everyone}
     postings: dict[str, list[int]] = defaultdict(list)
     seeds: list[list[str]] = []
+    rarest: dict[frozenset[str], list[str]] = {}  # claims of a story share their terms
     for index, claim in enumerate(claims):
-        terms = sorted(claim.frame.terms if claim.frame else (), key=lambda t: (-weights(t), t))
-        seeds.append(terms[:SEED_TERMS])
-        for term in terms[:SEED_TERMS]:
+        terms = claim.frame.terms if claim.frame else frozenset()
+        seed = rarest.get(terms)
+        if seed is None:
+            seed = rarest[terms] = sorted(terms, key=lambda t: (-weights(t), t))[:SEED_TERMS]
+        seeds.append(seed)
+        for term in seed:
             postings[term].append(index)
     found: dict[int, list[int]] = {}
     for index, terms in enumerate(seeds):

@@ -292,26 +292,29 @@ def _neighbours(items: Sequence[Comparable], weights: Weights) -> list[_Neighbou
     nothing of a claim but its frame: two claims whose frames are equal to those of a pair
     aligned before align as that pair did (a story tells its facts again and again)."""
     near = candidates([i.claim for i in items], weights)
-    pairs = {(min(i, j), max(i, j)) for i, others in near.items() for j in others}
+    pairs = {(i, j) if i < j else (j, i) for i, others in near.items() for j in others}
     neighbours = [_Neighbours(item, {}) for item in items]
     one_of_each: dict[Frame | None, Frame | None] = {}
-    frames = [one_of_each.setdefault(i.claim.frame, i.claim.frame) for i in items]
+    frames = [id(one_of_each.setdefault(i.claim.frame, i.claim.frame)) for i in items]
+    paths = [item.claim.path for item in items]
     aligned: dict[tuple[int, int], Alignment | None] = {}  # by the ids of the two frames
     for i, j in sorted(pairs):
-        first, second = items[i], items[j]
-        if first.claim.path == second.claim.path:
+        if paths[i] == paths[j]:
             continue
-        pair = (id(frames[i]), id(frames[j]))
+        pair = (frames[i], frames[j])
         if pair in aligned:
             found = aligned[pair]
         else:
-            found = aligned[pair] = alignment(first.claim, second.claim, weights)
+            found = aligned[pair] = alignment(items[i].claim, items[j].claim, weights)
         if found is None:
             continue
-        for mine, other in ((neighbours[i], second), (neighbours[j], first)):
-            best = mine.others.get(other.claim.path)
+        for mine, other, path in (
+            (neighbours[i], items[j], paths[j]),
+            (neighbours[j], items[i], paths[i]),
+        ):
+            best = mine.others.get(path)
             if best is None or found.overlap > best[0].overlap:
-                mine.others[other.claim.path] = (found, other)
+                mine.others[path] = (found, other)
     return neighbours
 
 

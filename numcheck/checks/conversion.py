@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from numcheck.checks import Check
+from numcheck.checks import Corpus
 from numcheck.checks import Option
 from numcheck.checks import register
 from numcheck.extraction.claims import Claim
+from numcheck.extraction.conversions import ConversionPair
 from numcheck.extraction.conversions import conversion_pairs
 from numcheck.extraction.conversions import corrected_text
 from numcheck.extraction.conversions import describe
@@ -34,8 +37,28 @@ def _source_note(claim: Claim) -> Related:
     return Related(claim.location, f"the source figure: {one_line(claim.text)}")
 
 
+class _ConversionRule(Check):
+    """A rule on the conversions written beside their source. A run finds a document's pairs
+    once, for every such rule, and keeps them in the corpus's cache."""
+
+    _found: dict[str, list[ConversionPair]] | None = None
+
+    def run(self, corpus: Corpus) -> Iterator[Finding]:
+        found: dict[str, Any] = corpus.cache.setdefault("conversion pairs", {})
+        self._found = found
+        return super().run(corpus)
+
+    def pairs(self, document: Document, claims: list[Claim]) -> list[ConversionPair]:
+        if self._found is None:  # called outside a run
+            return list(conversion_pairs(document.prose, claims))
+        pairs = self._found.get(document.path)
+        if pairs is None:
+            pairs = self._found[document.path] = list(conversion_pairs(document.prose, claims))
+        return pairs
+
+
 @register
-class ConversionMismatch(Check):
+class ConversionMismatch(_ConversionRule):
     """The written conversion is wrong beyond rounding.
 
     ## What it does
@@ -80,7 +103,7 @@ class ConversionMismatch(Check):
 
     def check_document(self, document: Document, claims: list[Claim]) -> Iterator[Finding]:
         extra = self.settings["tolerance"]
-        for pair in conversion_pairs(document.prose, claims):
+        for pair in self.pairs(document, claims):
             if dimensions_differ(pair):
                 continue
             verdict = judge(pair, extra)
@@ -107,7 +130,7 @@ class ConversionMismatch(Check):
 
 
 @register
-class ConversionDimension(Check):
+class ConversionDimension(_ConversionRule):
     """The two sides of a conversion are not the same kind of quantity.
 
     ## What it does
@@ -130,7 +153,7 @@ class ConversionDimension(Check):
     code, name, level = "NC102", "conversion-dimension", "error"
 
     def check_document(self, document: Document, claims: list[Claim]) -> Iterator[Finding]:
-        for pair in conversion_pairs(document.prose, claims):
+        for pair in self.pairs(document, claims):
             if (
                 not dimensions_differ(pair)
                 or _involves_time(pair.source)

@@ -95,8 +95,9 @@ def _slack(value: float) -> float:
 
 def same_figure(a: Comparable, b: Comparable) -> bool:
     """Whether ``a`` and ``b`` state one figure, allowing for how precisely each is written."""
-    width = max(a.width, b.width)
-    return all(abs(x - y) <= width + _EPSILON for x, y in zip(a.figure, b.figure, strict=True))
+    width = max(a.width, b.width) + _EPSILON
+    (a_first, a_last), (b_first, b_last) = a.figure, b.figure
+    return abs(a_first - b_first) <= width and abs(a_last - b_last) <= width
 
 
 def shared_unit(claims: Sequence[Claim]) -> str | None:

@@ -50,7 +50,9 @@ TEMPERATURE = "[temperature]"
 class ConversionPair:
     source: Claim
     target: Claim
-    change: bool = False  # the words say a difference ("warmed by 2 °F (1.1 °C)")
+    # the words say a temperature difference ("warmed by 2 °F (1.1 °C)"); read only for a
+    # temperature, the one quantity whose differences convert otherwise than its levels
+    change: bool = False
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,17 @@ def conversion_pairs(prose: str, claims: Sequence[Claim]) -> Iterator[Conversion
                 yield ConversionPair(source, target, _says_change(prose, source, target))
 
 
+def may_follow(prose: str, before: Claim, claim: Claim) -> bool:
+    """Whether ``claim`` may be part of a conversion with the claim right ``before`` it: its
+    conversion in brackets or after ", or", or the next conversion in one bracket."""
+    between = prose[before.location.end : claim.location.start]
+    return bool(
+        _OPENS_ASIDE.fullmatch(between)
+        or _OR_BETWEEN.fullmatch(between)
+        or _NEXT_TARGET.fullmatch(between)
+    )
+
+
 def _targets(prose: str, claims: Sequence[Claim], index: int) -> list[Claim]:
     source, first = claims[index], claims[index + 1]
     between = prose[source.location.end : first.location.start]
@@ -102,6 +115,10 @@ def _targets(prose: str, claims: Sequence[Claim], index: int) -> list[Claim]:
 
 
 def _says_change(prose: str, source: Claim, target: Claim) -> bool:
+    """Whether the words around a conversion of a temperature say a difference (only a
+    temperature converts a difference otherwise than a level)."""
+    if not any(r.dimension == TEMPERATURE for r in source.readings):
+        return False
     start = source.location.start
     before = _CHANGE_BEFORE.search(prose, max(0, start - 40), start)
     return bool(before or _CHANGE_AFTER.match(prose, target.location.end))

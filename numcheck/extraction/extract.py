@@ -7,6 +7,7 @@ accepts then passes the exclusion rules, gets its unit readings, interval and su
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -15,11 +16,13 @@ from numcheck.extraction.candidates import next_start
 from numcheck.extraction.claims import Claim
 from numcheck.extraction.claims import interval
 from numcheck.extraction.conversions import conversion_pairs
+from numcheck.extraction.conversions import may_follow
 from numcheck.extraction.exclusions import exclusion_reason
 from numcheck.extraction.grammar import Match
 from numcheck.extraction.grammar import compound_units
 from numcheck.extraction.grammar import parse_at
 from numcheck.extraction.grammar import shift_match
+from numcheck.extraction.limit import figure_limit
 from numcheck.extraction.measures import Measure
 from numcheck.extraction.measures import readings_of
 from numcheck.extraction.numbers import Figure
@@ -38,15 +41,33 @@ _OF = re.compile(r"\s+of(?=\s)")
 
 
 def extract(document: Document, cache: MatchCache | None = None) -> list[Claim]:
-    """Every claim of ``document``; a conversion written beside its source ("190 miles
-    (306 km)") takes the subject of its source and is marked ``restates``."""
-    claims = list(iter_claims(document, cache))
+    """Every claim of ``document``, up to the figure limit (``numcheck.extraction.limit``);
+    a conversion written beside its source ("190 miles (306 km)") takes the subject of its
+    source and is marked ``restates``."""
+    found = iter_claims(document, cache)
+    limit = figure_limit()
+    claims = list(itertools.islice(found, limit))
+    kept = len(claims)
+    if kept == limit:  # the claims that may finish a conversion the last one is part of
+        claims += _conversion_rest(document.prose, claims[-1], found)
     index_of = {id(claim): index for index, claim in enumerate(claims)}
     for pair in list(conversion_pairs(document.prose, claims)):
         claims[index_of[id(pair.target)]] = replace(
             pair.target, subject=pair.source.subject, restates=True
         )
-    return claims
+    return claims[:kept]
+
+
+def _conversion_rest(prose: str, last: Claim, following: Iterator[Claim]) -> list[Claim]:
+    """The claims right after ``last`` that may be part of a conversion with it: read, so
+    that the claims before a cut are marked as a whole reading marks them."""
+    rest = []
+    for claim in following:
+        if not may_follow(prose, last, claim):
+            break
+        rest.append(claim)
+        last = claim
+    return rest
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
@@ -66,20 +87,25 @@ def paragraphs(prose: str) -> Iterator[tuple[int, int]]:
 def paragraph_matches(text: str) -> tuple[Match, ...]:
     """What the grammar finds in one paragraph and the exclusions let through, with offsets
     into ``text``."""
-    found_matches: list[Match] = []
+    return tuple(iter_matches(text))
+
+
+def iter_matches(text: str) -> Iterator[Match]:
+    """``paragraph_matches``, one at a time: a reader that stops early (at the figure limit)
+    leaves the rest of the paragraph unparsed."""
     position = 0
     previous_end = -1
     while True:
         found = next_start(text, position)
         if found is None:
-            return tuple(found_matches)
+            return
         match = parse_at(text, found[0])
         if match is None or exclusion_reason(text, match):
             position = found[1]
             continue
         if previous_end >= 0 and not text[previous_end : match.start].strip():
             match = _preposition(match)
-        found_matches.append(match)
+        yield match
         position = previous_end = match.end
 
 
@@ -150,8 +176,12 @@ def _paragraph_claims(
 ) -> Iterator[Claim]:
     with located(start):
         text = document.prose[start:end]
-        matches = cache.matches(text) if cache is not None else paragraph_matches(text)
-    for match in matches:
+        matches = iter(cache.matches(text) if cache is not None else iter_matches(text))
+    while True:
+        with located(start):  # the paragraph is parsed as its claims are asked for
+            match = next(matches, None)
+        if match is None:
+            return
         shifted = shift_match(match, start)
         with located(shifted.start):
             claim = _claim(document, shifted)

@@ -122,6 +122,7 @@ class Workspace:
         from numcheck.config import Config
         from numcheck.config import ConfigError
         from numcheck.config import load_config
+        from numcheck.extraction.limit import set_figure_limit
         from numcheck.rulepacks import RulePackError
         from numcheck.rulepacks import add_pack_dirs
 
@@ -132,6 +133,7 @@ class Workspace:
             self.config_error = None
         except (ConfigError, RulePackError) as error:
             config, self.config_error = Config(), str(error)
+        set_figure_limit(config.max_figures)
         self._config = config
         self._disk.clear()
         self._memory.clear()

@@ -74,13 +74,32 @@ def discover(
     """
     found: list[str] = []
     seen: set[str] = set()
+    real = _RealPaths()
     for path in paths:
         for candidate in _expand(path, include, exclude, respect_gitignore):
-            key = candidate if candidate == STDIN else os.path.realpath(candidate)
+            key = candidate if candidate == STDIN else real.of(candidate)
             if key not in seen:
                 seen.add(key)
                 found.append(candidate)
     return found
+
+
+class _RealPaths:
+    """``os.path.realpath`` of files, their folders' resolved once: a file that is no link
+    is its folder's real path and its name (one status read, where resolving the whole
+    path reads one for each of its folders)."""
+
+    def __init__(self) -> None:
+        self.folders: dict[str, str] = {}
+
+    def of(self, path: str) -> str:
+        folder, name = os.path.split(path)
+        if name in ("", ".", "..") or os.path.islink(path):
+            return os.path.realpath(path)
+        real = self.folders.get(folder)
+        if real is None:
+            real = self.folders[folder] = os.path.realpath(folder)
+        return os.path.join(real, name)
 
 
 def _expand(

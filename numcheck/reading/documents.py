@@ -83,6 +83,8 @@ def make_document(
     """A Document; its scopes are ``scopes`` and the quotations of its prose."""
     if len(prose) != len(source):
         raise ValueError("prose must be as long as its source")
+    if prose == source:  # plain text: one string, held and sent to other processes once
+        prose = source
     found = (*scopes, *quotations(prose))
     return Document(path, source, prose, story, line_starts(source), found)
 
