@@ -85,6 +85,21 @@ def test_the_fingerprint_follows_the_version(monkeypatch: pytest.MonkeyPatch) ->
         cache_module._fingerprint.cache_clear()
 
 
+def test_the_fingerprint_follows_the_figure_limit() -> None:
+    from numcheck.extraction import limit
+
+    try:
+        prints = []
+        for figures in (None, 10, 11, limit.DEFAULT_FIGURE_LIMIT):
+            limit.set_figure_limit(figures)
+            prints.append(fingerprint())
+        assert len(set(prints)) == 4
+        limit.set_figure_limit(0)  # no limit, as None
+        assert fingerprint() == prints[0]
+    finally:
+        limit.set_figure_limit(limit.DEFAULT_FIGURE_LIMIT)
+
+
 def test_the_fingerprint_follows_the_rule_packs(tmp_path: Path, clean_packs: None) -> None:
     builtin = fingerprint()
     pack = tmp_path / "pack"

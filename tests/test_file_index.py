@@ -188,7 +188,7 @@ def test_the_index_of_another_version_is_never_read(
 ) -> None:
     _run(["a.txt", "b.md"], ClaimsCache(folder / "cache"))
     monkeypatch.setattr("numcheck.cache.__version__", __version__ + ".post1")
-    monkeypatch.setattr("numcheck.cache._fingerprint", lambda packs: "0123456789abcdef")
+    monkeypatch.setattr("numcheck.cache._fingerprint", lambda packs, figures: "0123456789abcdef")
     reads = _reads(monkeypatch)
     found = _run(["a.txt", "b.md"], ClaimsCache(folder / "cache"))
     assert reads == ["a.txt", "b.md"]

@@ -238,7 +238,10 @@ class NumcheckServer(LanguageServer):
         self.published[buffer.uri] = published
         diagnostics = [item.diagnostic for item in published]
         if len(findings) > MAX_DIAGNOSTICS:
-            diagnostics.append(_more_diagnostics(len(findings) - MAX_DIAGNOSTICS))
+            hidden = len(findings) - MAX_DIAGNOSTICS
+            diagnostics.append(_note(f"{hidden} more findings in this document are not shown"))
+        if buffer.path in outcome.limited:
+            diagnostics.append(_note(outcome.limited[buffer.path]))
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(
                 uri=buffer.uri, diagnostics=diagnostics, version=buffer.version
@@ -347,11 +350,12 @@ def _shortened(message: str) -> str:
     return message if len(message) <= MAX_MESSAGE else message[: MAX_MESSAGE - 1] + "…"
 
 
-def _more_diagnostics(count: int) -> types.Diagnostic:
+def _note(message: str) -> types.Diagnostic:
+    """An information at the top of a document: something of it is not shown or not read."""
     start = types.Position(0, 0)
     return types.Diagnostic(
         range=types.Range(start, start),
-        message=f"numcheck: {count} more findings in this document are not shown",
+        message=f"numcheck: {message}",
         severity=types.DiagnosticSeverity.Information,
         source="numcheck",
     )

@@ -22,6 +22,7 @@ from numcheck.api import safe_claims
 from numcheck.checks import CheckError
 from numcheck.extraction.claims import Claim
 from numcheck.extraction.extract import MatchCache
+from numcheck.extraction.limit import limit_message
 from numcheck.failures import InternalError
 from numcheck.findings import Finding
 from numcheck.reading.discover import InputError
@@ -60,6 +61,8 @@ class Outcome:
     documents: dict[str, Document] = field(default_factory=dict)
     error: str | None = None
     errors: list[InternalError] = field(default_factory=list)  # bugs met on some documents
+    # What is said of the buffers read only up to the figure limit, by path.
+    limited: dict[str, str] = field(default_factory=dict)
 
 
 def is_text_path(path: str) -> bool:
@@ -265,6 +268,9 @@ class Workspace:
             if entry.error is not None:
                 found = [entry.error.finding(entry.document, entry.document.path), *found]
             outcome.findings[path] = found
+            message = limit_message(self.label(path), len(entry.claims))
+            if message is not None:
+                outcome.limited[path] = message
         outcome.errors = [e.error for e in entries.values() if e.error is not None]
         outcome.errors += result.errors
         outcome.error = self.config_error
