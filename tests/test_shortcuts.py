@@ -20,6 +20,7 @@ from numcheck.extraction.exclusions import _LABELS
 from numcheck.extraction.exclusions import _RATIO_BEFORE
 from numcheck.extraction.exclusions import _in_last_word
 from numcheck.extraction.grammar import grammar
+from numcheck.extraction.grammar import keyword_end
 from numcheck.extraction.measures import measure_opening
 from numcheck.extraction.sentences import LOOK_BACK
 from numcheck.extraction.sentences import SENTENCE_END
@@ -266,3 +267,38 @@ def test_frame_phrases_are_found_from_their_edge_words(words: list[str]) -> None
         assert frames._starts_with_any(words, phrases) == starts
         assert frames._ends_with_any(words, phrases) == ends
         assert frames._contains_any(words, phrases) == inside
+
+
+KEYWORD_PIECES = ["and", "AND", "And", "between", "BETWEEN", " ", "_", "$", "a", "1", "-", "\n"]
+KEYWORD_PIECES += ["ı", "İ", "ß", "ﬀ", "é", "Å"]
+
+
+@FIXED
+@given(
+    st.lists(st.one_of(st.sampled_from(KEYWORD_PIECES), st.text(max_size=2)), max_size=8),
+    st.sampled_from(["and", "between"]),
+)
+def test_a_keyword_is_found_where_pyparsing_finds_it(pieces: list[str], word: str) -> None:
+    """The grammar matches "and" and "between" without pyparsing's exception, at the same
+    places and to the same end as ``CaselessKeyword``."""
+    text = "".join(pieces)
+    keyword = pp.CaselessKeyword(word)
+    for loc in range(len(text) + 1):
+        try:
+            expected = keyword.parseImpl(text, loc)[0]
+        except pp.ParseException:
+            expected = None
+        assert keyword_end(word, text, loc) == expected, (text, loc)
+
+
+@FIXED
+@given(texts(max_pieces=12))
+def test_a_currency_or_minus_is_tried_only_where_one_can_begin(text: str) -> None:
+    """Where the character of an amount is ASCII and opens no currency and no "minus", neither
+    expression matches."""
+    amount = grammar()._measure._amount
+    for loc in range(len(text) + 1):
+        char = text[loc : loc + 1]
+        if char.isascii() and char not in amount._sign_openers:
+            assert amount._currency.match(text, loc) is None, (text, loc)
+            assert amount._minus.match(text, loc) is None, (text, loc)

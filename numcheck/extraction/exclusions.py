@@ -2,14 +2,16 @@
 scores, ratios, fractions written as labels ("9/11"), ordinals, rates in units numcheck lacks,
 video resolutions ("1080p").
 
-Each rule is a small predicate of the prose and the grammar's match, named for the reason it
-gives ("year", "date"...). They run after the grammar, in order; the first that holds wins.
+Each rule is a small predicate of the grammar's match and the text around it (``Around``, read
+once for all the rules), named for the reason it gives ("year", "date"...). They run after the
+grammar, in order; the first that holds wins.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from numcheck.extraction.grammar import Match
 from numcheck.extraction.numbers import NUMBER_WORDS
@@ -127,15 +129,38 @@ _SENTENCE_ADVERBS = frozenset(
 _VULGAR_SIGNS = frozenset("½¼¾⅓⅔⅛")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]\s*|[.!?]\s*[\"“‘]\s*|^[\"“‘]\s*)$")
 
-Rule = Callable[[str, Match], bool]
+
+@dataclass(slots=True)
+class Around:
+    """A match and what the rules read around it, read once for all of them: whether it is
+    ``bare`` (a figure with nothing around it: no unit, currency, scale or qualifier), the 40
+    characters ``before`` it and the 20 ``after`` it (a rule that reads further slices the
+    prose itself)."""
+
+    prose: str
+    match: Match
+    bare: bool
+    before: str
+    after: str
+
+    @classmethod
+    def of(cls, prose: str, match: Match) -> Around:
+        bare = match.qualifier is None and all(
+            m.unit is None and m.currency is None and m.scale == 1 for m in match.measures
+        )
+        start, end = match.start, match.end
+        return cls(prose, match, bare, prose[max(0, start - 40) : start], prose[end : end + 20])
 
 
-def _before(prose: str, match: Match, size: int = 40) -> str:
-    return prose[max(0, match.start - size) : match.start]
+Rule = Callable[[Around], bool]
 
 
-def _after(prose: str, match: Match, size: int = 20) -> str:
-    return prose[match.end : match.end + size]
+def _before(around: Around, size: int) -> str:
+    return around.prose[max(0, around.match.start - size) : around.match.start]
+
+
+def _after(around: Around, size: int) -> str:
+    return around.prose[around.match.end : around.match.end + size]
 
 
 def _in_last_word(pattern: re.Pattern[str], before: str, spaces: str) -> re.Match[str] | None:
@@ -147,116 +172,116 @@ def _in_last_word(pattern: re.Pattern[str], before: str, spaces: str) -> re.Matc
     return pattern.search(before, max(body.rfind(space, 0, end) for space in spaces) + 1)
 
 
-def glued_to_text(prose: str, match: Match) -> bool:
+def glued_to_text(around: Around) -> bool:
     """ "F-16s", "4G", "19th", "3.11.2", "10:30", "2:1", "24/7", "2021-06", "4km^2", "5-star",
     "twenty-fifth": part of a longer token. A hyphenated unit may take an adjective
     ("a 10-year-old", "a 190-mile-long border")."""
-    after = _after(prose, match)
+    after = around.after
     if not _GLUED_AFTER.match(after):
         return False
-    last = match.measures[-1]
+    last = around.match.measures[-1]
     return not (last.unit is not None and last.unit.hyphenated and _UNIT_ADJECTIVE.match(after))
 
 
-def leading_zero(prose: str, match: Match) -> bool:
+def leading_zero(around: Around) -> bool:
     """ "007", "0900", "021": a whole number written with a leading zero is a code or a time."""
-    text = match.measures[0].figure.text.lstrip("-\u2212")
+    text = around.match.measures[0].figure.text.lstrip("-\u2212")
     return len(text) > 1 and text[0] == "0" and text[1].isdigit()
 
 
-def year(prose: str, match: Match) -> bool:
+def year(around: Around) -> bool:
     """ "2022", "by 2024", "2022-2024", "2022–23", "around 2030": four-digit whole numbers from
     1000 to 2099 with no unit, currency or scale. A qualified one that counts a noun is not a
     year ("around 2000 people"), nor one inside a sentence before a noun it counts ("sent 2000
     troops", "has 1500 staff"), unless a word of time or an owner comes before it ("in 1999
     voters", "the 2000 troops", "its 1500 staff") or a verb follows ("2000 troops the")."""
-    first = match.measures[0]
-    if not _YEAR.fullmatch(first.figure.text):
+    match = around.match
+    if not _YEAR.fullmatch(match.measures[0].figure.text):
         return False
     plain = all(m.unit is None and m.currency is None and m.scale == 1 for m in match.measures)
     if not plain:
         return False
-    after = _after(prose, match, 40)
+    after = _after(around, 40)
     if match.qualifier is not None:
         return not _NOUN_AFTER.match(after)
-    return not _counts_a_noun(prose, match, after)
+    return not _counts_a_noun(around, after)
 
 
-def _counts_a_noun(prose: str, match: Match, after: str) -> bool:
+def _counts_a_noun(around: Around, after: str) -> bool:
     """ "sent 2000 troops", "has 1500 staff": a four-digit count without its comma."""
-    if len(match.measures) != 1:
+    if len(around.match.measures) != 1:
         return False
     noun = _PLURAL_AFTER.match(after)
     if noun is None or noun.group(1).lower() in FUNCTION_WORDS:
         return False
     if _DETERMINER_AFTER.match(after, noun.end()):
         return False  # "2024 marks the anniversary": a verb
-    before = _before(prose, match)
+    before = around.before
     return not (_SENTENCE_START.search(before) or _TIME_BEFORE.search(before))
 
 
-def date(prose: str, match: Match) -> bool:
+def date(around: Around) -> bool:
     """ "November 5", "Jan. 20", "20 January", "5 of March": a day of a month (1 to 31)."""
-    first = match.measures[0]
+    first = around.match.measures[0]
     if first.unit is not None or first.currency is not None or first.words:
         return False
     if not _DAY.fullmatch(first.figure.text):
         return False
-    return bool(
-        _MONTH_BEFORE.search(_before(prose, match)) or _MONTH_AFTER.match(_after(prose, match))
-    )
+    return bool(_MONTH_BEFORE.search(around.before) or _MONTH_AFTER.match(around.after))
 
 
-def time_of_day(prose: str, match: Match) -> bool:
+def time_of_day(around: Around) -> bool:
     """ "10 a.m.", "3 pm", "10 o'clock", "0900 GMT"."""
-    return match.bare and bool(_TIME_AFTER.match(_after(prose, match)))
+    return around.bare and bool(_TIME_AFTER.match(around.after))
 
 
-def phone_number(prose: str, match: Match) -> bool:
+def phone_number(around: Around) -> bool:
     """ "555-123-4567", "(555) 123 4567", "+44 20 7946 0958": three or more groups of digits,
     seven or more digits in all, joined by spaces, dots, hyphens or brackets."""
-    if not match.bare:
+    if not around.bare:
         return False
+    prose, match = around.prose, around.match
     floor, ceiling = max(0, match.start - 24), match.end + 24  # a phone number is short
     before = prose[floor : match.start]
     low = floor + len(before.rstrip(_PHONE_CHARS))  # where the run of phone characters begins
     after = prose[match.end : ceiling]
     high = match.end + len(after) - len(after.lstrip(_PHONE_CHARS))
-    around = _DIGIT_RUN.findall(prose[low : match.start] + " " + prose[match.end : high])
-    if not around:  # "1 234 567" alone is a number grouped with spaces
+    nearby = _DIGIT_RUN.findall(prose[low : match.start] + " " + prose[match.end : high])
+    if not nearby:  # "1 234 567" alone is a number grouped with spaces
         return False
-    groups = [*around, *_DIGIT_RUN.findall(match.measures[0].figure.text)]
+    groups = [*nearby, *_DIGIT_RUN.findall(match.measures[0].figure.text)]
     return len(groups) >= 3 and sum(len(group) for group in groups) >= 7
 
 
-def address(prose: str, match: Match) -> bool:
+def address(around: Around) -> bool:
     """A house number: "10 Downing Street", "1600 Pennsylvania Avenue"."""
-    return match.bare and bool(_ADDRESS_AFTER.match(_after(prose, match, 60)))
+    return around.bare and bool(_ADDRESS_AFTER.match(_after(around, 60)))
 
 
-def labelled_identifier(prose: str, match: Match) -> bool:
+def labelled_identifier(around: Around) -> bool:
     """ "Article 5", "No. 10", "version 3.11", "Route 66", "#3": a number that names a thing."""
-    if not match.bare:
+    if not around.bare:
         return False
-    before = _before(prose, match).rstrip()
+    before = around.before.rstrip()
     return bool(_LABEL_BEFORE.search(before, max(0, len(before) - _LABEL_REACH)))
 
 
-def name_with_number(prose: str, match: Match) -> bool:
+def name_with_number(around: Around) -> bool:
     """A name: "Boeing 737", "World War Three", "Windows 11", "a Boeing 777F". A bare figure
     (or one with a one-letter unit against it) after a capitalised word that is not a month
     or a day. To start a sentence the word must not be a function word and the figure must
     not count the noun after it ("Apollo 11 landed", but "Only 5 remain", "Add 3 eggs")."""
+    match, bare = around.match, around.bare
     first = match.measures[0]
     lettered = (
         len(match.measures) == 1 and first.unit is not None and first.unit.form.surface.isalpha()
         and len(first.unit.form.surface) == 1 and first.unit.form.style == "attached"
         and match.qualifier is None
     )  # fmt: skip
-    if not (match.bare or lettered) or first.figure.grouped:
+    if not (bare or lettered) or first.figure.grouped:
         return False
-    before = _before(prose, match)
-    if match.bare and _in_last_word(_CODE_BEFORE, before, " \t"):  # "Core i7 860", "A380 800"
+    before = around.before
+    if bare and _in_last_word(_CODE_BEFORE, before, " \t"):  # "Core i7 860", "A380 800"
         return True
     found = _in_last_word(_CAPITALISED_BEFORE, before, " \t\u00a0")
     if not found or _CALENDAR_WORD.fullmatch(found.group(1)):
@@ -267,90 +292,88 @@ def name_with_number(prose: str, match: Match) -> bool:
     word = found.group(1).lower()
     if word in FUNCTION_WORDS or word in _SENTENCE_ADVERBS:
         return False
-    return following_phrase(prose, match.end) is None
+    return following_phrase(around.prose, match.end) is None
 
 
-def label_fraction(prose: str, match: Match) -> bool:
+def label_fraction(around: Around) -> bool:
     """ "9/11", "the 3/11 bombings": a fraction with no unit is a quantity only as a share of
     something ("1/4 of the budget"); "1/4 mile" and "2 1/2 years" have their unit."""
-    first = match.measures[0]
+    first = around.match.measures[0]
     if "/" not in first.figure.text and _VULGAR_SIGNS.isdisjoint(first.figure.text):
         return False
     if first.unit is not None or first.currency is not None:
         return False
-    return not _OF_AFTER.match(_after(prose, match))
+    return not _OF_AFTER.match(around.after)
 
 
-def ordinal_after(prose: str, match: Match) -> bool:
+def ordinal_after(around: Around) -> bool:
     """ "two thirds", "three fifths", "forty two and a third": a fraction in words."""
-    return match.bare and bool(_ORDINAL_AFTER.match(_after(prose, match)))
+    return around.bare and bool(_ORDINAL_AFTER.match(around.after))
 
 
-def fraction_in_a_number(prose: str, match: Match) -> bool:
+def fraction_in_a_number(around: Around) -> bool:
     """ "one hundred thirty two fifths": a fraction in words right after number words is part
     of a number numcheck does not read, not a fraction of its own."""
-    first = match.measures[0]
+    first = around.match.measures[0]
     if not first.words or not _WORD_FRACTION.fullmatch(first.figure.text):
         return False
-    return bool(_NUMBER_WORD_BEFORE.search(_before(prose, match)))
+    return bool(_NUMBER_WORD_BEFORE.search(around.before))
 
 
-def ratio(prose: str, match: Match) -> bool:
+def ratio(around: Around) -> bool:
     """ "one in five adults", "4 in 10 Americans", "two out of three": a ratio, not counts."""
-    if not match.bare:
+    if not around.bare:
         return False
-    before = _before(prose, match)
+    before = around.before
     if before.rstrip().endswith(("in", "of")) and _RATIO_BEFORE.search(before):
         return True
-    return bool(_RATIO_AFTER.match(_after(prose, match)))
+    return bool(_RATIO_AFTER.match(around.after))
 
 
-def unknown_rate(prose: str, match: Match) -> bool:
+def unknown_rate(around: Around) -> bool:
     """ "50 miles per gallon", "20 km/ms": a unit divided by one numcheck does not know."""
-    last = match.measures[-1]
-    if last.unit is None or not any(r.is_physical for r in last.unit.form.readings):
+    last = around.match.measures[-1]
+    if last.unit is None or not _RATE_AFTER.match(around.after):
         return False
-    return bool(_RATE_AFTER.match(_after(prose, match)))
+    return any(r.is_physical for r in last.unit.form.readings)
 
 
-def unknown_unit(prose: str, match: Match) -> bool:
+def unknown_unit(around: Around) -> bool:
     """ "1.7 eV", "14 mGy": a figure in a unit numcheck does not know is not a count."""
-    return match.bare and bool(_UNCHECKED_UNIT_AFTER.match(_after(prose, match)))
+    return around.bare and bool(_UNCHECKED_UNIT_AFTER.match(around.after))
 
 
-def video_mode(prose: str, match: Match) -> bool:
+def video_mode(around: Around) -> bool:
     """ "1080p", "720p": a video resolution, not an amount in pence."""
-    first = match.measures[0]
-    return prose[first.start : first.end] in _VIDEO_MODES
+    first = around.match.measures[0]
+    return around.prose[first.start : first.end] in _VIDEO_MODES
 
 
-def score(prose: str, match: Match) -> bool:
+def score(around: Around) -> bool:
     """ "won 3-2", "a 2-1 victory", "the 5-4 vote": a result, not a range."""
-    if len(match.measures) != 2 or not match.bare:
+    if len(around.match.measures) != 2 or not around.bare:
         return False
-    first, last = match.measures
-    if prose[first.end : last.start].strip() not in ("-", "–"):
+    first, last = around.match.measures
+    if around.prose[first.end : last.start].strip() not in ("-", "–"):
         return False
-    return bool(
-        _SCORE_CONTEXT.search(_before(prose, match, 30))
-        or _SCORE_CONTEXT.search(_after(prose, match))
-    )
+    return bool(_SCORE_CONTEXT.search(_before(around, 30)) or _SCORE_CONTEXT.search(around.after))
 
 
-def lone_one(prose: str, match: Match) -> bool:
+def lone_one(around: Around) -> bool:
     """ "one of them", "a hand": the word one (or a) without a unit or scale counts nothing."""
+    match = around.match
     first = match.measures[0]
     if match.shape != "single" or match.qualifier is not None:
         return False
     return first.words and first.figure.value == 1 and first.unit is None and first.scale == 1
 
 
-def capitalised_word_number(prose: str, match: Match) -> bool:
+def capitalised_word_number(around: Around) -> bool:
     """ "Three" in the middle of a sentence is part of a name ("World War Three")."""
-    first = match.measures[0]
-    if not first.words or not first.figure.text[:1].isupper() or match.qualifier:
+    first = around.match.measures[0]
+    if not first.words or not first.figure.text[:1].isupper() or around.match.qualifier:
         return False
-    return not _SENTENCE_START.search(_before(prose, match))
+    return not _SENTENCE_START.search(around.before)
 
 
 RULES: tuple[Rule, ...] = (
@@ -377,7 +400,9 @@ RULES: tuple[Rule, ...] = (
 
 
 def exclusion_reason(prose: str, match: Match) -> str | None:
+    """The name of the first rule that holds for ``match`` in ``prose``, or None."""
+    around = Around.of(prose, match)
     for rule in RULES:
-        if rule(prose, match):
+        if rule(around):
             return rule.__name__
     return None

@@ -19,15 +19,16 @@ The grammar is tried at every place a claim may begin, so the common case costs 
 elements: a claim is one element (``_Claim``) that reads its optional parts with one regular
 expression each and its measure in one step (``MeasureToken``); the rarer second figure of a
 range or a compound (``_Tail``) and "between X and Y" (``_Between``) are elements of their own
-that call the measure and pyparsing's keywords in place, so that a failed attempt unwinds
-through one element, not a tree of combinators.
+that call the measure and match their keywords in place, so that a failed attempt unwinds
+through one element, not a tree of combinators. Each element also has an ``attempt`` that
+answers None where nothing is found: most places a claim is tried, some part of it is not
+there, and raising and catching pyparsing's exception there cost more than the reading.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from dataclasses import replace
 
 import pyparsing as pp
@@ -42,6 +43,7 @@ from numcheck.extraction.measures import measure_opening
 from numcheck.extraction.measures import readings_of
 from numcheck.extraction.numbers import VULGAR
 from numcheck.extraction.numbers import WORD_NUMBER_PATTERN
+from numcheck.extraction.numbers import parsed_value
 from numcheck.extraction.patterns import alternation
 from numcheck.extraction.qualifiers import postfix_table
 from numcheck.extraction.qualifiers import qualifier_table
@@ -59,7 +61,7 @@ LOOK_BEHIND = 200  # the grammar reads at most this far before a claim (it reads
 BLOCK = 65_536  # windows of a long paragraph begin at a multiple of this
 
 
-@dataclass(frozen=True)
+@parsed_value
 class Match:
     """What the grammar found: a qualifier and one, two (range) or more (compound) measures."""
 
@@ -70,20 +72,13 @@ class Match:
     shape: str  # "single", "range" or "compound"
     measures: tuple[Measure, ...]
 
-    @functools.cached_property
-    def bare(self) -> bool:
-        """A figure with nothing around it: no unit, currency, scale or qualifier."""
-        return self.qualifier is None and all(
-            m.unit is None and m.currency is None and m.scale == 1 for m in self.measures
-        )
-
 
 @functools.cache
 def grammar() -> pp.ParserElement:
     return _build(lexicon())
 
 
-@dataclass(frozen=True)
+@parsed_value
 class Postfix:
     """A qualifier written after the figure: "10,000 or more", "20 or so"."""
 
@@ -92,7 +87,7 @@ class Postfix:
     text: str
 
 
-@dataclass(frozen=True)
+@parsed_value
 class Separator:
     """What joins the two ends of a range: "-", "–", "to", "- to" ("8- to 16-metre")."""
 
@@ -118,7 +113,6 @@ class _Tail(pp.Token):
         self._ahead = re.compile(ahead)
         self._separator = re.compile(separator)
         self._measure = measure
-        self._and = pp.CaselessKeyword("and")
         self._part = part
 
     def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
@@ -127,24 +121,25 @@ class _Tail(pp.Token):
         separator = self._separator.match(instring, loc)
         if separator is not None:
             try:
-                end, last = self._measure.parseImpl(instring, self._skip(instring, separator.end()))
-            except (pp.ParseException, IndexError):
-                pass
-            else:
+                found = self._measure.attempt(instring, self._skip(instring, separator.end()))
+            except IndexError:
+                found = None
+            if found is not None:
+                end, last = found
                 return end, [Separator(separator.group().strip()), last]
         tokens: list = []
         at = self._skip(instring, loc)
-        try:
-            joined, _ = self._and.parseImpl(instring, at)
-        except pp.ParseException:
-            pass
-        else:
+        joined = keyword_end("and", instring, at)
+        if joined is not None:
             tokens.append(Joiner("and"))
             at = self._skip(instring, joined)
         try:
-            end, part = self._part.parseImpl(instring, at)
-        except (pp.ParseException, IndexError):
+            found = self._part.attempt(instring, at)
+        except IndexError:
+            found = None
+        if found is None:
             return loc, []
+        end, part = found
         return end, [*tokens, part]
 
     def _skip(self, instring: str, loc: int) -> int:
@@ -152,7 +147,7 @@ class _Tail(pp.Token):
         return self._measure.preParse(instring, loc)
 
 
-@dataclass(frozen=True)
+@parsed_value
 class Between:
     """The two ends of "between X and Y"."""
 
@@ -168,17 +163,42 @@ class _Between(pp.Token):
         super().__init__()
         self.errmsg = "expected between X and Y"
         self.mayReturnEmpty = False
-        self._between = pp.CaselessKeyword("between")
-        self._and = pp.CaselessKeyword("and")
         self._measure = measure
 
     def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
+        found = self.attempt(instring, loc)
+        if found is None:
+            raise pp.ParseException(instring, loc, self.errmsg, self)
+        return found
+
+    def attempt(self, instring: str, loc: int) -> tuple[int, Between] | None:
+        """``parseImpl`` without the exception: the end and the two ends, or None."""
         skip = self._measure.preParse
-        loc, _ = self._between.parseImpl(instring, skip(instring, loc))
-        loc, first = self._measure.parseImpl(instring, skip(instring, loc))
-        loc, _ = self._and.parseImpl(instring, skip(instring, loc))
-        loc, last = self._measure.parseImpl(instring, skip(instring, loc))
-        return loc, Between(first, last)
+        at = keyword_end("between", instring, skip(instring, loc))
+        first = None if at is None else self._measure.attempt(instring, skip(instring, at))
+        at = None if first is None else keyword_end("and", instring, skip(instring, first[0]))
+        last = None if at is None else self._measure.attempt(instring, skip(instring, at))
+        if first is None or last is None:
+            return None
+        return last[0], Between(first[1], last[1])
+
+
+# The characters a keyword may not touch, as pyparsing's ``CaselessKeyword`` compares them.
+_KEYWORD_CHARS = frozenset(pp.Keyword.DEFAULT_KEYWORD_CHARS.upper())
+
+
+def keyword_end(word: str, instring: str, loc: int) -> int | None:
+    """Where ``word`` ends if it stands at ``loc`` in any case, not touching a letter, a digit,
+    "_" or "$" on either side, or None: pyparsing's ``CaselessKeyword(word)``, without the
+    exception it raises where the word is not (at most places it is tried)."""
+    end = loc + len(word)
+    if instring[loc:end].upper() != word.upper():
+        return None
+    if loc and instring[loc - 1].upper() in _KEYWORD_CHARS:
+        return None
+    if end < len(instring) and instring[end].upper() in _KEYWORD_CHARS:
+        return None
+    return end
 
 
 class _Claim(pp.Token):
@@ -205,6 +225,14 @@ class _Claim(pp.Token):
         self._postfix = re.compile(postfix)
 
     def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
+        found = self.attempt(instring, loc)
+        if found is None:
+            raise pp.ParseException(instring, loc, self.errmsg, self)
+        return found
+
+    def attempt(self, instring: str, loc: int) -> tuple[int, list] | None:
+        """``parseImpl`` without the exception: the end and the tokens of the claim at
+        ``loc``, or None."""
         tokens: list = []
         found = self._qualifier.match(instring, loc)
         if found is not None:
@@ -213,12 +241,15 @@ class _Claim(pp.Token):
         loc = self.preParse(instring, loc)
         read = self._measure.attempt(instring, loc)
         if read is None:
-            end, between = self._between.parseImpl(instring, loc, do_actions)
+            found = self._between.attempt(instring, loc)
+            if found is None:
+                return None
+            end, between = found
             tokens.append(between)
         else:
             end, measure = read
             tokens.append(measure)
-            end, tail = self._tail.parseImpl(instring, end, do_actions)
+            end, tail = self._tail.parseImpl(instring, end)
             tokens.extend(tail)
         after = self.preParse(instring, end)
         found = self._postfix.match(instring, after)
@@ -250,7 +281,7 @@ def _build(lx: Lexicon) -> pp.ParserElement:
     return claim
 
 
-@dataclass(frozen=True)
+@parsed_value
 class Joiner:
     """The "and" of "5 feet and 2 inches" or "45 and 50 mg"."""
 
@@ -290,12 +321,12 @@ def parse_at(text: str, offset: int) -> Match | None:
     start = claim.preParse(window, offset - base)
     token = CLAIM_START.set(start)
     try:
-        _, tokens = claim.parseImpl(window, start)
-    except pp.ParseException:
-        return None
+        found = claim.attempt(window, start)
     finally:
         CLAIM_START.reset(token)
-    match = _match(tokens, start, window)
+    if found is None:
+        return None
+    match = _match(found[1], start, window)
     return shift_match(match, base) if match is not None else None
 
 
@@ -312,7 +343,7 @@ def _after_change_by(text: str, offset: int) -> bool:
     return bool(_CHANGE_BY.search(text, max(0, offset - 24), offset))
 
 
-def _match(tokens: pp.ParseResults, start: int, window: str) -> Match | None:
+def _match(tokens: list, start: int, window: str) -> Match | None:
     """The grammar's tokens, read from ``start`` of ``window``, as a Match. After "rose
     from", "X to Y" is a change between two levels; after "rose (by)", "X to Y" with a unit
     on each side is a change and the level it led to."""

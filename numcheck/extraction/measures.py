@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 from contextvars import ContextVar
-from dataclasses import dataclass
 from dataclasses import replace
 
 import pyparsing as pp
@@ -40,12 +39,14 @@ from numcheck.extraction.numbers import WORD_NUMBER_PATTERN
 from numcheck.extraction.numbers import Figure
 from numcheck.extraction.numbers import digits_figure
 from numcheck.extraction.numbers import fraction_figure
+from numcheck.extraction.numbers import parsed_value
 from numcheck.extraction.numbers import scientific_figure
 from numcheck.extraction.numbers import vague_figure
 from numcheck.extraction.numbers import word_fraction_figure
 from numcheck.extraction.numbers import words_figure
 from numcheck.extraction.patterns import alternation
 from numcheck.extraction.patterns import openers
+from numcheck.extraction.patterns import two_character_openers
 from numcheck.extraction.subjects import FUNCTION_WORDS
 from numcheck.extraction.units import AGE
 from numcheck.extraction.units import COUNT
@@ -57,7 +58,7 @@ from numcheck.extraction.units import lexicon
 from numcheck.extraction.units import rate_readings
 
 
-@dataclass(frozen=True, slots=True)
+@parsed_value
 class UnitMention:
     start: int
     end: int
@@ -72,7 +73,7 @@ class UnitMention:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@parsed_value
 class Measure:
     """One figure with what is written around it: currency, scale and unit."""
 
@@ -97,7 +98,7 @@ class Measure:
         )
 
 
-@dataclass(frozen=True)
+@parsed_value
 class Token:
     start: int
     end: int
@@ -122,9 +123,13 @@ class _WordNumber(pp.Token):
         self.mayReturnEmpty = False
 
     def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
+        return _or_raise(self.read(instring, loc), self, instring, loc)
+
+    def read(self, instring: str, loc: int) -> tuple[int, Figure] | None:
+        """The end and the number in words at ``loc``, or None."""
         best = self._longest(instring, loc)
         if best is None:
-            raise pp.ParseException(instring, loc, self.errmsg, self)
+            return None
         best = self._with_comma_part(instring, best)
         return best.end, best
 
@@ -164,6 +169,15 @@ class _WordNumber(pp.Token):
         return replace(joined, end=tail.end, text=text)
 
 
+def _or_raise(found, element: pp.ParserElement, instring: str, loc: int):
+    """What an element's ``read`` found, or pyparsing's ParseException when it found nothing:
+    the elements read without exceptions (a failed attempt is common, an exception costly)
+    and raise only where pyparsing calls them."""
+    if found is None:
+        raise pp.ParseException(instring, loc, element.errmsg, element)
+    return found
+
+
 class _Number(pp.Token):
     """A figure: a fraction ("1/4", "2 1/2"), a power of ten ("2.48×10−5"), digits
     ("10,000", "1.5"), a magnitude ("tens of thousands") or words ("twenty-five"), tried in
@@ -189,6 +203,10 @@ class _Number(pp.Token):
         self._articles = articles  # "a mile (1.6 km)"
 
     def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
+        return _or_raise(self.read(instring, loc), self, instring, loc)
+
+    def read(self, instring: str, loc: int) -> tuple[int, Figure] | None:
+        """The end and the figure at ``loc``, or None."""
         words = loc < len(instring) and instring[loc].isalpha()
         if words and self._articles:
             figure = article_figure(instring, loc)
@@ -200,8 +218,8 @@ class _Number(pp.Token):
                 figure = maker(loc, found.group())
                 if figure is not None:
                     return found.end(), figure
-        end, figure = self._words.parseImpl(instring, loc, do_actions)
-        return self._mixed(instring, end, figure)
+        found = self._words.read(instring, loc)
+        return None if found is None else self._mixed(instring, *found)
 
     @staticmethod
     def _mixed(instring: str, end: int, whole: Figure) -> tuple[int, Figure]:
@@ -241,7 +259,7 @@ def article_figure(instring: str, loc: int) -> Figure | None:
 _AND_FRACTION = re.compile(rf"[ \t]+and[ \t]+({WORD_FRACTION_PATTERN})")
 
 
-@dataclass(frozen=True)
+@parsed_value
 class Amount:
     """The parts of an amount: the figure and what is written against it."""
 
@@ -268,18 +286,30 @@ class _Amount(pp.Token):
         self._money_scale = re.compile(rf"(?:{touching})(?![\w])|{words}")
         self._plain_scale = re.compile(rf"k(?![\w])|{words}")
         self._number = _Number(articles=True)
+        # The ASCII characters a currency or "minus" can begin with: elsewhere (at a digit,
+        # most places) neither is tried.
+        self._sign_openers = openers(lx.currency_prefixes) | openers(["minus"], fold_case=True)
 
     def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
+        return _or_raise(self.read(instring, loc), self, instring, loc)
+
+    def read(self, instring: str, loc: int) -> tuple[int, Amount] | None:
+        """The end and the amount at ``loc``, or None."""
         currency = minus = None
         position = loc
-        for pattern in (self._currency, self._minus):
+        char = instring[loc : loc + 1]
+        signed = not char.isascii() or char in self._sign_openers
+        for pattern in (self._currency, self._minus) if signed else ():
             found = pattern.match(instring, loc)
             if found:
                 sign = Token(loc, found.end(), found.group())
                 currency, minus = (sign, None) if pattern is self._currency else (None, sign)
                 position = self._space.match(instring, found.end()).end()
                 break
-        end, figure = self._number.parseImpl(instring, position, do_actions)
+        number = self._number.read(instring, position)
+        if number is None:
+            return None
+        end, figure = number
         if figure.vague:  # "thousands": no scale after a magnitude
             return end, Amount(figure, currency, minus, None)
         scale_pattern = self._money_scale if currency else self._plain_scale
@@ -300,18 +330,21 @@ class _SurfacePattern:
         flags = "(?i:" if fold_case else "(?:"
         self.pattern = re.compile(rf"{flags}{body})(?![\w°]|\.[A-Za-z])")
         self.openers = openers(surfaces, fold_case=fold_case, space=r"[\s-]+")
+        self.starts = two_character_openers(surfaces, fold_case=fold_case, space=r"[\s-]+")
 
 
 class _SurfaceGroup:
     """Surface patterns tried at one place, the longest match winning; at an ASCII character
-    only those with a surface that can begin with it are tried (none at most places), past
-    ASCII all of them."""
+    only those with a surface that can begin with it are tried (none at most places), and
+    of those, where two ASCII characters stand there, only those with a surface that can
+    begin with both (units begin with "t", none with "tr" of "troops"); past ASCII all of
+    them."""
 
     def __init__(self, patterns: list[_SurfacePattern]) -> None:
         self._patterns = [pattern.pattern for pattern in patterns]
         openers = frozenset().union(*(pattern.openers for pattern in patterns))
         self._by_opener = {
-            char: [pattern.pattern for pattern in patterns if char in pattern.openers]
+            char: [(p.pattern, p.starts) for p in patterns if char in p.openers]
             for char in openers
             if char.isascii()
         }
@@ -320,11 +353,18 @@ class _SurfaceGroup:
         if loc >= len(text):
             return None
         char = text[loc]
-        patterns = self._by_opener.get(char) if char.isascii() else self._patterns
-        if not patterns:
-            return None
+        if not char.isascii():
+            tried = [(pattern, None) for pattern in self._patterns]
+        else:
+            tried = self._by_opener.get(char)
+            if not tried:
+                return None
+        start = text[loc : loc + 2]
+        known = start.isascii()  # two ASCII characters (or the last one) tell
         best = None
-        for pattern in patterns:
+        for pattern, starts in tried:
+            if known and start not in starts and char not in starts:
+                continue
             found = pattern.match(text, loc)
             if found and (best is None or found.end() > best.end()):
                 best = found
@@ -416,25 +456,25 @@ class MeasureToken(pp.Token):
         self._of = re.compile(r"\s+of\s+")
 
     def parseImpl(self, instring: str, loc: int, do_actions: bool = True):  # noqa: N802
-        if self._opening.match(instring, loc) is None:
-            raise pp.ParseException(instring, loc, self.errmsg, self)
-        return self.read(instring, loc)
+        return _or_raise(self.attempt(instring, loc), self, instring, loc)
 
     def attempt(self, instring: str, loc: int) -> tuple[int, Measure] | None:
         """``parseImpl`` without the exception: the end and the measure at ``loc``, or None
         (most places a claim is tried where no measure begins are words: "between")."""
         if self._opening.match(instring, loc) is None:
             return None
-        try:
-            return self.read(instring, loc)
-        except pp.ParseException:
-            return None
+        return self._read(instring, loc)
 
     def read(self, instring: str, loc: int) -> tuple[int, Measure]:
         """The measure at ``loc``, wherever it is tried (``parseImpl`` tries it only where
         ``measure_opening`` says one may begin); ParseException if there is none."""
-        end, amount = self._amount.parseImpl(instring, loc)
-        end, amount = self._uncertainty(instring, end, amount)
+        return _or_raise(self._read(instring, loc), self, instring, loc)
+
+    def _read(self, instring: str, loc: int) -> tuple[int, Measure] | None:
+        found = self._amount.read(instring, loc)
+        if found is None:
+            return None
+        end, amount = self._uncertainty(instring, *found)
         unit: UnitMention | None = None
         if amount.figure.vague:  # "thousands of dollars": the unit comes after "of"
             of = self._of.match(instring, end)
@@ -476,17 +516,17 @@ class MeasureToken(pp.Token):
         sign = _PLUS_MINUS.match(instring, end)
         if sign is None or amount.figure.vague or amount.scale is not None:
             return end, amount
-        try:
-            after, margin = self._amount._number.parseImpl(instring, sign.end())
-        except pp.ParseException:
+        found = self._amount._number.read(instring, sign.end())
+        if found is None:
             return end, amount
+        after, margin = found
         if margin.vague or margin.value < 0:
             return end, amount
         figure = replace(amount.figure, uncertainty=margin.value)
         return after, replace(amount, figure=figure)
 
     def _unit(self, instring: str, end: int, loc: int) -> UnitMention | None:
-        if _HYPHEN.match(instring, end):
+        if instring.startswith("-", end) and _HYPHEN.match(instring, end):
             found = self._unit_at(instring, end + 1, hyphenated=True, spaced=False, loc=loc)
             if found is not None:
                 return found

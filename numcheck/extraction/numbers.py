@@ -118,7 +118,15 @@ WORD_FRACTION_PATTERN = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+# What the grammar builds at every figure (figures, measures, their units, matches) is made of
+# data classes that are not frozen: a frozen one is built through ``object.__setattr__``, one
+# field at a time, about ten times slower, and extraction builds a dozen of them a claim. None
+# is changed once built (``dataclasses.replace`` makes a new one), and each hashes by its
+# fields, as a frozen one does.
+parsed_value = dataclass(slots=True, unsafe_hash=True)
+
+
+@parsed_value
 class Figure:
     """One figure as written, with its span in the document."""
 

@@ -46,6 +46,24 @@ def openers(
     return frozenset(char for first in firsts for char in _ascii_openers(first, space, flags))
 
 
+def two_character_openers(
+    items: Iterable[str], *, fold_case: bool = False, space: str = r"\s+"
+) -> frozenset[str]:
+    """The ASCII pairs of characters ``alternation(items)`` can begin with, and the ASCII
+    characters an item of one character is: where the text holds two ASCII characters that
+    are neither, the alternation cannot match."""
+    flags = re.IGNORECASE if fold_case else 0
+    starts: set[str] = set()
+    for item in {item.lower() if fold_case else item for item in items}:
+        firsts = _ascii_openers(item[:1], space, flags) if item else set()
+        if len(item) == 1:
+            starts |= firsts
+        elif item:
+            seconds = _ascii_openers(item[1], space, flags)
+            starts |= {first + second for first in firsts for second in seconds}
+    return frozenset(starts)
+
+
 def _ascii_openers(first: str, space: str, flags: int) -> set[str]:
     """The ASCII characters that match ``first`` (``space`` for a space) under ``flags``."""
     if first != " " and first.isascii():
