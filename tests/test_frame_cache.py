@@ -83,6 +83,19 @@ def test_an_edit_that_changes_another_paragraphs_frames(before, after, framed):
     assert counts[1][0] == framed
 
 
+def test_the_paragraph_after_a_day_does_not_say_when_it_was_reported():
+    """A day that ends a paragraph dates its figure whatever the next paragraph begins with
+    ("said" after it would make it the day of a report within one paragraph)."""
+    before, after = (
+        "Sales rose 5% on Monday\n\nsaid the report.",
+        "Sales rose 5% on Monday\n\nand the report.",
+    )
+    assert frames_of(before) == frames_of(after)
+    assert frames_of(before)[0][2].anchors.time == ("monday",)
+    assert frames_of("Sales rose 5% on Monday said the report.")[0][2].anchors.time == ()
+    framed_in_turn([before, after, before])
+
+
 @pytest.mark.parametrize(
     ("before", "after"),
     [

@@ -1373,8 +1373,10 @@ def _reported_after(prose: str, end: int) -> bool:
     """Whether the day that ends at ``end`` is when a report was made, not when its figure
     held: it is followed, at once or after one word, by a verb of ``report_verbs``
     (``rules/frames.yaml``): "results early on Monday showed 129 seats", "police on Sunday
-    said"."""
-    found = _NEXT_WORDS.match(prose, end, end + 40)
+    said". The words are those of its paragraph: a blank line ends what it can tell."""
+    reach = end + 40
+    gap = _BLANK_LINE.search(prose, end, reach)
+    found = _NEXT_WORDS.match(prose, end, gap.start() if gap else reach)
     if found is None:
         return False
     verbs = lexicon.tables().report_verbs
