@@ -122,8 +122,7 @@ def overlap(a: frozenset[str], b: frozenset[str], weights: Weights) -> float:
     total = weights.total(a) + weights.total(b)
     if not total:
         return 0.0
-    table, unseen = weights.table, weights.unseen
-    return 2 * sum([table.get(t, unseen) for t in a & b]) / total
+    return 2 * sum(map(weights, a & b)) / total
 
 
 @functools.lru_cache(maxsize=16_384)

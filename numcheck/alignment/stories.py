@@ -208,15 +208,11 @@ def grouping(paths: Sequence[str], sets: Sequence[frozenset[str]]) -> Grouping:
     """Group the documents ``paths`` whose features are ``sets`` (see the module's
     documentation)."""
     space = _Space(sets)
-    weight = space.weight.__getitem__
+    weight = space.weight
     totals = [space.total(index) for index in range(len(sets))]
     similar: dict[tuple[int, int], float] = {}
-    fsum = math.fsum
-    for a, b in _candidate_pairs(sets, space.postings, space.weight):
-        # similarity(sets[a], sets[b], space.weight, totals[a], totals[b]), spelt out: the
-        # pairs of a large corpus are many
-        smaller = totals[a] if totals[a] < totals[b] else totals[b]
-        value = fsum(map(weight, sets[a] & sets[b])) / smaller if smaller else 0.0
+    for a, b in _candidate_pairs(sets, space.postings, weight):
+        value = similarity(sets[a], sets[b], weight, totals[a], totals[b])
         if value >= THRESHOLD:
             similar[(a, b)] = value
     names = [""] * len(paths)
